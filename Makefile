@@ -1,0 +1,56 @@
+# TTDN: the two commands are `make run` and `make test` (see README.md).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+# The suite runs on PostgreSQL with the real Redis; override for another server.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+
+.PHONY: run test lint typecheck pytest pytest-postgres pytest-sqlite install messages lock clean
+
+$(BIN)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $@
+
+install: $(BIN)/.installed
+
+# The demo: SQLite under var/, a worker and beat on the embedded (folder) broker, unless
+# DATABASE_URL and REDIS_URL say otherwise.
+run: export DEBUG ?= true
+run: export PATH := $(abspath $(BIN)):$(PATH)
+run: install
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed_demo
+	@echo "\nTTDN is starting on http://127.0.0.1:8000 (Ctrl+C stops the site, the worker and beat).\n"
+	honcho start -f Procfile.dev
+
+test: lint typecheck pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy .
+
+pytest: pytest-postgres pytest-sqlite
+
+pytest-postgres: install
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest
+
+# The embedded default: the same suite again on SQLite.
+pytest-sqlite: install
+	DATABASE_URL=sqlite:///var/test.sqlite3 REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest
+
+messages: install
+	$(MANAGE) makemessages --locale vi --no-obsolete --no-location --ignore '.venv/*' --ignore 'var/*'
+	$(MANAGE) compilemessages --locale vi --ignore '.venv/*'
+
+lock:
+	uv pip compile pyproject.toml --group dev --python-version 3.11 --generate-hashes -o requirements.lock
+
+clean:
+	rm -rf $(VENV) var/celery var/test*.sqlite3

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from ttdn.accounts.models import Agency, User
+from ttdn.accounts.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client_for_role(client: Client, make_user) -> Client:
+    client.force_login(make_user(Role.ADMIN, is_staff=True))
+    return client
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "admin:accounts_user_changelist",
+        "admin:accounts_agency_changelist",
+        "admin:auth_group_changelist",
+    ],
+)
+def test_admin_role_lists_with_search_and_filters(
+    admin_client_for_role: Client, url_name: str
+) -> None:
+    response = admin_client_for_role.get(reverse(url_name), {"q": "so"})
+
+    assert response.status_code == 200
+    assert 'id="changelist-search"' in response.content.decode()
+
+
+def test_user_list_filters_by_role(admin_client_for_role: Client, make_user) -> None:
+    police = make_user(Role.POLICE)
+    protocol = make_user(Role.PROTOCOL)
+
+    response = admin_client_for_role.get(
+        reverse("admin:accounts_user_changelist"), {"role": "police"}
+    )
+
+    shown = set(response.context["cl"].result_list)
+    assert police in shown
+    assert protocol not in shown
+
+
+def test_agency_created_in_the_admin_gets_its_group(admin_client_for_role: Client) -> None:
+    response = admin_client_for_role.post(
+        reverse("admin:accounts_agency_add"),
+        {
+            "code": "so-ngoai-vu",
+            "name_vi": "Sở Ngoại vụ",
+            "name_en": "",
+            "kind": "department",
+            "is_active": "on",
+        },
+    )
+
+    assert response.status_code == 302, response.context["adminform"].errors
+    assert Agency.objects.get(code="so-ngoai-vu").group.name == "agency:so-ngoai-vu"
+
+
+def test_user_saved_in_the_admin_joins_its_agency_group(
+    admin_client_for_role: Client, agency_factory
+) -> None:
+    agency = agency_factory()
+    admin_client_for_role.post(
+        reverse("admin:accounts_user_add"),
+        {
+            "username": "newofficer",
+            "full_name": "Hoàng Văn Nam",
+            "email": "nam@example.vn",
+            "agency": agency.pk,
+            "password1": "a-Strong-pass-4242",
+            "password2": "a-Strong-pass-4242",
+        },
+    )
+
+    user = User.objects.get(username="newofficer")
+    assert user.groups.filter(pk=agency.group.pk).exists()
+
+
+def test_other_roles_cannot_open_the_admin(client: Client, make_user) -> None:
+    client.force_login(make_user(Role.PROTOCOL))
+
+    response = client.get(reverse("admin:accounts_user_changelist"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+
+from ttdn.accounts.roles import Role, has_role, roles_of
+
+pytestmark = pytest.mark.django_db
+
+
+def _permissions(role: Role) -> set[str]:
+    group = Group.objects.get(name=role.value)
+    return {
+        f"{p.content_type.app_label}.{p.codename}"
+        for p in group.permissions.select_related("content_type")
+    }
+
+
+def test_migrations_create_one_group_per_role() -> None:
+    assert set(Group.objects.filter(name__in=Role.values).values_list("name", flat=True)) == set(
+        Role.values
+    )
+
+
+def test_only_the_admin_role_may_change_users_agencies_and_groups() -> None:
+    admin = _permissions(Role.ADMIN)
+    assert {
+        "accounts.add_user",
+        "accounts.change_user",
+        "accounts.change_agency",
+        "auth.change_group",
+    } <= admin
+    for role in (Role.PROTOCOL, Role.POLICE, Role.AGENCY, Role.LEADER):
+        assert not any(
+            name.split(".")[1].startswith(("add_", "change_", "delete_"))
+            for name in _permissions(role)
+        )
+
+
+def test_reading_roles_see_agencies_and_colleagues() -> None:
+    assert _permissions(Role.PROTOCOL) == {"accounts.view_agency", "accounts.view_user"}
+    assert _permissions(Role.POLICE) == {"accounts.view_agency", "accounts.view_user"}
+    assert _permissions(Role.LEADER) == {"accounts.view_agency", "accounts.view_user"}
+    assert _permissions(Role.AGENCY) == {"accounts.view_agency"}
+
+
+def test_roles_of_reads_group_membership_once(make_user, django_assert_num_queries) -> None:
+    user = make_user(Role.PROTOCOL, Role.LEADER)
+
+    with django_assert_num_queries(1):
+        assert roles_of(user) == {Role.PROTOCOL, Role.LEADER}
+        assert has_role(user, Role.LEADER)
+        assert not has_role(user, Role.POLICE)
+
+
+def test_inactive_users_have_no_role(make_user) -> None:
+    user = make_user(Role.PROTOCOL, is_active=False)
+
+    assert roles_of(user) == frozenset()

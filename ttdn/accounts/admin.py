@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
+from django.db.models import Count, QuerySet
+from django.forms import ModelForm
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from ttdn.accounts.models import Agency, User
+from ttdn.accounts.roles import ROLE_NAMES, Role
+from ttdn.accounts.services import agency_save, user_sync_agency_group
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ["name_vi", "code", "kind", "parent", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name_vi", "name_en", "code"]
+    list_select_related = ["parent"]
+    autocomplete_fields = ["parent"]
+    readonly_fields = ["group"]
+
+    def save_model(self, request: HttpRequest, obj: Agency, form: ModelForm, change: bool) -> None:
+        agency_save(agency=obj)
+
+
+class RoleFilter(admin.SimpleListFilter):
+    title = _("role")
+    parameter_name = "role"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(str(role.value), str(role.label)) for role in Role]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> QuerySet[User]:
+        if self.value():
+            return queryset.filter(groups__name=self.value())
+        return queryset
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    list_display = [
+        "username",
+        "full_name",
+        "email",
+        "agency",
+        "is_active",
+        "is_staff",
+        "last_login",
+    ]
+    list_filter = [RoleFilter, "agency", "is_active", "is_staff", "preferred_language"]
+    search_fields = ["username", "full_name", "email", "phone", "agency__name_vi", "agency__code"]
+    list_select_related = ["agency"]
+    ordering = ["full_name", "username"]
+    autocomplete_fields = ["agency"]
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (
+            _("Personal info"),
+            {"fields": ("full_name", "email", "phone", "agency", "position", "preferred_language")},
+        ),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("username", "full_name", "email", "agency", "password1", "password2"),
+            },
+        ),
+    )
+
+    def formfield_for_manytomany(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        # Agency groups follow the user's agency; only the role groups are chosen by hand.
+        if db_field.name == "groups":
+            kwargs["queryset"] = Group.objects.filter(name__in=ROLE_NAMES)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
+    ) -> None:
+        super().save_related(request, form, formsets, change)
+        user_sync_agency_group(user=form.instance)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(DjangoGroupAdmin):
+    list_display = ["name", "member_count"]
+    list_filter = [("agency", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "agency__name_vi"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Group]:
+        return super().get_queryset(request).annotate(member_count=Count("user"))
+
+    @admin.display(description=_("members"), ordering="member_count")
+    def member_count(self, obj: Group) -> int:
+        return obj.member_count  # type: ignore[attr-defined]

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.template import loader
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from ttdn.mail import queue_email
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Password reset whose mail goes out from the worker, in the user's own language."""
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        language = (
+            getattr(context.get("user"), "preferred_language", None) or translation.get_language()
+        )
+        with translation.override(language):
+            subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+            body = loader.render_to_string(email_template_name, context)
+        queue_email(to=[to_email], subject=subject, body=body)
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("Wrong user name or password. Both are case-sensitive."),
+    }

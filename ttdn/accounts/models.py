@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, Group
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class Agency(models.Model):
+    """A Vietnamese body: the Office, the police, a department, a district.
+
+    Agencies are data, never code: they are merged and renamed by decree. Each has its own Django
+    group, so that granting a case to an agency is one object permission.
+    """
+
+    class Kind(models.TextChoices):
+        OFFICE = "office", _("People's Committee Office")
+        POLICE = "police", _("Police")
+        DEPARTMENT = "department", _("Department")
+        DISTRICT = "district", _("District")
+        MILITARY = "military", _("Military")
+        OTHER = "other", _("Other")
+
+    code = models.SlugField(_("code"), max_length=32, unique=True)
+    name_vi = models.CharField(_("name (Vietnamese)"), max_length=255)
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    group = models.OneToOneField(
+        Group,
+        verbose_name=_("group"),
+        on_delete=models.PROTECT,
+        related_name="agency",
+        editable=False,
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+        ordering = ["name_vi"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The name in the language of the page, Vietnamese when there is no English one."""
+        if get_language() == "en" and self.name_en:
+            return self.name_en
+        return self.name_vi
+
+
+class User(AbstractUser):
+    """A person who signs in: staff of one agency, with a role given by group membership."""
+
+    full_name = models.CharField(_("full name"), max_length=255)
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("agency"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+    )
+    position = models.CharField(_("position"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+
+    REQUIRED_FIELDS = ["email", "full_name"]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["full_name", "username"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="accounts_user_email_unique_ci",
+                violation_error_message=_("Another user already has this e-mail address."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def get_full_name(self) -> str:
+        return self.full_name or self.username
+
+    def get_short_name(self) -> str:
+        return self.full_name.rsplit(" ", 1)[-1] if self.full_name else self.username

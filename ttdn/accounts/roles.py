@@ -1,0 +1,41 @@
+"""The five roles of DESIGN.md ("Who uses it"), each a Django group of the same name."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ttdn.accounts.models import User
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+
+class Role(models.TextChoices):
+    PROTOCOL = "protocol", _("Protocol staff")
+    POLICE = "police", _("Police officer")
+    AGENCY = "agency", _("Host agency staff")
+    LEADER = "leader", _("Leader")
+    ADMIN = "admin", _("Administrator")
+
+
+ROLE_NAMES = frozenset(Role.values)
+_CACHE_ATTRIBUTE = "_ttdn_roles"
+
+
+def roles_of(user: AbstractBaseUser | AnonymousUser) -> frozenset[Role]:
+    """The roles of ``user``, read once per request and kept on the user object."""
+    if not isinstance(user, User) or not user.is_active:
+        return frozenset()
+    cached: frozenset[Role] | None = getattr(user, _CACHE_ATTRIBUTE, None)
+    if cached is None:
+        names = user.groups.filter(name__in=ROLE_NAMES).values_list("name", flat=True)
+        cached = frozenset(Role(name) for name in names)
+        setattr(user, _CACHE_ATTRIBUTE, cached)
+    return cached
+
+
+def has_role(user: AbstractBaseUser | AnonymousUser, *roles: Role) -> bool:
+    return not roles_of(user).isdisjoint(roles)

@@ -1,0 +1,67 @@
+"""Writes to users and agencies. Views, the admin and commands call these; nothing else saves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ttdn.accounts.models import Agency, User
+from ttdn.accounts.roles import ROLE_NAMES, Role
+
+AGENCY_GROUP_PREFIX = "agency:"
+
+
+def agency_group_name(code: str) -> str:
+    return f"{AGENCY_GROUP_PREFIX}{code}"
+
+
+@transaction.atomic
+def agency_save(*, agency: Agency) -> Agency:
+    """Create or update ``agency`` with its own group, named after its code."""
+    group_name = agency_group_name(agency.code)
+    if agency.group_id is None:
+        agency.group, _created = Group.objects.get_or_create(name=group_name)
+    elif agency.group.name != group_name:
+        agency.group.name = group_name
+        agency.group.save(update_fields=["name"])
+    agency.full_clean()
+    agency.save()
+    return agency
+
+
+@transaction.atomic
+def user_sync_agency_group(*, user: User) -> None:
+    """Make ``user`` a member of their agency's group, and of no other agency's."""
+    stale = user.groups.filter(name__startswith=AGENCY_GROUP_PREFIX)
+    if user.agency_id is not None:
+        stale = stale.exclude(agency__pk=user.agency_id)
+        user.groups.add(user.agency.group)  # type: ignore[union-attr]
+    user.groups.remove(*stale)
+
+
+@transaction.atomic
+def user_set_roles(*, user: User, roles: Iterable[Role]) -> None:
+    """Give ``user`` exactly ``roles``; agency groups and other groups are left as they are."""
+    wanted = {Role(role).value for role in roles}
+    groups = Group.objects.filter(name__in=wanted)
+    if len(groups) != len(wanted):
+        # The role groups come from migrations (accounts 0002); never hand out a role silently.
+        raise ImproperlyConfigured("A role group is missing: run `python manage.py migrate`.")
+    current = set(user.groups.filter(name__in=ROLE_NAMES).values_list("name", flat=True))
+    user.groups.remove(*Group.objects.filter(name__in=current - wanted))
+    user.groups.add(*[group for group in groups if group.name not in current])
+    user.__dict__.pop("_ttdn_roles", None)
+
+
+def user_set_language(*, user: User, language: str) -> User:
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError(_("Unknown language."))
+    if user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+    return user

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from ttdn.health import healthz
+
+admin.site.site_header = _("TTDN administration")
+admin.site.site_title = _("TTDN administration")
+admin.site.index_title = _("Administration")
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("", include("ttdn.accounts.urls")),
+]
