@@ -153,3 +153,17 @@ def test_password_change_refuses_a_weak_password(client: Client, make_user) -> N
     assert response.status_code == 200
     user.refresh_from_db()
     assert user.check_password(TEST_PASSWORD)
+
+
+def test_error_pages_render_in_vietnamese(rf) -> None:
+    from django.core.exceptions import PermissionDenied
+    from django.views import defaults
+
+    request = rf.get("/")
+    forbidden = defaults.permission_denied(request, PermissionDenied())
+    server_error = defaults.server_error(request)
+
+    assert forbidden.status_code == 403
+    assert "Không có quyền truy cập" in forbidden.content.decode()
+    assert server_error.status_code == 500
+    assert "Lỗi máy chủ" in server_error.content.decode()
