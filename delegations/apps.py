@@ -5,3 +5,31 @@ from django.utils.translation import gettext_lazy as _
 class DelegationsConfig(AppConfig):
     name = "delegations"
     verbose_name = _("Delegations")
+
+    def ready(self) -> None:
+        from ttdn import navigation
+        from ttdn.accounts.roles import Role
+        from ttdn.cases import kinds
+        from ttdn.cases.models import Case
+
+        def prefix(case: Case) -> str:
+            return "DV" if case.direction == Case.Direction.INBOUND else "DR"
+
+        kinds.register(
+            kinds.CaseKind(
+                code="delegation",
+                label=_("Delegation"),
+                reference_prefix=prefix,
+                create_url_name="delegations:create",
+                edit_url_name="delegations:edit",
+                detail_template="delegations/_case_extra.html",
+                extension_model="delegations.Delegation",
+            )
+        )
+        navigation.register(
+            navigation.NavItem(
+                _("Agreements"),
+                "delegations:agreement_list",
+                roles=frozenset({Role.PROTOCOL, Role.LEADER, Role.ADMIN}),
+            )
+        )

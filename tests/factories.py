@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+import itertools
 from typing import Any, cast
 
 import factory
+from django.utils import timezone
 
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role
 from ttdn.accounts.services import agency_save, user_set_roles, user_sync_agency_group
+from ttdn.cases.models import Case
 
 TEST_PASSWORD = "correct-horse-battery-9"
 
@@ -46,3 +50,57 @@ class UserFactory(factory.django.DjangoModelFactory):
         user_sync_agency_group(user=user)
         if extracted:
             user_set_roles(user=user, roles=extracted)
+
+
+def person_data(name: str = "John Smith", nationality: str = "GB", passport: str = "", **fields: Any) -> Any:
+    from ttdn.cases.services.people import PersonData
+
+    return PersonData(full_name=name, nationality=nationality, passport_number=passport, **fields)
+
+
+def make_delegation(
+    *,
+    actor: User,
+    lead_agency: Agency | None = None,
+    start: datetime.date | None = None,
+    days: int = 2,
+    participants: int = 1,
+    programme: int = 0,
+    delegation_kind: str = "government",
+    co_hosts: list[Agency] | None = None,
+    **fields: Any,
+) -> Case:
+    """A delegation made through its service, as the create page makes it."""
+    from delegations.services import delegation_create
+    from ttdn.cases.services.cases import CaseData, ParticipantData, ProgrammeData
+
+    start = start or timezone.localdate() + datetime.timedelta(days=10)
+    end = start + datetime.timedelta(days=days - 1)
+    tz = timezone.get_current_timezone()
+    values: dict[str, Any] = {
+        "direction": "inbound",
+        "title": "Đoàn thử nghiệm",
+        "countries": ["JP"],
+        "start_date": start,
+        "end_date": end,
+        "lead_agency": lead_agency or actor.agency,
+        **fields,
+    }
+    rows = [
+        ParticipantData(person_data(f"Participant {n}", "JP", f"TP{n:07d}{next(_numbers)}"))
+        for n in range(participants)
+    ]
+    items = [
+        ProgrammeData(
+            start=datetime.datetime.combine(start, datetime.time(8 + n), tzinfo=tz),
+            end=datetime.datetime.combine(start, datetime.time(9 + n), tzinfo=tz),
+            place=f"Place {n}",
+            activity="meeting",
+        )
+        for n in range(programme)
+    ]
+    data = CaseData(fields=values, co_host_agencies=co_hosts or [], participants=rows, programme=items)
+    return delegation_create(actor=actor, data=data, delegation_kind=delegation_kind)
+
+
+_numbers = itertools.count(1)

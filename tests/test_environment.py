@@ -14,9 +14,7 @@ from ttdn.settings.environment import parse_bool, parse_database_url, parse_emai
 
 
 def test_postgres_url_gives_every_connection_setting() -> None:
-    config = parse_database_url(
-        "postgres://ttdn:p%40ss@db.local:6543/ttdn?sslmode=require", base_dir="/srv"
-    )
+    config = parse_database_url("postgres://ttdn:p%40ss@db.local:6543/ttdn?sslmode=require", base_dir="/srv")
 
     assert config == {
         "ENGINE": "django.db.backends.postgresql",
@@ -33,10 +31,7 @@ def test_sqlite_relative_path_is_taken_from_the_project_folder() -> None:
     assert parse_database_url("sqlite:///var/ttdn.sqlite3", base_dir="/srv/ttdn")["NAME"] == (
         "/srv/ttdn/var/ttdn.sqlite3"
     )
-    assert (
-        parse_database_url("sqlite:////data/ttdn.sqlite3", base_dir="/srv")["NAME"]
-        == "/data/ttdn.sqlite3"
-    )
+    assert parse_database_url("sqlite:////data/ttdn.sqlite3", base_dir="/srv")["NAME"] == "/data/ttdn.sqlite3"
 
 
 @pytest.mark.parametrize(

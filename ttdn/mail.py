@@ -27,6 +27,4 @@ def send_email(*, to: list[str], subject: str, body: str, html_body: str = "") -
 
 def queue_email(*, to: list[str], subject: str, body: str, html_body: str = "") -> None:
     """Send a message from the worker once the current transaction commits (never before)."""
-    transaction.on_commit(
-        partial(send_email.delay, to=to, subject=subject, body=body, html_body=html_body)
-    )
+    transaction.on_commit(partial(send_email.delay, to=to, subject=subject, body=body, html_body=html_body))

@@ -24,8 +24,16 @@ class NavItem:
 
 NAV_ITEMS: list[NavItem] = [
     NavItem(_("Home"), "home"),
-    NavItem(_("Administration"), "admin:index", staff_only=True),
+    NavItem(_("Cases"), "cases:list"),
+    NavItem(_("Calendar"), "cases:calendar"),
 ]
+_TRAILING = [NavItem(_("Administration"), "admin:index", staff_only=True)]
+
+
+def register(item: NavItem) -> None:
+    """Add an app's page to the bar (from its AppConfig.ready), before Administration."""
+    if item not in NAV_ITEMS:
+        NAV_ITEMS.append(item)
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
@@ -35,12 +43,12 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         return {**site, "nav_items": []}
     roles = roles_of(user)
     items = []
-    for item in NAV_ITEMS:
+    for item in [*NAV_ITEMS, *_TRAILING]:
         if item.staff_only and not user.is_staff:
             continue
         if item.roles is not None and roles.isdisjoint(item.roles):
             continue
         url = reverse(item.url_name)
-        active = request.path == url if url == "/" else request.path.startswith(url)
+        active = request.path == url if url in ("/", "/cases/") else request.path.startswith(url)
         items.append({"label": item.label, "url": url, "active": active})
-    return {**site, "nav_items": items}
+    return {**site, "nav_items": items, "user_roles": sorted(roles)}

@@ -24,9 +24,7 @@ def admin_client_for_role(client: Client, make_user) -> Client:
         "admin:auth_group_changelist",
     ],
 )
-def test_admin_role_lists_with_search_and_filters(
-    admin_client_for_role: Client, url_name: str
-) -> None:
+def test_admin_role_lists_with_search_and_filters(admin_client_for_role: Client, url_name: str) -> None:
     response = admin_client_for_role.get(reverse(url_name), {"q": "so"})
 
     assert response.status_code == 200
@@ -37,9 +35,7 @@ def test_user_list_filters_by_role(admin_client_for_role: Client, make_user) -> 
     police = make_user(Role.POLICE)
     protocol = make_user(Role.PROTOCOL)
 
-    response = admin_client_for_role.get(
-        reverse("admin:accounts_user_changelist"), {"role": "police"}
-    )
+    response = admin_client_for_role.get(reverse("admin:accounts_user_changelist"), {"role": "police"})
 
     shown = set(response.context["cl"].result_list)
     assert police in shown

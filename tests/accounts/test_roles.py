@@ -8,18 +8,16 @@ from ttdn.accounts.roles import Role, has_role, roles_of
 pytestmark = pytest.mark.django_db
 
 
-def _permissions(role: Role) -> set[str]:
+def _permissions(role: Role, app_labels: tuple[str, ...] = ("accounts", "auth")) -> set[str]:
     group = Group.objects.get(name=role.value)
-    return {
-        f"{p.content_type.app_label}.{p.codename}"
-        for p in group.permissions.select_related("content_type")
-    }
+    permissions = group.permissions.select_related("content_type").filter(
+        content_type__app_label__in=app_labels
+    )
+    return {f"{p.content_type.app_label}.{p.codename}" for p in permissions}
 
 
 def test_migrations_create_one_group_per_role() -> None:
-    assert set(Group.objects.filter(name__in=Role.values).values_list("name", flat=True)) == set(
-        Role.values
-    )
+    assert set(Group.objects.filter(name__in=Role.values).values_list("name", flat=True)) == set(Role.values)
 
 
 def test_only_the_admin_role_may_change_users_agencies_and_groups() -> None:
@@ -32,8 +30,18 @@ def test_only_the_admin_role_may_change_users_agencies_and_groups() -> None:
     } <= admin
     for role in (Role.PROTOCOL, Role.POLICE, Role.AGENCY, Role.LEADER):
         assert not any(
+            name.split(".")[1].startswith(("add_", "change_", "delete_")) for name in _permissions(role)
+        )
+
+
+def test_only_protocol_staff_may_add_or_change_cases() -> None:
+    assert {"cases.add_case", "cases.change_case", "delegations.add_delegation"} <= _permissions(
+        Role.PROTOCOL, ("cases", "delegations")
+    )
+    for role in (Role.POLICE, Role.AGENCY, Role.LEADER):
+        assert not any(
             name.split(".")[1].startswith(("add_", "change_", "delete_"))
-            for name in _permissions(role)
+            for name in _permissions(role, ("cases", "delegations"))
         )
 
 

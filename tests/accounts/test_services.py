@@ -24,18 +24,14 @@ def test_each_agency_gets_its_own_group() -> None:
     assert agency.group.name == "agency:so-ngoai-vu"
 
 
-def test_renaming_an_agency_code_renames_its_group_and_keeps_members(
-    agency_factory, make_user
-) -> None:
+def test_renaming_an_agency_code_renames_its_group_and_keeps_members(agency_factory, make_user) -> None:
     agency = agency_factory(code="so-khdt")
     user = make_user(agency=agency)
 
     agency.code = "so-tc"
     agency_save(agency=agency)
 
-    assert (
-        Group.objects.filter(name__startswith="agency:").filter(name="agency:so-khdt").count() == 0
-    )
+    assert Group.objects.filter(name__startswith="agency:").filter(name="agency:so-khdt").count() == 0
     assert list(user.groups.filter(name__startswith="agency:").values_list("name", flat=True)) == [
         "agency:so-tc"
     ]

@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import TEST_PASSWORD
 from ttdn.accounts.roles import Role
@@ -63,9 +64,7 @@ def test_logout_is_a_post(client: Client, make_user) -> None:
     assert "_auth_user_id" not in client.session
 
 
-def test_pages_are_vietnamese_by_default_whatever_the_browser_says(
-    client: Client, make_user
-) -> None:
+def test_pages_are_vietnamese_by_default_whatever_the_browser_says(client: Client, make_user) -> None:
     client.force_login(make_user(Role.PROTOCOL))
 
     response = client.get(reverse("home"), headers={"accept-language": "en-US,en;q=0.9"})
@@ -74,9 +73,7 @@ def test_pages_are_vietnamese_by_default_whatever_the_browser_says(
     assert "Đăng xuất" in response.content.decode()
 
 
-def test_language_switch_changes_the_page_and_remembers_the_choice(
-    client: Client, make_user
-) -> None:
+def test_language_switch_changes_the_page_and_remembers_the_choice(client: Client, make_user) -> None:
     user = make_user(Role.PROTOCOL)
     client.force_login(user)
 
@@ -160,6 +157,7 @@ def test_error_pages_render_in_vietnamese(rf) -> None:
     from django.views import defaults
 
     request = rf.get("/")
+    translation.activate("vi")  # as the language middleware does for every request
     forbidden = defaults.permission_denied(request, PermissionDenied())
     server_error = defaults.server_error(request)
 

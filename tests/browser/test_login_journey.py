@@ -13,9 +13,7 @@ pytestmark = [
 ]
 
 
-def test_protocol_user_logs_in_switches_to_english_and_sees_home(
-    demo_data: None, page: Page
-) -> None:
+def test_protocol_user_logs_in_switches_to_english_and_sees_home(demo_data: None, page: Page) -> None:
     page.goto("/")
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
     expect(page.get_by_role("heading", name="Đăng nhập")).to_be_visible()

@@ -86,9 +86,7 @@ class UserAdmin(DjangoUserAdmin):
             kwargs["queryset"] = Group.objects.filter(name__in=ROLE_NAMES)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
-    def save_related(
-        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
-    ) -> None:
+    def save_related(self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
         user_sync_agency_group(user=form.instance)
 

@@ -22,9 +22,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
         to_email: str,
         html_email_template_name: str | None = None,
     ) -> None:
-        language = (
-            getattr(context.get("user"), "preferred_language", None) or translation.get_language()
-        )
+        language = getattr(context.get("user"), "preferred_language", None) or translation.get_language()
         with translation.override(language):
             subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
             body = loader.render_to_string(email_template_name, context)

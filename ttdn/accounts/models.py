@@ -81,6 +81,11 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
     )
 
+    # The secret in the user's personal calendar feed URL; reset to cut off an old subscription.
+    calendar_token = models.CharField(
+        _("calendar feed token"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+
     REQUIRED_FIELDS = ["email", "full_name"]
 
     class Meta:

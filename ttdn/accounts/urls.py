@@ -5,13 +5,10 @@ from ttdn.accounts import views
 from ttdn.accounts.forms import LoginForm, QueuedPasswordResetForm
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("i18n/setlang/", views.language_switch, name="set_language"),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
+        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

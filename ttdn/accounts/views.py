@@ -1,20 +1,12 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
 from ttdn.accounts.models import User
-from ttdn.accounts.roles import roles_of
 from ttdn.accounts.services import user_set_language
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/home.html", {"roles": sorted(roles_of(request.user))})
 
 
 @require_POST

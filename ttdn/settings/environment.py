@@ -112,14 +112,11 @@ def parse_email_url(url: str) -> dict[str, Any]:
     backend = _EMAIL_BACKENDS.get(parts.scheme)
     if backend is None:
         raise ImproperlyConfigured(
-            f"EMAIL_URL has an unsupported scheme {parts.scheme or url!r}; "
-            f"expected {EMAIL_URL_EXAMPLES}."
+            f"EMAIL_URL has an unsupported scheme {parts.scheme or url!r}; expected {EMAIL_URL_EXAMPLES}."
         )
     smtp = parts.scheme in {"smtp", "smtps"}
     if smtp and not parts.hostname:
-        raise ImproperlyConfigured(
-            f"EMAIL_URL names no mail server; expected {EMAIL_URL_EXAMPLES}."
-        )
+        raise ImproperlyConfigured(f"EMAIL_URL names no mail server; expected {EMAIL_URL_EXAMPLES}.")
     query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
     try:
         port = parts.port

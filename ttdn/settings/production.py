@@ -5,14 +5,10 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from ttdn.settings.base import *  # noqa: F403
-from ttdn.settings.base import DATABASES, SECRET_KEY
+from ttdn.settings.base import DATABASES, SECRET_KEY, STORAGES
 from ttdn.settings.environment import parse_bool
 
-if (
-    "SECRET_KEY" not in os.environ
-    or SECRET_KEY.startswith("django-insecure")
-    or len(SECRET_KEY) < 50
-):
+if "SECRET_KEY" not in os.environ or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
         "SECRET_KEY must be set to a random value of at least 50 characters in production, e.g. "
         "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
@@ -20,15 +16,13 @@ if (
 
 DEBUG = False
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 # HTTPS everywhere; the proxy in front terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = parse_bool(
-    "SECURE_SSL_REDIRECT", os.environ.get("SECURE_SSL_REDIRECT", "true")
-)
+SECURE_SSL_REDIRECT = parse_bool("SECURE_SSL_REDIRECT", os.environ.get("SECURE_SSL_REDIRECT", "true"))
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

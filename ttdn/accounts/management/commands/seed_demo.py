@@ -34,4 +34,4 @@ class Command(BaseCommand):
             self.stdout.write("The demo data is already there; nothing changed.")
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for username, full_name, _agency, _position, role in DEMO_USERS:
-            self.stdout.write(f"  {username:<10} {role.label!s:<20} {full_name}")
+            self.stdout.write(f"  {username:<10} {role.label!s:<34} {full_name}")

@@ -1,0 +1,303 @@
+"""Sample delegations of every kind, direction, mode and status, for ``seed_demo``."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from delegations.models import Agreement, Delegation
+from delegations.services import agreement_save, delegation_create
+from ttdn.accounts.models import Agency, User
+from ttdn.cases.models import Attachment, Case, Organisation, ProgrammeItem
+from ttdn.cases.services.attachments import attachment_add
+from ttdn.cases.services.cases import CaseData, ParticipantData, ProgrammeData
+from ttdn.cases.services.organisations import organisation_find_or_create
+from ttdn.cases.services.people import PersonData
+from ttdn.cases.services.workflow import case_transition
+
+S = Case.Status
+# The transitions that take a new case to each status, and who makes them.
+PATHS: dict[str, list[str]] = {
+    S.DRAFT: [],
+    S.SUBMITTED: ["submit"],
+    S.UNDER_REVIEW: ["submit", "review"],
+    S.APPROVED: ["submit", "review", "approve"],
+    S.REJECTED: ["submit", "review", "reject"],
+    S.IN_PROGRESS: ["submit", "review", "approve", "start"],
+    S.COMPLETED: ["submit", "review", "approve", "start", "complete"],
+    S.REPORTED: ["submit", "review", "approve", "start", "complete", "report"],
+    S.CLOSED: ["submit", "review", "approve", "start", "complete", "report", "close"],
+    S.CANCELLED: ["submit", "cancel"],
+}
+LEADER_STEPS = {"approve", "reject"}
+REASONS = {"reject": "Chương trình trùng lịch tiếp khách của tỉnh.", "cancel": "Đoàn hoãn chuyến đi."}
+
+# A tiny but real PDF: the upload check reads the content, not the name.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+@dataclass(frozen=True)
+class Sample:
+    title: str
+    kind: str
+    direction: str
+    status: str
+    start_in_days: int
+    days: int
+    counterpart: tuple[str, str, str]  # name, organisation kind, country
+    lead: str
+    co_hosts: tuple[str, ...] = ()
+    mode: str = Case.Mode.IN_PERSON
+    people: tuple[tuple[str, str, str, str], ...] = ()  # name, nationality, passport, role
+
+
+SAMPLES = [
+    Sample(
+        "Đoàn Đại sứ quán Nhật Bản thăm và làm việc",
+        Delegation.Kind.DIPLOMATIC,
+        "inbound",
+        S.APPROVED,
+        6,
+        2,
+        ("Embassy of Japan in Viet Nam", "diplomatic_mission", "JP"),
+        "vp-ubnd",
+        ("so-vhttdl", "ca-tinh"),
+        people=(
+            ("Tanaka Hiroshi", "JP", "TK1234567", "head"),
+            ("Sato Yuki", "JP", "TR7654321", "member"),
+            ("Nguyễn Minh Anh", "VN", "", "interpreter"),
+        ),
+    ),
+    Sample(
+        "Đoàn tỉnh Gyeonggi (Hàn Quốc) trao đổi hợp tác hữu nghị",
+        Delegation.Kind.FRIENDSHIP_LOCALITY,
+        "inbound",
+        S.UNDER_REVIEW,
+        12,
+        3,
+        ("Gyeonggi Province", "friendship_locality", "KR"),
+        "vp-ubnd",
+        ("so-tc",),
+        people=(("Kim Min-jun", "KR", "M12345678", "head"), ("Lee Seo-yeon", "KR", "M87654321", "member")),
+    ),
+    Sample(
+        "Tổ chức Plan International khảo sát dự án nước sạch",
+        Delegation.Kind.NGO,
+        "inbound",
+        S.SUBMITTED,
+        20,
+        2,
+        ("Plan International", "ngo", "GB"),
+        "so-nnmt",
+        ("ubnd-na-hang",),
+        people=(("Sarah Johnson", "GB", "533812345", "head"),),
+    ),
+    Sample(
+        "Nhà đầu tư Singapore khảo sát khu công nghiệp",
+        Delegation.Kind.BUSINESS,
+        "inbound",
+        S.DRAFT,
+        25,
+        1,
+        ("Sembcorp Development", "business", "SG"),
+        "so-tc",
+        people=(("Tan Wei Ming", "SG", "K1234567A", "head"),),
+    ),
+    Sample(
+        "Họp trực tuyến với UNICEF về dinh dưỡng trẻ em",
+        Delegation.Kind.INTERNATIONAL_ORGANISATION,
+        "inbound",
+        S.IN_PROGRESS,
+        0,
+        1,
+        ("UNICEF Viet Nam", "international_organisation", "VN"),
+        "so-gddt",
+        mode=Case.Mode.ONLINE,
+        people=(("Rana Flowers", "US", "", "head"),),
+    ),
+    Sample(
+        "Chuyên gia Đức hỗ trợ đào tạo nghề",
+        Delegation.Kind.EXPERTS,
+        "inbound",
+        S.COMPLETED,
+        -10,
+        5,
+        ("GIZ", "government", "DE"),
+        "so-gddt",
+        people=(("Klaus Weber", "DE", "C01X00T47", "head"),),
+    ),
+    Sample(
+        "Đoàn Bộ Ngoại giao Lào làm việc về công tác biên giới",
+        Delegation.Kind.GOVERNMENT,
+        "inbound",
+        S.REPORTED,
+        -40,
+        2,
+        ("Ministry of Foreign Affairs of Lao PDR", "government", "LA"),
+        "vp-ubnd",
+        ("ca-tinh", "bchqs"),
+        people=(("Souksavanh Phommachanh", "LA", "P0123456", "head"),),
+    ),
+    Sample(
+        "Đoàn Đại sứ quán Úc trao học bổng",
+        Delegation.Kind.DIPLOMATIC,
+        "inbound",
+        S.CLOSED,
+        -90,
+        1,
+        ("Australian Embassy in Viet Nam", "diplomatic_mission", "AU"),
+        "so-gddt",
+        people=(("Andrew Goledzinowski", "AU", "PA1234567", "head"),),
+    ),
+    Sample(
+        "Doanh nghiệp Trung Quốc đề nghị thăm mỏ khoáng sản",
+        Delegation.Kind.BUSINESS,
+        "inbound",
+        S.REJECTED,
+        15,
+        2,
+        ("Yunnan Mining Group", "business", "CN"),
+        "so-nnmt",
+        people=(("Wang Lei", "CN", "E12345678", "head"),),
+    ),
+    Sample(
+        "Đoàn Hội Hữu nghị Pháp - Việt (hoãn)",
+        Delegation.Kind.FRIENDSHIP_LOCALITY,
+        "inbound",
+        S.CANCELLED,
+        30,
+        3,
+        ("Association d'amitié franco-vietnamienne", "ngo", "FR"),
+        "vp-ubnd",
+        people=(("Marie Dubois", "FR", "19AB12345", "head"),),
+    ),
+    Sample(
+        "Đoàn lãnh đạo tỉnh xúc tiến đầu tư tại Hàn Quốc",
+        Delegation.Kind.GOVERNMENT,
+        "outbound",
+        S.APPROVED,
+        18,
+        5,
+        ("Gyeonggi Province", "friendship_locality", "KR"),
+        "vp-ubnd",
+        ("so-tc",),
+        people=(("Phạm Quốc Bảo", "VN", "C1234567", "head"), ("Lê Thị Hoa", "VN", "C7654321", "official")),
+    ),
+    Sample(
+        "Đoàn Sở Văn hóa dự hội chợ du lịch Nhật Bản",
+        Delegation.Kind.EXPERTS,
+        "outbound",
+        S.DRAFT,
+        45,
+        4,
+        ("Japan National Tourism Organization", "government", "JP"),
+        "so-vhttdl",
+        people=(("Lê Minh Tuấn", "VN", "C2345678", "head"),),
+    ),
+]
+
+
+def _programme(start: datetime.date, days: int, mode: str) -> list[ProgrammeData]:
+    tz = timezone.get_current_timezone()
+
+    def at(day: int, hour: int) -> datetime.datetime:
+        return datetime.datetime.combine(start + datetime.timedelta(days=day), datetime.time(hour), tzinfo=tz)
+
+    if mode == Case.Mode.ONLINE:
+        return [
+            ProgrammeData(
+                at(0, 9),
+                at(0, 11),
+                "Phòng họp trực tuyến UBND tỉnh",
+                ProgrammeItem.Activity.ONLINE_MEETING,
+                "Lãnh đạo Sở",
+            )
+        ]
+    rows = [
+        ProgrammeData(
+            at(0, 8), at(0, 10), "Trụ sở UBND tỉnh", ProgrammeItem.Activity.MEETING, "Phó Chủ tịch UBND tỉnh"
+        ),
+        ProgrammeData(
+            at(0, 14),
+            at(0, 17),
+            "Khu du lịch sinh thái Na Hang",
+            ProgrammeItem.Activity.SITE_VISIT,
+            "UBND huyện Na Hang",
+        ),
+    ]
+    if days > 1:
+        rows.append(
+            ProgrammeData(at(1, 9), at(1, 11), "Sở Tài chính", ProgrammeItem.Activity.MEETING, "Giám đốc Sở")
+        )
+    return rows
+
+
+@transaction.atomic
+def seed() -> list[str]:
+    protocol = User.objects.get(username="protocol")
+    leader = User.objects.get(username="leader")
+    today = timezone.localdate()
+    created = []
+    for number, sample in enumerate(SAMPLES, start=101):
+        if Case.objects.filter(title=sample.title).exists():
+            continue
+        name, org_kind, country = sample.counterpart
+        counterpart = organisation_find_or_create(
+            organisation=Organisation(name=name, kind=org_kind, country=country)
+        )
+        start = today + datetime.timedelta(days=sample.start_in_days)
+        end = start + datetime.timedelta(days=sample.days - 1)
+        data = CaseData(
+            fields={
+                "direction": sample.direction,
+                "title": sample.title,
+                "purpose": "Trao đổi, thúc đẩy hợp tác giữa tỉnh và đối tác.",
+                "counterpart": counterpart,
+                "countries": [country],
+                "start_date": start,
+                "end_date": end,
+                "mode": sample.mode,
+                "lead_agency": Agency.objects.get(code=sample.lead),
+                "responsible_officer": protocol,
+                "request_letter_number": f"{number}/CV-ĐT",
+                "request_letter_date": start - datetime.timedelta(days=20),
+            },
+            co_host_agencies=list(Agency.objects.filter(code__in=sample.co_hosts)),
+            participants=[
+                ParticipantData(
+                    PersonData(full_name=person, nationality=nationality, passport_number=passport,
+                               passport_expiry=end + datetime.timedelta(days=900) if passport else None),
+                    role=role,
+                )
+                for person, nationality, passport, role in sample.people
+            ],
+            programme=_programme(start, sample.days, sample.mode),
+        )  # fmt: skip
+        case = delegation_create(actor=protocol, data=data, delegation_kind=sample.kind)
+        upload = SimpleUploadedFile("cong-van-de-nghi.pdf", DEMO_PDF, content_type="application/pdf")
+        attachment_add(actor=protocol, case=case, upload=upload, kind=Attachment.Kind.REQUEST_LETTER)
+        for step in PATHS[sample.status]:
+            actor = leader if step in LEADER_STEPS else protocol
+            case = case_transition(actor=actor, case=case, name=step, reason=REASONS.get(step, ""))
+        created.append(f"delegation {case.reference}: {case.title} ({case.get_status_display()})")
+    if not Agreement.objects.exists():
+        partner = Organisation.objects.get(name="Gyeonggi Province")
+        agreement = Agreement(
+            title="Thỏa thuận hợp tác hữu nghị với tỉnh Gyeonggi",
+            partner=partner,
+            signed_on=today - datetime.timedelta(days=700),
+            valid_until=today + datetime.timedelta(days=45),
+            signatory="Chủ tịch UBND tỉnh",
+        )
+        agreement_save(
+            actor=protocol, agreement=agreement, cases=list(Case.objects.filter(counterpart=partner))
+        )
+        created.append(f"agreement: {agreement.title}")
+    return created

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import make_delegation
+from ttdn.accounts.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+ADMIN_LISTS = [
+    "admin:cases_case_changelist",
+    "admin:cases_organisation_changelist",
+    "admin:cases_person_changelist",
+    "admin:cases_participant_changelist",
+    "admin:cases_programmeitem_changelist",
+    "admin:cases_attachment_changelist",
+    "admin:delegations_delegation_changelist",
+    "admin:delegations_agreement_changelist",
+]
+
+
+@pytest.fixture
+def admin_user(make_user):
+    return make_user(Role.ADMIN, is_staff=True)
+
+
+@pytest.mark.parametrize("url_name", ADMIN_LISTS)
+def test_every_case_model_has_an_admin_list_with_search(
+    client: Client, admin_user, protocol, url_name
+) -> None:
+    make_delegation(actor=protocol, participants=1, programme=1)
+    client.force_login(admin_user)
+
+    response = client.get(reverse(url_name), {"q": "a"})
+
+    assert response.status_code == 200
+
+
+def test_case_admin_shows_history_and_hides_restricted_cases(client: Client, admin_user, protocol) -> None:
+    normal = make_delegation(actor=protocol)
+    restricted = make_delegation(actor=protocol, access_level="restricted")
+    client.force_login(admin_user)
+
+    listed = set(client.get(reverse("admin:cases_case_changelist")).context["cl"].result_list)
+    history = client.get(reverse("admin:cases_case_history", args=[normal.pk]))
+
+    assert listed == {normal}
+    assert history.status_code == 200
+    assert client.get(reverse("admin:cases_case_change", args=[restricted.pk])).status_code == 302

@@ -1,0 +1,203 @@
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import make_delegation
+from ttdn.accounts.roles import Role
+from ttdn.cases.models import Case
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def protocol_client(client: Client, protocol) -> Client:
+    client.force_login(protocol)
+    return client
+
+
+def _references(response) -> list[str]:
+    return [case.reference for case in response.context["page"]]
+
+
+def test_search_ignores_diacritics_and_letter_case(protocol_client: Client, protocol) -> None:
+    wanted = make_delegation(actor=protocol, title="Đoàn công tác tỉnh Hà Giang")
+    make_delegation(actor=protocol, title="Đoàn Đại sứ quán Nhật Bản")
+
+    for query in ["ha giang", "HÀ GIANG", "Hà giang", "doan cong tac"]:
+        response = protocol_client.get(reverse("cases:list"), {"q": query})
+        assert _references(response) == [wanted.reference], query
+
+
+def test_search_finds_participants_and_counterparts(protocol_client: Client, protocol) -> None:
+    case = make_delegation(actor=protocol, participants=1)
+
+    response = protocol_client.get(reverse("cases:list"), {"q": "participant 0"})
+
+    assert _references(response) == [case.reference]
+
+
+def test_list_filters_by_direction_status_country_agency_and_period(
+    protocol_client: Client, protocol, agency_factory
+) -> None:
+    today = timezone.localdate()
+    host = agency_factory()
+    inbound = make_delegation(actor=protocol, countries=["FR"], start=today + datetime.timedelta(days=40))
+    outbound = make_delegation(actor=protocol, direction="outbound", countries=["US"], co_hosts=[host])
+    Case.objects.filter(pk=outbound.pk).update(status=Case.Status.SUBMITTED)
+    url = reverse("cases:list")
+
+    assert _references(protocol_client.get(url, {"direction": "outbound"})) == [outbound.reference]
+    assert _references(protocol_client.get(url, {"status": "submitted"})) == [outbound.reference]
+    assert _references(protocol_client.get(url, {"country": "FR"})) == [inbound.reference]
+    assert _references(protocol_client.get(url, {"agency": host.pk})) == [outbound.reference]
+    assert _references(
+        protocol_client.get(
+            url,
+            {"kind": "delegation", "period_from": (today + datetime.timedelta(days=30)).strftime("%d/%m/%Y")},
+        )
+    ) == [inbound.reference]
+
+
+def test_list_sorts_and_paginates(protocol_client: Client, protocol) -> None:
+    for n in range(27):
+        make_delegation(actor=protocol, title=f"Đoàn {n:02d}", participants=0)
+
+    first = protocol_client.get(reverse("cases:list"), {"sort": "title"})
+    second = protocol_client.get(reverse("cases:list"), {"sort": "title", "page": "2"})
+    backwards = protocol_client.get(reverse("cases:list"), {"sort": "-title"})
+
+    assert [c.title for c in first.context["page"]][:2] == ["Đoàn 00", "Đoàn 01"]
+    assert len(first.context["page"]) == 25
+    assert [c.title for c in second.context["page"]] == ["Đoàn 25", "Đoàn 26"]
+    assert backwards.context["page"][0].title == "Đoàn 26"
+
+
+def test_list_query_count_does_not_grow_with_rows(
+    protocol_client: Client, protocol, django_assert_max_num_queries
+) -> None:
+    make_delegation(actor=protocol, participants=2)
+    protocol_client.get(reverse("cases:list"))  # warm caches (content types, sessions)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        protocol_client.get(reverse("cases:list"))
+    for _ in range(15):
+        make_delegation(actor=protocol, participants=3, co_hosts=[])
+    with CaptureQueriesContext(connection) as many:
+        response = protocol_client.get(reverse("cases:list"))
+
+    assert len(response.context["page"]) == 16
+    assert len(many) == len(few)
+
+
+def test_case_page_query_count_does_not_grow_with_participants_and_programme(
+    protocol_client: Client, protocol
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    small = make_delegation(actor=protocol, participants=1, programme=1)
+    large = make_delegation(actor=protocol, participants=12, programme=8)
+    protocol_client.get(small.get_absolute_url())
+
+    with CaptureQueriesContext(connection) as few:
+        protocol_client.get(small.get_absolute_url())
+    with CaptureQueriesContext(connection) as many:
+        response = protocol_client.get(large.get_absolute_url())
+
+    assert response.status_code == 200
+    assert len(many) == len(few)
+
+
+def test_case_page_shows_overview_participants_programme_and_history(
+    protocol_client: Client, protocol
+) -> None:
+    case = make_delegation(actor=protocol, participants=2, programme=2)
+
+    page = protocol_client.get(case.get_absolute_url()).content.decode()
+
+    assert case.reference in page
+    assert "Participant 0" in page and "Participant 1" in page
+    assert "Place 0" in page and "Place 1" in page
+    assert "Nguyễn Văn" in page or protocol.full_name in page  # the history names who did it
+
+
+def test_case_page_offers_exactly_the_transitions_the_user_may_make(client: Client, protocol, leader) -> None:
+    case = make_delegation(actor=protocol)
+    Case.objects.filter(pk=case.pk).update(status=Case.Status.UNDER_REVIEW)
+
+    client.force_login(leader)
+    page = client.get(case.get_absolute_url()).content.decode()
+    actions = set(re.findall(r"/transition/([a-z]+)/", page))
+    assert actions == {"approve", "reject", "cancel"}
+
+    client.force_login(protocol)
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert set(re.findall(r"/transition/([a-z]+)/", page)) == {"cancel"}
+
+
+def test_a_transition_by_post_moves_the_case(client: Client, protocol) -> None:
+    case = make_delegation(actor=protocol)
+    client.force_login(protocol)
+
+    response = client.post(reverse("cases:transition", kwargs={"pk": case.pk, "name": "submit"}))
+
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.status == Case.Status.SUBMITTED
+
+
+def test_a_refused_transition_says_why_and_changes_nothing(client: Client, protocol) -> None:
+    case = make_delegation(actor=protocol, participants=0)
+    client.force_login(protocol)
+
+    response = client.post(reverse("cases:transition", kwargs={"pk": case.pk, "name": "submit"}), follow=True)
+
+    assert "Thêm ít nhất một người tham gia" in response.content.decode()
+    case.refresh_from_db()
+    assert case.status == Case.Status.DRAFT
+
+
+def test_a_case_the_user_may_not_see_is_a_404_everywhere(
+    client: Client, protocol, make_user, agency_factory
+) -> None:
+    case = make_delegation(actor=protocol, participants=1)
+    outsider = make_user(Role.AGENCY, agency=agency_factory())
+    client.force_login(outsider)
+
+    assert client.get(case.get_absolute_url()).status_code == 404
+    assert (
+        client.post(reverse("cases:transition", kwargs={"pk": case.pk, "name": "cancel"})).status_code == 404
+    )
+    assert client.get(reverse("cases:list")).context["page"].paginator.count == 0
+
+
+def test_anonymous_users_are_sent_to_sign_in(client: Client, protocol) -> None:
+    case = make_delegation(actor=protocol)
+
+    for url in [reverse("home"), reverse("cases:list"), case.get_absolute_url(), reverse("cases:calendar")]:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+
+
+def test_dashboard_shows_upcoming_waiting_and_overdue(client: Client, protocol, leader) -> None:
+    today = timezone.localdate()
+    upcoming = make_delegation(actor=protocol, start=today + datetime.timedelta(days=5))
+    Case.objects.filter(pk=upcoming.pk).update(status=Case.Status.UNDER_REVIEW)
+    overdue = make_delegation(actor=protocol, start=today - datetime.timedelta(days=3), days=1)
+    Case.objects.filter(pk=overdue.pk).update(status=Case.Status.SUBMITTED)
+    client.force_login(leader)
+
+    board = client.get(reverse("home")).context["board"]
+
+    assert [c.pk for c in board["upcoming"]] == [upcoming.pk]
+    assert [c.pk for c in board["waiting"]] == [upcoming.pk]
+    assert [c.pk for c in board["overdue"]] == [overdue.pk]

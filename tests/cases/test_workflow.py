@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import make_delegation
+from ttdn.accounts.roles import Role
+from ttdn.cases.errors import CaseError
+from ttdn.cases.models import Case
+from ttdn.cases.services import workflow
+from ttdn.cases.services.workflow import case_transition, register_condition, transitions_for
+
+pytestmark = pytest.mark.django_db
+S = Case.Status
+
+# transition, status before, status after, role that may make it
+ALLOWED = [
+    ("submit", S.DRAFT, S.SUBMITTED, Role.PROTOCOL),
+    ("review", S.SUBMITTED, S.UNDER_REVIEW, Role.PROTOCOL),
+    ("approve", S.UNDER_REVIEW, S.APPROVED, Role.LEADER),
+    ("reject", S.UNDER_REVIEW, S.REJECTED, Role.LEADER),
+    ("start", S.APPROVED, S.IN_PROGRESS, Role.PROTOCOL),
+    ("complete", S.IN_PROGRESS, S.COMPLETED, Role.PROTOCOL),
+    ("report", S.COMPLETED, S.REPORTED, Role.PROTOCOL),
+    ("close", S.REPORTED, S.CLOSED, Role.PROTOCOL),
+    ("cancel", S.DRAFT, S.CANCELLED, Role.PROTOCOL),
+    ("cancel", S.APPROVED, S.CANCELLED, Role.LEADER),
+]
+
+
+def _case_in(status: str, actor) -> Case:
+    case = make_delegation(actor=actor)
+    Case.objects.filter(pk=case.pk).update(status=status)
+    case.refresh_from_db()
+    return case
+
+
+@pytest.mark.parametrize(("name", "before", "after", "role"), ALLOWED)
+def test_each_transition_moves_the_case_and_records_actor_and_reason(
+    make_user, protocol, name, before, after, role
+):
+    case = _case_in(before, protocol)
+    actor = make_user(role)
+
+    moved = case_transition(actor=actor, case=case, name=name, reason="Lý do")
+
+    assert moved.status == after
+    last = moved.history.first()
+    assert last.history_user == actor
+    assert last.status == after
+    assert last.history_change_reason.startswith(name)
+
+
+@pytest.mark.parametrize(("name", "before", "after", "role"), ALLOWED)
+def test_each_transition_is_refused_to_other_roles(make_user, protocol, name, before, after, role):
+    case = _case_in(before, protocol)
+    others = [r for r in Role if r not in workflow.TRANSITIONS[name].roles]
+
+    for other in others:
+        with pytest.raises(CaseError, match="may not"):
+            case_transition(actor=make_user(other), case=case, name=name, reason="x")
+    case.refresh_from_db()
+    assert case.status == before
+
+
+@pytest.mark.parametrize(
+    "status", [S.IN_PROGRESS, S.COMPLETED, S.REPORTED, S.CLOSED, S.REJECTED, S.CANCELLED]
+)
+def test_cancel_is_refused_from_in_progress_on(protocol, status) -> None:
+    case = _case_in(status, protocol)
+
+    with pytest.raises(CaseError, match="cannot be moved this way"):
+        case_transition(actor=protocol, case=case, name="cancel", reason="Hoãn")
+
+
+def test_approval_is_refused_from_draft(protocol, leader) -> None:
+    case = _case_in(S.DRAFT, protocol)
+
+    with pytest.raises(CaseError, match="cannot be moved this way"):
+        workflow.case_approve(actor=leader, case=case)
+
+
+def test_reject_and_cancel_need_a_reason(protocol, leader) -> None:
+    case = _case_in(S.UNDER_REVIEW, protocol)
+
+    with pytest.raises(CaseError, match="Give a reason"):
+        workflow.case_reject(actor=leader, case=case, reason="  ")
+    with pytest.raises(CaseError, match="Give a reason"):
+        workflow.case_cancel(actor=protocol, case=case, reason="")
+
+
+def test_submitting_needs_a_participant(protocol) -> None:
+    case = make_delegation(actor=protocol, participants=0)
+
+    with pytest.raises(CaseError, match="at least one participant"):
+        workflow.case_submit(actor=protocol, case=case)
+
+
+def test_a_registered_condition_gates_its_transition(protocol, leader, monkeypatch) -> None:
+    monkeypatch.setitem(workflow._conditions, "approve", [])
+    register_condition("approve", lambda case: "The police have not cleared it." if case.pk else None)
+    case = _case_in(S.UNDER_REVIEW, protocol)
+
+    with pytest.raises(CaseError, match="not cleared"):
+        workflow.case_approve(actor=leader, case=case)
+    assert workflow.blockers(case=case, transition="approve") == ["The police have not cleared it."]
+
+
+def test_the_whole_path_from_draft_to_closed(protocol, leader) -> None:
+    case = make_delegation(actor=protocol)
+    for name, actor in [("submit", protocol), ("review", protocol), ("approve", leader), ("start", protocol),
+                        ("complete", protocol), ("report", protocol), ("close", protocol)]:  # fmt: skip
+        case = case_transition(actor=actor, case=case, name=name)
+
+    assert case.status == S.CLOSED
+    reasons = list(case.history.order_by("history_id").values_list("history_change_reason", flat=True))
+    assert reasons[-7:] == ["submit", "review", "approve", "start", "complete", "report", "close"]
+
+
+def test_transitions_offered_match_role_and_state(protocol, leader) -> None:
+    case = _case_in(S.UNDER_REVIEW, protocol)
+
+    assert [t.name for t in transitions_for(user=leader, case=case)] == ["approve", "reject", "cancel"]
+    assert [t.name for t in transitions_for(user=protocol, case=case)] == ["cancel"]

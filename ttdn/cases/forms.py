@@ -1,0 +1,346 @@
+"""The case forms: the shared fields, the counterpart, participants and programme on one page."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, cast
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField  # type: ignore[attr-defined]
+
+from ttdn.accounts.models import Agency, User
+from ttdn.accounts.roles import Role
+from ttdn.cases.models import Attachment, Case, Organisation, Participant, Person, ProgrammeItem
+from ttdn.cases.models.parties import normalise_passport_number
+from ttdn.cases.services.cases import CASE_FIELDS, CaseData, ParticipantData, ProgrammeData
+from ttdn.cases.services.people import PersonData
+
+DATE_PLACEHOLDER = _("dd/mm/yyyy")
+DATETIME_PLACEHOLDER = _("dd/mm/yyyy hh:mm")
+
+
+class DateInput(forms.DateInput):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            format="%d/%m/%Y", attrs={"placeholder": DATE_PLACEHOLDER, "inputmode": "numeric"}, **kwargs
+        )
+
+
+class DateTimeInput(forms.DateTimeInput):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%d/%m/%Y %H:%M", attrs={"placeholder": DATETIME_PLACEHOLDER}, **kwargs)
+
+
+def _country_field(label: str | Any, *, required: bool = True) -> LazyTypedChoiceField:
+    return LazyTypedChoiceField(
+        label=label, choices=[("", "---------"), *countries], required=required,
+        error_messages={"invalid_choice": _("Choose a country from the list.")},
+    )  # fmt: skip
+
+
+class CaseForm(forms.ModelForm):
+    """The fields every kind of case shares. Kind apps subclass it and add their own."""
+
+    counterpart_name = forms.CharField(label=_("or a new counterpart: name"), required=False, max_length=255)
+    counterpart_kind = forms.ChoiceField(
+        label=_("kind"), required=False, choices=[("", "---------"), *Organisation.Kind.choices]
+    )
+    counterpart_country = _country_field(_("country"), required=False)
+    confirm_warnings = forms.BooleanField(
+        label=_("I have checked the warnings above and want to save anyway"), required=False
+    )
+
+    class Meta:
+        model = Case
+        fields = [*CASE_FIELDS, "co_host_agencies"]
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "request_letter_date": DateInput(),
+            "decision_date": DateInput(),
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "co_host_agencies": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        agencies = Agency.objects.filter(is_active=True).order_by("kind", "name_vi")
+        cast(forms.ModelChoiceField, self.fields["lead_agency"]).queryset = agencies
+        cast(forms.ModelMultipleChoiceField, self.fields["co_host_agencies"]).queryset = agencies
+        cast(forms.ModelChoiceField, self.fields["responsible_officer"]).queryset = User.objects.filter(
+            is_active=True, groups__name=Role.PROTOCOL
+        ).order_by("full_name")
+        self.fields["countries"].widget.attrs["size"] = 6
+        self.fields["countries"].help_text = _("Hold Ctrl to choose several.")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The visit cannot end before it starts."))
+        if cleaned.get("counterpart_name"):
+            if cleaned.get("counterpart"):
+                self.add_error(
+                    "counterpart_name", _("Choose a known counterpart or name a new one, not both.")
+                )
+            for name in ("counterpart_kind", "counterpart_country"):
+                if not cleaned.get(name):
+                    self.add_error(name, _("Needed for a new counterpart."))
+        return cleaned
+
+    def _post_clean(self) -> None:
+        # The case is validated by its service, with its participants and programme; the form
+        # only checks its own fields.
+        pass
+
+    def case_fields(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in CASE_FIELDS if name in self.cleaned_data}
+
+    def new_counterpart(self) -> Organisation | None:
+        if not self.cleaned_data.get("counterpart_name"):
+            return None
+        return Organisation(
+            name=self.cleaned_data["counterpart_name"].strip(),
+            kind=self.cleaned_data["counterpart_kind"],
+            country=self.cleaned_data["counterpart_country"],
+        )
+
+
+class ParticipantForm(forms.Form):
+    full_name = forms.CharField(label=_("full name"), max_length=255)
+    nationality = _country_field(_("nationality"))
+    sex = forms.ChoiceField(label=_("sex"), choices=Person.Sex.choices, initial=Person.Sex.UNSPECIFIED)
+    date_of_birth = forms.DateField(label=_("date of birth"), required=False, widget=DateInput())
+    passport_number = forms.CharField(label=_("passport number"), max_length=32, required=False)
+    passport_expiry = forms.DateField(label=_("passport valid until"), required=False, widget=DateInput())
+    position = forms.CharField(label=_("position"), max_length=255, required=False)
+    role = forms.ChoiceField(
+        label=_("role"), choices=Participant.Role.choices, initial=Participant.Role.MEMBER
+    )
+
+    def clean_passport_number(self) -> str:
+        return normalise_passport_number(self.cleaned_data["passport_number"])
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        born = cleaned.get("date_of_birth")
+        if born and born > timezone.localdate():
+            self.add_error("date_of_birth", _("The date of birth is in the future."))
+        return cleaned
+
+    def data_row(self) -> ParticipantData:
+        c = self.cleaned_data
+        person = PersonData(
+            full_name=c["full_name"].strip(),
+            nationality=c["nationality"],
+            sex=c["sex"],
+            date_of_birth=c.get("date_of_birth"),
+            passport_number=c.get("passport_number", ""),
+            passport_expiry=c.get("passport_expiry"),
+            position=c.get("position", ""),
+        )
+        return ParticipantData(person=person, role=c["role"])
+
+
+class VisitFormSet(forms.BaseFormSet):
+    """A formset that knows the visit's dates (when the main form gave valid ones)."""
+
+    def __init__(self, *args: Any, visit: tuple[datetime.date, datetime.date] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.visit = visit
+
+    def live_forms(self) -> list[forms.Form]:
+        """The rows to save: the existing ones (changed or not) and filled new ones, less deletions."""
+        return [
+            form
+            for index, form in enumerate(self.forms)
+            if (index < self.initial_form_count() or form.has_changed())
+            and form.is_valid()
+            and not (self.can_delete and form.cleaned_data.get("DELETE"))
+        ]
+
+
+class BaseParticipantFormSet(VisitFormSet):
+    def __init__(self, *args: Any, confirmed: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.confirmed = confirmed
+        self.warnings: list[str] = []
+
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        seen: set[tuple[str, str]] = set()
+        for form in self.live_forms():
+            key = (form.cleaned_data["nationality"], form.cleaned_data.get("passport_number", ""))
+            if key[1] and key in seen:
+                form.add_error("passport_number", _("This person is listed twice in this case."))
+            seen.add(key)
+            expiry = form.cleaned_data.get("passport_expiry")
+            if self.visit and expiry and expiry < self.visit[1]:
+                message = _("The passport of %(name)s expires on %(date)s, before the visit ends.") % {
+                    "name": form.cleaned_data["full_name"],
+                    "date": expiry.strftime("%d/%m/%Y"),
+                }
+                self.warnings.append(message)
+                if not self.confirmed:
+                    form.add_error("passport_expiry", message)
+
+    def rows(self) -> list[ParticipantData]:
+        return [form.data_row() for form in self.live_forms()]  # type: ignore[attr-defined]
+
+
+ParticipantFormSet = cast(
+    type[BaseParticipantFormSet],
+    forms.formset_factory(
+        ParticipantForm, formset=BaseParticipantFormSet, extra=2, can_delete=True, max_num=200
+    ),
+)
+
+
+class ProgrammeForm(forms.Form):
+    start = forms.DateTimeField(label=_("start"), widget=DateTimeInput())
+    end = forms.DateTimeField(label=_("end"), widget=DateTimeInput())
+    place = forms.CharField(label=_("place"), max_length=255)
+    activity = forms.ChoiceField(label=_("activity"), choices=ProgrammeItem.Activity.choices)
+    hosts = forms.CharField(label=_("Vietnamese hosts"), max_length=255, required=False)
+    notes = forms.CharField(label=_("notes"), required=False)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end <= start:
+            self.add_error("end", _("A programme item must end after it starts."))
+        return cleaned
+
+    def data_row(self) -> ProgrammeData:
+        c = self.cleaned_data
+        return ProgrammeData(c["start"], c["end"], c["place"].strip(), c["activity"], c["hosts"], c["notes"])
+
+
+class BaseProgrammeFormSet(VisitFormSet):
+    def clean(self) -> None:
+        if any(self.errors) or not self.visit:
+            return
+        first, last = self.visit
+        for form in self.live_forms():
+            for name in ("start", "end"):
+                day = timezone.localdate(form.cleaned_data[name])
+                if not first <= day <= last:
+                    form.add_error(
+                        name,
+                        _("Outside the visit (%(start)s to %(end)s).")
+                        % {"start": first.strftime("%d/%m/%Y"), "end": last.strftime("%d/%m/%Y")},
+                    )
+
+    def rows(self) -> list[ProgrammeData]:
+        rows = [form.data_row() for form in self.live_forms()]  # type: ignore[attr-defined]
+        return sorted(rows, key=lambda row: row.start)
+
+
+ProgrammeFormSet = cast(
+    type[BaseProgrammeFormSet],
+    forms.formset_factory(ProgrammeForm, formset=BaseProgrammeFormSet, extra=3, can_delete=True, max_num=300),
+)
+
+
+class CaseEditor:
+    """The case form with its participant and programme formsets, validated together."""
+
+    form_class: type[CaseForm] = CaseForm
+
+    def __init__(self, data: Any = None, *, case: Case | None = None, initial: dict[str, Any] | None = None):
+        self.case = case
+        self.form = self.form_class(data, instance=case, initial=initial)
+        visit = None
+        confirmed = False
+        if data is not None and self.form.is_valid():
+            visit = (self.form.cleaned_data["start_date"], self.form.cleaned_data["end_date"])
+            confirmed = self.form.cleaned_data.get("confirm_warnings", False)
+        self.participants = ParticipantFormSet(
+            data,
+            prefix="participants",
+            initial=self._participants_initial(),
+            visit=visit,
+            confirmed=confirmed,
+        )
+        self.programme = ProgrammeFormSet(
+            data, prefix="programme", initial=self._programme_initial(), visit=visit
+        )
+
+    def is_valid(self) -> bool:
+        return all([self.form.is_valid(), self.participants.is_valid(), self.programme.is_valid()])
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.participants.warnings
+
+    def with_counterpart(self, counterpart: Organisation | None) -> CaseEditor:
+        """Use ``counterpart`` (saved from the form's "new counterpart" fields) for the case."""
+        self.counterpart = counterpart
+        return self
+
+    def case_data(self) -> CaseData:
+        fields = self.form.case_fields()
+        if getattr(self, "counterpart", None) is not None:
+            fields["counterpart"] = self.counterpart
+        return CaseData(
+            fields=fields,
+            co_host_agencies=list(self.form.cleaned_data.get("co_host_agencies") or []),
+            participants=self.participants.rows(),
+            programme=self.programme.rows(),
+        )
+
+    def add_service_error(self, error: ValidationError) -> None:
+        """Show a service's ValidationError next to the fields it names, or at the top."""
+        self.form.add_error(None, error if not hasattr(error, "error_dict") else _flatten(error))
+
+    def _participants_initial(self) -> list[dict[str, Any]]:
+        if self.case is None:
+            return []
+        return [
+            {
+                "full_name": p.person.full_name,
+                "nationality": p.person.nationality.code,
+                "sex": p.person.sex,
+                "date_of_birth": p.person.date_of_birth,
+                "passport_number": p.person.passport_number,
+                "passport_expiry": p.person.passport_expiry,
+                "position": p.person.position,
+                "role": p.role,
+            }
+            for p in self.case.participants.select_related("person")
+        ]
+
+    def _programme_initial(self) -> list[dict[str, Any]]:
+        if self.case is None:
+            return []
+        return [
+            {
+                "start": timezone.localtime(item.start),
+                "end": timezone.localtime(item.end),
+                "place": item.place,
+                "activity": item.activity,
+                "hosts": item.hosts,
+                "notes": item.notes,
+            }
+            for item in self.case.programme_items.all()
+        ]
+
+
+def _flatten(error: ValidationError) -> ValidationError:
+    return ValidationError([message for messages in error.message_dict.values() for message in messages])
+
+
+class AttachmentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("kind"), choices=Attachment.Kind.choices)
+    file = forms.FileField(label=_("file"), help_text=_("PDF, Office document or image; at most 20 MB."))
+    description = forms.CharField(label=_("description"), max_length=255, required=False)
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,50 @@
+"""The kinds of case (delegation, press visit, ...), registered by their apps.
+
+The core knows no kind by name: each app registers what the shared pages need from it (its
+label, its reference prefix, where its forms live) in its ``AppConfig.ready``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.utils.functional import Promise
+
+if TYPE_CHECKING:
+    from ttdn.cases.models import Case
+
+
+@dataclass(frozen=True)
+class CaseKind:
+    code: str
+    label: str | Promise
+    # "DV", "DR", "PV": the first part of the reference number, chosen from the case.
+    reference_prefix: Callable[[Case], str]
+    # URL names of the kind's own create and edit pages.
+    create_url_name: str
+    edit_url_name: str
+    # A template included on the case page for the kind's own fields.
+    detail_template: str
+    # "app_label.Model" of the kind's one-to-one record beside the case, for the timeline.
+    extension_model: str = ""
+
+
+_registry: dict[str, CaseKind] = {}
+
+
+def register(kind: CaseKind) -> None:
+    _registry[kind.code] = kind
+
+
+def get(code: str) -> CaseKind:
+    return _registry[code]
+
+
+def all_kinds() -> list[CaseKind]:
+    return list(_registry.values())
+
+
+def choices() -> list[tuple[str, str]]:
+    return [(kind.code, str(kind.label)) for kind in _registry.values()]

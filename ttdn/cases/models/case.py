@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from ttdn.cases import kinds
+
+
+class Case(models.Model):
+    """What every visit has in common (hồ sơ): one workflow, one access scheme, one timeline."""
+
+    class Direction(models.TextChoices):
+        INBOUND = "inbound", _("Inbound")
+        OUTBOUND = "outbound", _("Outbound")
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+
+    class AccessLevel(models.TextChoices):
+        NORMAL = "normal", _("Normal")
+        RESTRICTED = "restricted", _("Restricted (need to know)")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        UNDER_REVIEW = "under_review", _("Under review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        IN_PROGRESS = "in_progress", _("In progress")
+        COMPLETED = "completed", _("Completed")
+        REPORTED = "reported", _("Reported")
+        CLOSED = "closed", _("Closed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
+    kind = models.CharField(_("kind of case"), max_length=16, editable=False, db_index=True)
+    direction = models.CharField(_("direction"), max_length=8, choices=Direction.choices)
+    title = models.CharField(_("title"), max_length=255)
+    purpose = models.TextField(_("purpose"), blank=True)
+    counterpart = models.ForeignKey(
+        "cases.Organisation",
+        verbose_name=_("counterpart"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+    )
+    countries = CountryField(_("countries"), multiple=True, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    mode = models.CharField(_("mode"), max_length=16, choices=Mode.choices, default=Mode.IN_PERSON)
+    lead_agency = models.ForeignKey(
+        "accounts.Agency", verbose_name=_("lead agency"), on_delete=models.PROTECT, related_name="led_cases"
+    )
+    co_host_agencies = models.ManyToManyField(
+        "accounts.Agency", verbose_name=_("co-host agencies"), blank=True, related_name="co_hosted_cases"
+    )
+    responsible_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible officer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="responsible_cases",
+    )
+    access_level = models.CharField(
+        _("access level"), max_length=16, choices=AccessLevel.choices, default=AccessLevel.NORMAL
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    request_letter_number = models.CharField(_("request letter number"), max_length=64, blank=True)
+    request_letter_date = models.DateField(_("request letter date"), null=True, blank=True)
+    decision_number = models.CharField(_("decision number"), max_length=64, blank=True)
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    # Reference, title, counterpart and participants, folded (ttdn.cases.text.fold) for search.
+    search_text = models.TextField(editable=False, default="")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    history = HistoricalRecords(excluded_fields=["search_text", "updated_at"], m2m_fields=[co_host_agencies])
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-start_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="cases_case_end_after_start",
+                violation_error_message=_("The visit cannot end before it starts."),
+            )
+        ]
+        indexes = [models.Index(fields=["status", "start_date"]), models.Index(fields=["start_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cases:detail", kwargs={"pk": self.pk})
+
+    @property
+    def kind_label(self) -> str:
+        return str(kinds.get(self.kind).label)
+
+    @property
+    def is_restricted(self) -> bool:
+        return self.access_level == self.AccessLevel.RESTRICTED
+
+    @property
+    def days(self) -> int:
+        return (self.end_date - self.start_date).days + 1
+
+    def is_upcoming(self, today: datetime.date | None = None) -> bool:
+        return self.start_date >= (today or timezone.localdate())
+
+
+class ReferenceCounter(models.Model):
+    """The last number given per prefix and year, so that references never repeat."""
+
+    prefix = models.CharField(max_length=4)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["prefix", "year"], name="cases_reference_counter_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last}"

@@ -1,0 +1,98 @@
+"""Reads of cases. Every page, feed and export gets its cases from ``cases_visible_to``."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from ttdn.accounts.models import User
+from ttdn.accounts.roles import Role, roles_of
+from ttdn.cases.models import Case
+
+S = Case.Status
+# Roles that work on every (normal) case of the province.
+PROVINCE_WIDE_ROLES = frozenset({Role.PROTOCOL, Role.LEADER, Role.ADMIN})
+ACTIVE_STATUSES = (S.SUBMITTED, S.UNDER_REVIEW, S.APPROVED, S.IN_PROGRESS)
+
+
+def cases_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Case]:
+    """The cases ``user`` may see: the one access policy of the product.
+
+    Protocol staff, leaders and admins see every normal case; host agencies (and, until the
+    police review exists, police officers) see the cases their agency leads or co-hosts.
+    Restricted cases are seen only by those who created them or are responsible for them.
+    """
+    roles = roles_of(user)
+    if not roles or not isinstance(user, User):
+        return Case.objects.none()
+    own = Q(created_by=user) | Q(responsible_officer=user)
+    if not roles.isdisjoint(PROVINCE_WIDE_ROLES):
+        return Case.objects.filter(Q(access_level=Case.AccessLevel.NORMAL) | own)
+    if user.agency_id is None:
+        return Case.objects.filter(own)
+    co_hosted = Case.co_host_agencies.through.objects.filter(case_id=OuterRef("pk"), agency_id=user.agency_id)
+    hosted = Q(lead_agency_id=user.agency_id) | Exists(co_hosted)
+    return Case.objects.filter((hosted & Q(access_level=Case.AccessLevel.NORMAL)) | own)
+
+
+def case_get_for(*, user: AbstractBaseUser | AnonymousUser, pk: int) -> Case:
+    """One case for its page; a case the user may not see is missing, exactly like one that is."""
+    try:
+        return (
+            cases_visible_to(user)
+            .select_related("lead_agency", "counterpart", "responsible_officer", "created_by")
+            .prefetch_related("co_host_agencies")
+            .get(pk=pk)
+        )
+    except Case.DoesNotExist as error:
+        raise Http404 from error
+
+
+def case_list_for(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Case]:
+    """The case list's rows, with what each row shows, in a fixed number of queries."""
+    return (
+        cases_visible_to(user)
+        .select_related("lead_agency", "counterpart")
+        .annotate(participant_count=Count("participants", distinct=True))
+    )
+
+
+def cases_between(
+    *, user: AbstractBaseUser | AnonymousUser, first: datetime.date, last: datetime.date
+) -> QuerySet[Case]:
+    """Visible visits that overlap the days ``first`` to ``last`` (cancelled and rejected left out)."""
+    return (
+        cases_visible_to(user)
+        .filter(start_date__lte=last, end_date__gte=first)
+        .exclude(status__in=[S.CANCELLED, S.REJECTED])
+        .select_related("lead_agency")
+        .order_by("start_date", "reference")
+    )
+
+
+def dashboard_for(*, user: User, today: datetime.date | None = None) -> dict[str, list[Case]]:
+    today = today or timezone.localdate()
+    visible = cases_visible_to(user).select_related("lead_agency")
+    roles = roles_of(user)
+    upcoming = visible.filter(
+        start_date__gte=today, start_date__lte=today + datetime.timedelta(days=30), status__in=ACTIVE_STATUSES
+    ).order_by("start_date")
+    waiting = Q(pk__in=[])
+    if Role.PROTOCOL in roles:
+        waiting |= Q(status=S.DRAFT, created_by=user) | Q(status__in=[S.SUBMITTED, S.COMPLETED, S.REPORTED])
+        waiting |= Q(status=S.APPROVED, start_date__lte=today)
+    if Role.LEADER in roles:
+        waiting |= Q(status=S.UNDER_REVIEW)
+    overdue = visible.filter(
+        Q(status__in=[S.SUBMITTED, S.UNDER_REVIEW], start_date__lt=today)
+        | Q(status__in=[S.APPROVED, S.IN_PROGRESS], end_date__lt=today)
+    ).order_by("start_date")
+    return {
+        "upcoming": list(upcoming[:50]),
+        "waiting": list(visible.filter(waiting).order_by("start_date")[:50]),
+        "overdue": list(overdue[:50]),
+    }

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ttdn.accounts.models import User
+from ttdn.accounts.roles import Role, has_role
+from ttdn.cases.errors import CaseError
+from ttdn.cases.files import check_upload
+from ttdn.cases.history import stamp
+from ttdn.cases.models import Attachment, Case
+from ttdn.cases.services.cases import CLOSED_STATUSES
+
+
+@transaction.atomic
+def attachment_add(
+    *, actor: User, case: Case, upload: UploadedFile, kind: str, description: str = ""
+) -> Attachment:
+    if not has_role(actor, Role.PROTOCOL):
+        raise CaseError(_("Only protocol staff may attach files to a case."))
+    if case.status in CLOSED_STATUSES:
+        raise CaseError(_("Files can no longer be attached to this case."))
+    content_type = check_upload(upload)
+    attachment = Attachment(
+        case=case,
+        kind=kind,
+        original_name=(upload.name or "file")[:255],
+        content_type=content_type,
+        size=upload.size or 0,
+        description=description,
+        uploaded_by=actor,
+    )
+    attachment.full_clean(exclude=["file"])
+    attachment.file.save(upload.name or "file", upload, save=False)
+    stamp(attachment, actor, "uploaded")
+    try:
+        attachment.save()
+    except Exception:
+        # The row was not saved: the stored file must not stay behind.
+        attachment.file.delete(save=False)
+        raise
+    return attachment

@@ -1,0 +1,211 @@
+"""Creating and editing cases with their participants and programme, in one transaction."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ttdn.accounts.models import Agency, User
+from ttdn.accounts.roles import Role, has_role
+from ttdn.cases import kinds
+from ttdn.cases.errors import CaseError
+from ttdn.cases.history import stamp
+from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
+from ttdn.cases.services.people import PersonData, person_find_or_create
+from ttdn.cases.services.references import reference_next
+from ttdn.cases.text import fold
+
+# The shared fields a form may set; kind apps add their own beside the case.
+CASE_FIELDS = (
+    "direction",
+    "title",
+    "purpose",
+    "counterpart",
+    "countries",
+    "start_date",
+    "end_date",
+    "mode",
+    "lead_agency",
+    "responsible_officer",
+    "access_level",
+    "request_letter_number",
+    "request_letter_date",
+    "decision_number",
+    "decision_date",
+    "notes",
+)
+CLOSED_STATUSES = {Case.Status.CLOSED, Case.Status.CANCELLED, Case.Status.REJECTED}
+
+
+@dataclass(frozen=True)
+class ParticipantData:
+    person: PersonData
+    role: str = Participant.Role.MEMBER
+
+
+@dataclass(frozen=True)
+class ProgrammeData:
+    start: datetime.datetime
+    end: datetime.datetime
+    place: str
+    activity: str
+    hosts: str = ""
+    notes: str = ""
+
+
+@dataclass
+class CaseData:
+    """Everything the create and edit forms give for the shared part of a case."""
+
+    fields: dict[str, Any]
+    co_host_agencies: Iterable[Agency] = ()
+    participants: Sequence[ParticipantData] = ()
+    programme: Sequence[ProgrammeData] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _require_editor(actor: User) -> None:
+    if not has_role(actor, Role.PROTOCOL):
+        raise CaseError(_("Only protocol staff may create or edit cases."))
+
+
+@transaction.atomic
+def case_create(*, actor: User, kind: str, data: CaseData) -> Case:
+    _require_editor(actor)
+    case = Case(kind=kind, created_by=actor, **_known_fields(data.fields))
+    if case.responsible_officer_id is None:
+        case.responsible_officer = actor
+    case.reference = reference_next(
+        prefix=kinds.get(kind).reference_prefix(case), year=timezone.localdate().year
+    )
+    case.full_clean(exclude=["search_text"])
+    stamp(case, actor, "created")
+    case.save()
+    case.co_host_agencies.set(_co_hosts(case, data.co_host_agencies))
+    _replace_participants(case, data.participants, actor)
+    _replace_programme(case, data.programme, actor)
+    case_refresh_search_text(case=case)
+    return case
+
+
+@transaction.atomic
+def case_update(*, actor: User, case: Case, data: CaseData) -> Case:
+    _require_editor(actor)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status in CLOSED_STATUSES:
+        raise CaseError(
+            _("A %(status)s case can no longer be edited.") % {"status": case.get_status_display()}
+        )
+    changed = [name for name, value in _known_fields(data.fields).items() if getattr(case, name) != value]
+    for name in changed:
+        setattr(case, name, data.fields[name])
+    case.full_clean(exclude=["search_text"])
+    stamp(case, actor)
+    if changed:
+        case.save(update_fields=[*changed, "updated_at"])
+    co_hosts = _co_hosts(case, data.co_host_agencies)
+    if set(case.co_host_agencies.all()) != set(co_hosts):
+        case.co_host_agencies.set(co_hosts)
+    _replace_participants(case, data.participants, actor)
+    _replace_programme(case, data.programme, actor)
+    case_refresh_search_text(case=case)
+    return case
+
+
+def _known_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - set(CASE_FIELDS)
+    if unknown:
+        raise ValueError(f"not case fields: {sorted(unknown)}")
+    return fields
+
+
+def _co_hosts(case: Case, agencies: Iterable[Agency]) -> list[Agency]:
+    # The lead agency is never its own co-host.
+    return [agency for agency in agencies if agency.pk != case.lead_agency_id]
+
+
+def _replace_participants(case: Case, rows: Sequence[ParticipantData], actor: User) -> None:
+    """Make the case's participants exactly ``rows``, keeping the rows of persons who stay."""
+    existing = {p.person_id: p for p in case.participants.all()}
+    keep: set[int] = set()
+    for order, row in enumerate(rows):
+        person = person_find_or_create(data=row.person, organisation=case.counterpart)
+        if person.pk in keep:
+            raise ValidationError(_("%(name)s is listed twice in this case.") % {"name": person.full_name})
+        keep.add(person.pk)
+        participant = existing.get(person.pk) or Participant(case=case, person=person)
+        if participant.pk is None or (participant.role, participant.order) != (row.role, order):
+            participant.role, participant.order = row.role, order
+            participant.full_clean()
+            stamp(participant, actor)
+            participant.save()
+    for person_id, participant in existing.items():
+        if person_id not in keep:
+            stamp(participant, actor)
+            participant.delete()
+
+
+def _replace_programme(case: Case, rows: Sequence[ProgrammeData], actor: User) -> None:
+    current = list(case.programme_items.all())
+    wanted = [
+        ProgrammeItem(case=case, **{name: getattr(row, name) for name in ProgrammeData.__dataclass_fields__})
+        for row in rows
+    ]
+    for item in wanted:
+        programme_item_validate(case=case, item=item)
+    comparable = ("start", "end", "place", "activity", "hosts", "notes")
+
+    def key(item: ProgrammeItem) -> tuple[Any, ...]:
+        return tuple(getattr(item, name) for name in comparable)
+
+    current_keys = [key(item) for item in current]
+    if current_keys == [key(item) for item in wanted]:
+        return
+    # Update in place where the position matches, so the history shows edits, not churn.
+    for index, item in enumerate(wanted):
+        if index < len(current):
+            old = current[index]
+            if key(old) != key(item):
+                for name in comparable:
+                    setattr(old, name, getattr(item, name))
+                stamp(old, actor)
+                old.save()
+        else:
+            stamp(item, actor)
+            item.save()
+    for old in current[len(wanted) :]:
+        stamp(old, actor)
+        old.delete()
+
+
+def programme_item_validate(*, case: Case, item: ProgrammeItem) -> None:
+    item.full_clean(exclude=["case"])
+    first_day, last_day = timezone.localdate(item.start), timezone.localdate(item.end)
+    if first_day < case.start_date or last_day > case.end_date:
+        raise ValidationError(
+            _("Programme item “%(place)s” falls outside the visit (%(start)s to %(end)s).")
+            % {
+                "place": item.place,
+                "start": case.start_date.strftime("%d/%m/%Y"),
+                "end": case.end_date.strftime("%d/%m/%Y"),
+            }
+        )
+
+
+def case_refresh_search_text(*, case: Case) -> None:
+    parts = [case.reference, case.title]
+    if case.counterpart_id is not None:
+        organisation = Organisation.objects.get(pk=case.counterpart_id)
+        parts += [organisation.name, organisation.name_vi]
+    parts += case.participants.values_list("person__full_name", flat=True)
+    text = fold(" ".join(part for part in parts if part))
+    if text != case.search_text:
+        Case.objects.filter(pk=case.pk).update(search_text=text)
+        case.search_text = text

@@ -1,0 +1,171 @@
+"""The case workflow: one service per transition, each checking who may do it and what must hold.
+
+draft → submitted → under review → approved | rejected → in progress → completed → reported →
+closed, and cancelled from any state before in progress. Later parts add their own conditions
+with ``register_condition`` (the police review gates approval; open follow-ups block closing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ttdn.accounts.models import User
+from ttdn.accounts.roles import Role, roles_of
+from ttdn.cases.errors import CaseError
+from ttdn.cases.history import stamp
+from ttdn.cases.models import Case
+
+S = Case.Status
+
+# A condition returns why the transition may not happen now, or None when it may.
+Condition = Callable[[Case], str | None]
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: str | Promise
+    sources: frozenset[str]
+    target: str
+    roles: frozenset[Role]
+    needs_reason: bool = False
+    style: str = "default"  # "primary" or "danger" for the button
+
+
+def _t(
+    name: str, label: Promise, sources: set[str], target: str, roles: set[Role], **options: object
+) -> Transition:
+    return Transition(name, label, frozenset(sources), target, frozenset(roles), **options)  # type: ignore[arg-type]
+
+
+TRANSITIONS: dict[str, Transition] = {
+    t.name: t
+    for t in [
+        _t("submit", gettext_lazy("Submit"), {S.DRAFT}, S.SUBMITTED, {Role.PROTOCOL}, style="primary"),
+        _t(
+            "review",
+            gettext_lazy("Send for review"),
+            {S.SUBMITTED},
+            S.UNDER_REVIEW,
+            {Role.PROTOCOL},
+            style="primary",
+        ),
+        _t("approve", gettext_lazy("Approve"), {S.UNDER_REVIEW}, S.APPROVED, {Role.LEADER}, style="primary"),
+        _t(
+            "reject",
+            gettext_lazy("Reject"),
+            {S.UNDER_REVIEW},
+            S.REJECTED,
+            {Role.LEADER},
+            needs_reason=True,
+            style="danger",
+        ),
+        _t("start", gettext_lazy("Start the visit"), {S.APPROVED}, S.IN_PROGRESS, {Role.PROTOCOL}),
+        _t("complete", gettext_lazy("Mark completed"), {S.IN_PROGRESS}, S.COMPLETED, {Role.PROTOCOL}),
+        _t("report", gettext_lazy("Mark reported"), {S.COMPLETED}, S.REPORTED, {Role.PROTOCOL}),
+        _t("close", gettext_lazy("Close"), {S.REPORTED}, S.CLOSED, {Role.PROTOCOL}),
+        _t(
+            "cancel",
+            gettext_lazy("Cancel the case"),
+            {S.DRAFT, S.SUBMITTED, S.UNDER_REVIEW, S.APPROVED},
+            S.CANCELLED,
+            {Role.PROTOCOL, Role.LEADER},
+            needs_reason=True,
+            style="danger",
+        ),
+    ]
+}
+
+_conditions: dict[str, list[Condition]] = {name: [] for name in TRANSITIONS}
+
+
+def register_condition(transition: str, condition: Condition) -> None:
+    """Add a rule that must hold for ``transition`` (e.g. the review issue's approval gate)."""
+    if condition not in _conditions[transition]:
+        _conditions[transition].append(condition)
+
+
+def _has_participants(case: Case) -> str | None:
+    if not case.participants.exists():
+        return _("Add at least one participant before submitting.")
+    return None
+
+
+register_condition("submit", _has_participants)
+
+
+def transitions_for(*, user: User, case: Case) -> list[Transition]:
+    """The transitions ``user`` may make on ``case`` now (its state and their roles)."""
+    roles = roles_of(user)
+    return [t for t in TRANSITIONS.values() if case.status in t.sources and not roles.isdisjoint(t.roles)]
+
+
+def blockers(*, case: Case, transition: str) -> list[str]:
+    """Why ``transition`` cannot happen now: the messages of the conditions that fail."""
+    return [message for condition in _conditions[transition] if (message := condition(case))]
+
+
+@transaction.atomic
+def case_transition(*, actor: User, case: Case, name: str, reason: str = "") -> Case:
+    transition = TRANSITIONS[name]
+    # Lock the row: two clicks at once move the case once.
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if roles_of(actor).isdisjoint(transition.roles):
+        raise CaseError(_("You may not %(action)s this case.") % {"action": str(transition.label).lower()})
+    if case.status not in transition.sources:
+        raise CaseError(
+            _("A case that is %(status)s cannot be moved this way (%(action)s).")
+            % {"status": case.get_status_display().lower(), "action": str(transition.label).lower()}
+        )
+    reason = reason.strip()
+    if transition.needs_reason and not reason:
+        raise CaseError(_("Give a reason."))
+    problems = blockers(case=case, transition=name)
+    if problems:
+        raise CaseError(" ".join(problems))
+    case.status = transition.target
+    stamp(case, actor, f"{name}: {reason}" if reason else name)
+    case.save(update_fields=["status", "updated_at"])
+    return case
+
+
+def case_submit(*, actor: User, case: Case) -> Case:
+    return case_transition(actor=actor, case=case, name="submit")
+
+
+def case_send_for_review(*, actor: User, case: Case) -> Case:
+    return case_transition(actor=actor, case=case, name="review")
+
+
+def case_approve(*, actor: User, case: Case) -> Case:
+    return case_transition(actor=actor, case=case, name="approve")
+
+
+def case_reject(*, actor: User, case: Case, reason: str) -> Case:
+    return case_transition(actor=actor, case=case, name="reject", reason=reason)
+
+
+def case_start(*, actor: User, case: Case) -> Case:
+    return case_transition(actor=actor, case=case, name="start")
+
+
+def case_complete(*, actor: User, case: Case) -> Case:
+    return case_transition(actor=actor, case=case, name="complete")
+
+
+def case_mark_reported(*, actor: User, case: Case) -> Case:
+    return case_transition(actor=actor, case=case, name="report")
+
+
+def case_close(*, actor: User, case: Case) -> Case:
+    return case_transition(actor=actor, case=case, name="close")
+
+
+def case_cancel(*, actor: User, case: Case, reason: str) -> Case:
+    return case_transition(actor=actor, case=case, name="cancel", reason=reason)

@@ -1,0 +1,83 @@
+"""The create and edit pages of a kind of case: one view, configured by each kind's app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.views import View
+
+from ttdn.accounts.models import User
+from ttdn.accounts.roles import Role, has_role
+from ttdn.cases.errors import CaseError
+from ttdn.cases.forms import CaseEditor
+from ttdn.cases.models import Case
+from ttdn.cases.selectors import case_get_for
+from ttdn.cases.services.organisations import organisation_find_or_create
+
+# save(actor, editor, case or None) -> the saved case; runs inside one transaction.
+SaveCase = Callable[[User, Any, Case | None], Case]
+
+
+@method_decorator(login_required, name="dispatch")
+class CaseEditView(View):
+    editor_class: type[CaseEditor] = CaseEditor
+    save: SaveCase
+    title_new: str | Promise = ""
+    title_edit: str | Promise = ""
+    template_name = "cases/case_form.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.user.is_authenticated and not has_role(request.user, Role.PROTOCOL):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def _case(self, request: HttpRequest, pk: int | None) -> Case | None:
+        return None if pk is None else case_get_for(user=request.user, pk=pk)
+
+    def initial(self, request: HttpRequest) -> dict[str, Any]:
+        return {}
+
+    def get(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
+        case = self._case(request, pk)
+        return self.render(
+            request, self.editor_class(case=case, initial=self.initial(request) if case is None else None)
+        )
+
+    def post(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
+        case = self._case(request, pk)
+        editor = self.editor_class(request.POST, case=case)
+        if editor.is_valid():
+            assert isinstance(request.user, User)  # noqa: S101
+            try:
+                with transaction.atomic():
+                    counterpart = editor.form.new_counterpart()
+                    if counterpart is not None:
+                        counterpart = organisation_find_or_create(organisation=counterpart)
+                    saved = type(self).save(request.user, editor.with_counterpart(counterpart), case)
+            except ValidationError as error:
+                editor.add_service_error(error)
+            except CaseError as error:
+                editor.form.add_error(None, error.message)
+            else:
+                messages.success(request, _("%(reference)s was saved.") % {"reference": saved.reference})
+                return redirect(saved.get_absolute_url())
+        return self.render(request, editor, status=400)
+
+    def render(self, request: HttpRequest, editor: CaseEditor, status: int = 200) -> HttpResponse:
+        context = {
+            "editor": editor,
+            "form": editor.form,
+            "case": editor.case,
+            "title": self.title_edit if editor.case else self.title_new,
+        }
+        return render(request, self.template_name, context, status=status)
