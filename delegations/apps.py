@@ -19,6 +19,8 @@ class DelegationsConfig(AppConfig):
             kinds.CaseKind(
                 code="delegation",
                 label=_("Delegation"),
+                create_label=_("New delegation"),
+                summary=lambda case: str(case.get_direction_display()),
                 reference_prefix=prefix,
                 create_url_name="delegations:create",
                 edit_url_name="delegations:edit",

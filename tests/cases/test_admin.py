@@ -18,6 +18,7 @@ ADMIN_LISTS = [
     "admin:cases_attachment_changelist",
     "admin:delegations_delegation_changelist",
     "admin:delegations_agreement_changelist",
+    "admin:cases_referencecounter_changelist",
 ]
 
 

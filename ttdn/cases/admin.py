@@ -7,7 +7,15 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
-from ttdn.cases.models import Attachment, Case, Organisation, Participant, Person, ProgrammeItem
+from ttdn.cases.models import (
+    Attachment,
+    Case,
+    Organisation,
+    Participant,
+    Person,
+    ProgrammeItem,
+    ReferenceCounter,
+)
 from ttdn.cases.selectors import cases_visible_to
 
 
@@ -122,3 +130,13 @@ class AttachmentAdmin(CaseChildAdmin):
     list_filter = ["kind", "content_type"]
     search_fields = ["original_name", "description", "case__reference"]
     readonly_fields = ["case", "file", "original_name", "content_type", "size", "uploaded_by", "uploaded_at"]
+
+
+@admin.register(ReferenceCounter)
+class ReferenceCounterAdmin(admin.ModelAdmin):
+    """Where the numbering continues from a paper register, an admin sets the last number used."""
+
+    list_display = ["prefix", "year", "last"]
+    list_filter = ["prefix", "year"]
+    search_fields = ["prefix"]
+    ordering = ["-year", "prefix"]

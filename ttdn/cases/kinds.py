@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 class CaseKind:
     code: str
     label: str | Promise
+    # The label of the "new case" button.
+    create_label: str | Promise
+    # A short description of one case for lists, e.g. "Inbound" or "Press visit".
+    summary: Callable[[Case], str]
     # "DV", "DR", "PV": the first part of the reference number, chosen from the case.
     reference_prefix: Callable[[Case], str]
     # URL names of the kind's own create and edit pages.

@@ -116,6 +116,10 @@ class Case(models.Model):
         return str(kinds.get(self.kind).label)
 
     @property
+    def kind_summary(self) -> str:
+        return kinds.get(self.kind).summary(self)
+
+    @property
     def is_restricted(self) -> bool:
         return self.access_level == self.AccessLevel.RESTRICTED
 
