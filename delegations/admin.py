@@ -8,11 +8,12 @@ from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from delegations.models import Agreement, Delegation
+from ttdn.cases.admin import ScopedHistoryAdmin
 from ttdn.cases.selectors import cases_visible_to
 
 
 @admin.register(Delegation)
-class DelegationAdmin(SimpleHistoryAdmin):
+class DelegationAdmin(ScopedHistoryAdmin):
     list_display = ["case", "delegation_kind"]
     list_filter = ["delegation_kind", "case__direction", "case__status"]
     search_fields = ["case__reference", "case__title"]

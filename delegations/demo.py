@@ -55,6 +55,7 @@ class Sample:
     lead: str
     co_hosts: tuple[str, ...] = ()
     mode: str = Case.Mode.IN_PERSON
+    restricted: bool = False
     people: tuple[tuple[str, str, str, str], ...] = ()  # name, nationality, passport, role
 
 
@@ -179,6 +180,19 @@ SAMPLES = [
         people=(("Marie Dubois", "FR", "19AB12345", "head"),),
     ),
     Sample(
+        "Đoàn chuyên gia quốc phòng nước ngoài khảo sát khu vực biên giới",
+        Delegation.Kind.EXPERTS,
+        "inbound",
+        S.UNDER_REVIEW,
+        21,
+        2,
+        ("Defence Cooperation Office", "government", "AU"),
+        "bchqs",
+        ("ca-tinh",),
+        people=(("James Walker", "AU", "PA7654321", "head"),),
+        restricted=True,
+    ),
+    Sample(
         "Đoàn lãnh đạo tỉnh xúc tiến đầu tư tại Hàn Quốc",
         Delegation.Kind.GOVERNMENT,
         "outbound",
@@ -264,6 +278,7 @@ def seed() -> list[str]:
                 "start_date": start,
                 "end_date": end,
                 "mode": sample.mode,
+                "access_level": Case.AccessLevel.RESTRICTED if sample.restricted else Case.AccessLevel.NORMAL,
                 "lead_agency": Agency.objects.get(code=sample.lead),
                 "responsible_officer": protocol,
                 "request_letter_number": f"{number}/CV-ĐT",

@@ -104,3 +104,15 @@ def make_delegation(
 
 
 _numbers = itertools.count(1)
+
+
+def make_agency(**fields: Any) -> Agency:
+    return cast(Agency, AgencyFactory(**fields))
+
+
+def make_case_of_kind(kind: str, *, actor: User, **fields: Any) -> Case:
+    """A case of any registered kind; a new kind must be added here for the policy tests."""
+    makers = {"delegation": make_delegation}
+    if kind not in makers:
+        raise LookupError(f"tests/factories.py cannot make a {kind!r} case yet")
+    return makers[kind](actor=actor, **fields)

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import FilePayload, Page, expect
 
-from ttdn.accounts.demo import DEMO_PASSWORD
+from tests.browser.helpers import sign_in
 from ttdn.cases.models import Case
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -15,17 +15,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def _sign_in(page: Page, username: str) -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(DEMO_PASSWORD)
-    page.locator(".authbox").get_by_role("button", name="Đăng nhập").click()
-
-
 def test_protocol_creates_submits_and_finds_an_inbound_delegation(demo_data: None, page: Page) -> None:
     start = timezone.localdate() + datetime.timedelta(days=9)
     day = start.strftime("%d/%m/%Y")
-    _sign_in(page, "protocol")
+    sign_in(page, "protocol")
 
     page.get_by_role("link", name="+ Tạo hồ sơ đoàn").first.click()
     expect(page.get_by_role("heading", name="Tạo hồ sơ đoàn")).to_be_visible()

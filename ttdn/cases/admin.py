@@ -2,12 +2,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
-from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.db import models
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from ttdn.accounts.models import Agency, User
+from ttdn.cases.identity import identity_visible, mask_passport
 from ttdn.cases.models import (
+    AccessLog,
     Attachment,
     Case,
     Organisation,
@@ -16,7 +24,9 @@ from ttdn.cases.models import (
     ProgrammeItem,
     ReferenceCounter,
 )
+from ttdn.cases.permissions import need_to_know_of
 from ttdn.cases.selectors import cases_visible_to
+from ttdn.cases.services.access import case_grant_access, case_revoke_access
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -31,6 +41,9 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self.fields
 
 
 class ParticipantInline(ReadOnlyInline):
@@ -49,8 +62,50 @@ class AttachmentInline(ReadOnlyInline):
     fields = ["original_name", "kind", "size", "uploaded_by", "uploaded_at"]
 
 
+class ScopedHistoryAdmin(SimpleHistoryAdmin):
+    """SimpleHistoryAdmin's history pages load the object themselves; check the access policy
+    (this admin's queryset) first, so the history of a hidden case is as hidden as the case."""
+
+    def _require_visible(self, request: HttpRequest, object_id: str) -> None:
+        if not self.get_queryset(request).filter(pk=object_id).exists():
+            raise Http404
+
+    def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> Any:
+        self._require_visible(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
+    ) -> Any:
+        self._require_visible(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class CaseAdminForm(forms.ModelForm):
+    """The case, with its need-to-know list (saved through the access service)."""
+
+    need_to_know_users = forms.ModelMultipleChoiceField(
+        label=_("need to know: users"), queryset=User.objects.filter(is_active=True), required=False
+    )
+    need_to_know_agencies = forms.ModelMultipleChoiceField(
+        label=_("need to know: agencies"), queryset=Agency.objects.filter(is_active=True), required=False
+    )
+
+    class Meta:
+        model = Case
+        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            users, agencies = need_to_know_of(case=self.instance)
+            self.initial["need_to_know_users"] = users
+            self.initial["need_to_know_agencies"] = agencies
+
+
 @admin.register(Case)
-class CaseAdmin(SimpleHistoryAdmin):
+class CaseAdmin(ScopedHistoryAdmin):
+    form = CaseAdminForm
     list_display = [
         "reference",
         "title",
@@ -75,12 +130,26 @@ class CaseAdmin(SimpleHistoryAdmin):
         # The admin lists what the pages list: the one access policy, nothing more.
         return cases_visible_to(request.user)
 
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        actor = request.user
+        assert isinstance(actor, User)  # noqa: S101
+        case = form.instance
+        old_users, old_agencies = need_to_know_of(case=case)
+        users = set(form.cleaned_data["need_to_know_users"])
+        agencies = set(form.cleaned_data["need_to_know_agencies"])
+        case_revoke_access(
+            actor=actor, case=case, users=set(old_users) - users, agencies=set(old_agencies) - agencies
+        )
+        case_grant_access(actor=actor, case=case, users=users, agencies=agencies)
+
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # cases are created on their pages, with references and participants
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kind", "country", "ngo_registration_number", "ngo_registration_valid_until"]
     list_filter = ["kind", "country", "ngo_registration_type"]
     search_fields = ["name", "name_vi", "ngo_registration_number"]
@@ -89,13 +158,30 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 @admin.register(Person)
 class PersonAdmin(SimpleHistoryAdmin):
     list_display = ["full_name", "nationality", "sex", "passport_number", "passport_expiry", "organisation"]
+    identity_fields = ("passport_number", "passport_expiry", "date_of_birth")
     list_filter = ["nationality", "sex"]
     search_fields = ["full_name", "passport_number"]
     list_select_related = ["organisation"]
     autocomplete_fields = ["organisation"]
 
+    def get_search_fields(self, request: HttpRequest) -> list[str]:
+        # Searching by passport number would reveal it to whoever may not see it.
+        return list(self.search_fields) if identity_visible(user=request.user, case=None) else ["full_name"]
 
-class CaseChildAdmin(SimpleHistoryAdmin):
+    def get_exclude(self, request: HttpRequest, obj: Any = None) -> Any:
+        return None if identity_visible(user=request.user, case=None) else self.identity_fields
+
+    def get_list_display(self, request: HttpRequest) -> Any:
+        if identity_visible(user=request.user, case=None):
+            return self.list_display
+        return ["full_name", "nationality", "sex", "masked_passport", "organisation"]
+
+    @admin.display(description=_("passport number"))
+    def masked_passport(self, obj: Person) -> str:
+        return mask_passport(obj.passport_number)
+
+
+class CaseChildAdmin(ScopedHistoryAdmin):
     """Records that belong to a case: listed only for cases the admin user may see."""
 
     list_select_related = ["case"]
@@ -129,7 +215,22 @@ class AttachmentAdmin(CaseChildAdmin):
     list_display = ["original_name", "kind", "case", "size", "uploaded_by", "uploaded_at"]
     list_filter = ["kind", "content_type"]
     search_fields = ["original_name", "description", "case__reference"]
-    readonly_fields = ["case", "file", "original_name", "content_type", "size", "uploaded_by", "uploaded_at"]
+    readonly_fields = [
+        "case",
+        "download",
+        "original_name",
+        "content_type",
+        "size",
+        "uploaded_by",
+        "uploaded_at",
+    ]
+    exclude = ["file"]
+
+    @admin.display(description=_("file"))
+    def download(self, obj: Attachment) -> str:
+        # Through the permission-checked view: attachments have no public URL.
+        url = reverse("cases:attachment_download", kwargs={"pk": obj.case_id, "attachment_pk": obj.pk})
+        return format_html('<a href="{}">{}</a>', url, obj.original_name)
 
 
 @admin.register(ReferenceCounter)
@@ -140,3 +241,27 @@ class ReferenceCounterAdmin(admin.ModelAdmin):
     list_filter = ["prefix", "year"]
     search_fields = ["prefix"]
     ordering = ["-year", "prefix"]
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    """Read-only: the log is evidence."""
+
+    list_display = ["at", "user", "action", "case", "detail", "ip_address"]
+    list_filter = ["action", "at"]
+    search_fields = ["user__username", "user__full_name", "case__reference", "detail", "ip_address"]
+    list_select_related = ["user", "case"]
+    date_hierarchy = "at"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[AccessLog]:
+        visible = cases_visible_to(request.user)
+        return super().get_queryset(request).filter(Q(case__isnull=True) | Q(case__in=visible))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -344,3 +344,20 @@ class AttachmentForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AccessForm(forms.Form):
+    """One user or one agency for the need-to-know list of a restricted case."""
+
+    user = forms.ModelChoiceField(
+        label=_("User"), required=False, queryset=User.objects.filter(is_active=True).order_by("full_name")
+    )
+    agency = forms.ModelChoiceField(
+        label=_("Agency"), required=False, queryset=Agency.objects.filter(is_active=True).order_by("name_vi")
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if not cleaned.get("user") and not cleaned.get("agency"):
+            raise ValidationError(_("Choose a user or an agency."))
+        return cleaned

@@ -13,6 +13,10 @@ from django.utils.translation import gettext_lazy
 from ttdn.accounts.models import User
 
 REASON_LABELS = {"created": gettext_lazy("created"), "uploaded": gettext_lazy("uploaded")}
+GRANT_LABELS = {
+    "access_restricted_case": gettext_lazy("need-to-know access"),
+    "review_case": gettext_lazy("referral to the police"),
+}
 
 
 def stamp(instance: models.Model, actor: User | None, reason: str = "") -> None:
@@ -59,7 +63,9 @@ _SKIPPED = {
 }
 
 
-def case_timeline(*, case_id: int, extension_models: list[str]) -> list[TimelineEntry]:
+def case_timeline(
+    *, case_id: int, extension_models: list[str], include_access: bool = False
+) -> list[TimelineEntry]:
     """All changes to a case and its records, newest first, with what changed in each.
 
     A fixed number of queries whatever the length of the history: one per record type, and one
@@ -100,6 +106,8 @@ def case_timeline(*, case_id: int, extension_models: list[str]) -> list[Timeline
             (str(f.verbose_name), _display(f, old, related), _display(f, new, related))
             for f, old, new in entry.changes
         ]
+    if include_access:
+        entries += _grant_entries(case_id) + _access_entries(case_id)
     entries = [entry for entry in entries if not _is_noise(entry)]
     for entry in entries:
         entry.reason = _reason_label(entry.reason)
@@ -142,3 +150,48 @@ def _label(model: Any, row: Any) -> str:
     if model is Participant:
         return str(row.person.full_name)
     return str(row.instance)
+
+
+def _grant_entries(case_id: int) -> list[TimelineEntry]:
+    """Need-to-know grants and police referrals, given and taken back (host grants follow the
+    lead and co-host agencies, which the case's own history shows)."""
+    from ttdn.cases.models import CaseGroupObjectPermission, CaseUserObjectPermission
+    from ttdn.cases.permissions import NEED_TO_KNOW, REVIEW
+
+    codenames = [NEED_TO_KNOW, REVIEW]
+    user_rows = CaseUserObjectPermission.history.filter(
+        content_object_id=case_id, permission__codename__in=codenames
+    ).select_related("history_user", "permission", "user")
+    group_rows = CaseGroupObjectPermission.history.filter(
+        content_object_id=case_id, permission__codename__in=codenames
+    ).select_related("history_user", "permission", "group__agency")
+    entries = []
+    for row in [*user_rows, *group_rows]:
+        holder = row.user if hasattr(row, "user_id") else getattr(row.group, "agency", None) or row.group
+        entries.append(
+            TimelineEntry(
+                when=row.history_date,
+                user=row.history_user,
+                action="granted" if row.history_type == "+" else "revoked",
+                subject=str(GRANT_LABELS[row.permission.codename]),
+                label=str(holder),
+                reason="",
+            )
+        )
+    return entries
+
+
+def _access_entries(case_id: int) -> list[TimelineEntry]:
+    from ttdn.cases.models import AccessLog
+
+    return [
+        TimelineEntry(
+            when=log.at,
+            user=log.user,
+            action="access",
+            subject=str(log.get_action_display()),
+            label=log.detail,
+            reason=log.ip_address or "",
+        )
+        for log in AccessLog.objects.filter(case_id=case_id).select_related("user")
+    ]

@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role, roles_of
-from ttdn.cases.models import Case
+from ttdn.cases.models import Case, CaseGroupObjectPermission, CaseUserObjectPermission
+from ttdn.cases.permissions import NEED_TO_KNOW, REVIEW, VIEW
 
 S = Case.Status
 # Roles that work on every (normal) case of the province.
@@ -19,24 +20,41 @@ PROVINCE_WIDE_ROLES = frozenset({Role.PROTOCOL, Role.LEADER, Role.ADMIN})
 ACTIVE_STATUSES = (S.SUBMITTED, S.UNDER_REVIEW, S.APPROVED, S.IN_PROGRESS)
 
 
-def cases_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Case]:
-    """The cases ``user`` may see: the one access policy of the product.
+def _granted(user: User, codename: str) -> Q:
+    """The case holds ``codename`` for ``user`` or one of their groups (guardian's direct tables)."""
+    to_user = CaseUserObjectPermission.objects.filter(
+        content_object=OuterRef("pk"), user=user, permission__codename=codename
+    )
+    to_group = CaseGroupObjectPermission.objects.filter(
+        content_object=OuterRef("pk"), group__user=user, permission__codename=codename
+    )
+    return Q(Exists(to_user)) | Q(Exists(to_group))
 
-    Protocol staff, leaders and admins see every normal case; host agencies (and, until the
-    police review exists, police officers) see the cases their agency leads or co-hosts.
-    Restricted cases are seen only by those who created them or are responsible for them.
+
+def cases_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Case]:
+    """The cases ``user`` may see: the one access policy of the product (DESIGN.md, issue 4).
+
+    | role              | normal case                         | restricted case               |
+    | protocol, leader, | every case                          | only with a need-to-know      |
+    | admin             |                                     | grant                         |
+    | agency            | cases its agency leads or co-hosts  | only with a grant             |
+    | police            | cases referred to its agency        | only if referred and granted  |
+
+    Grants live in guardian's direct tables; model-level permissions open nothing here.
     """
     roles = roles_of(user)
     if not roles or not isinstance(user, User):
         return Case.objects.none()
-    own = Q(created_by=user) | Q(responsible_officer=user)
+    normal = Q(access_level=Case.AccessLevel.NORMAL)
+    restricted = Q(access_level=Case.AccessLevel.RESTRICTED) & _granted(user, NEED_TO_KNOW)
+    visible = Q(pk__in=[])
     if not roles.isdisjoint(PROVINCE_WIDE_ROLES):
-        return Case.objects.filter(Q(access_level=Case.AccessLevel.NORMAL) | own)
-    if user.agency_id is None:
-        return Case.objects.filter(own)
-    co_hosted = Case.co_host_agencies.through.objects.filter(case_id=OuterRef("pk"), agency_id=user.agency_id)
-    hosted = Q(lead_agency_id=user.agency_id) | Exists(co_hosted)
-    return Case.objects.filter((hosted & Q(access_level=Case.AccessLevel.NORMAL)) | own)
+        visible |= normal | restricted
+    if Role.AGENCY in roles:
+        visible |= (normal & _granted(user, VIEW)) | restricted
+    if Role.POLICE in roles:
+        visible |= (normal | restricted) & _granted(user, REVIEW)
+    return Case.objects.filter(visible)
 
 
 def case_get_for(*, user: AbstractBaseUser | AnonymousUser, pk: int) -> Case:

@@ -104,6 +104,11 @@ class Case(models.Model):
             )
         ]
         indexes = [models.Index(fields=["status", "start_date"]), models.Index(fields=["start_date"])]
+        # Object permissions (ttdn/cases/permissions.py); view_case is the host agencies' grant.
+        permissions = [
+            ("review_case", _("Review the case for the police (referral)")),
+            ("access_restricted_case", _("See the case while it is restricted (need to know)")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"

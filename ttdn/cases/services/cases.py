@@ -18,6 +18,7 @@ from ttdn.cases import kinds
 from ttdn.cases.errors import CaseError
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
+from ttdn.cases.permissions import grant_need_to_know, sync_host_grants
 from ttdn.cases.services.people import PersonData, person_find_or_create
 from ttdn.cases.services.references import reference_next
 from ttdn.cases.text import fold
@@ -89,6 +90,9 @@ def case_create(*, actor: User, kind: str, data: CaseData) -> Case:
     stamp(case, actor, "created")
     case.save()
     case.co_host_agencies.set(_co_hosts(case, data.co_host_agencies))
+    sync_host_grants(case=case, actor=actor)
+    # Whoever registers or runs the case keeps seeing it if it is (or becomes) restricted.
+    grant_need_to_know(case=case, actor=actor, users={actor, case.responsible_officer or actor})
     _replace_participants(case, data.participants, actor)
     _replace_programme(case, data.programme, actor)
     case_refresh_search_text(case=case)
@@ -113,6 +117,9 @@ def case_update(*, actor: User, case: Case, data: CaseData) -> Case:
     co_hosts = _co_hosts(case, data.co_host_agencies)
     if set(case.co_host_agencies.all()) != set(co_hosts):
         case.co_host_agencies.set(co_hosts)
+    sync_host_grants(case=case, actor=actor)  # writes only what changed
+    if "responsible_officer" in changed and case.responsible_officer is not None:
+        grant_need_to_know(case=case, actor=actor, users=[case.responsible_officer])
     _replace_participants(case, data.participants, actor)
     _replace_programme(case, data.programme, actor)
     case_refresh_search_text(case=case)

@@ -15,11 +15,12 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ttdn.accounts.models import User
+from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role, roles_of
 from ttdn.cases.errors import CaseError
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case
+from ttdn.cases.permissions import grant_review
 
 S = Case.Status
 
@@ -100,6 +101,16 @@ def _has_participants(case: Case) -> str | None:
 register_condition("submit", _has_participants)
 
 
+def _refer_to_police(case: Case, actor: User) -> None:
+    """Sending a case for review refers it to the provincial police, who may then see it."""
+    police = Agency.objects.filter(kind=Agency.Kind.POLICE, parent__isnull=True, is_active=True)
+    grant_review(case=case, agencies=police, actor=actor)
+
+
+# What a transition does besides moving the case.
+_EFFECTS: dict[str, Callable[[Case, User], None]] = {"review": _refer_to_police}
+
+
 def transitions_for(*, user: User, case: Case) -> list[Transition]:
     """The transitions ``user`` may make on ``case`` now (its state and their roles)."""
     roles = roles_of(user)
@@ -132,6 +143,9 @@ def case_transition(*, actor: User, case: Case, name: str, reason: str = "") -> 
     case.status = transition.target
     stamp(case, actor, f"{name}: {reason}" if reason else name)
     case.save(update_fields=["status", "updated_at"])
+    effect = _EFFECTS.get(name)
+    if effect is not None:
+        effect(case, actor)
     return case
 
 

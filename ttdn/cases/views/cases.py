@@ -14,9 +14,13 @@ from ttdn.accounts.roles import Role, has_role
 from ttdn.cases import kinds
 from ttdn.cases.errors import CaseError
 from ttdn.cases.filters import CaseFilter
-from ttdn.cases.forms import AttachmentForm, ReasonForm
+from ttdn.cases.forms import AccessForm, AttachmentForm, ReasonForm
 from ttdn.cases.history import case_timeline
+from ttdn.cases.identity import identity_visible, participant_rows
+from ttdn.cases.models import AccessLog
+from ttdn.cases.permissions import need_to_know_of
 from ttdn.cases.selectors import case_get_for, case_list_for, dashboard_for
+from ttdn.cases.services.access import access_log_record, case_grant_access, case_revoke_access
 from ttdn.cases.services.attachments import attachment_add
 from ttdn.cases.services.cases import CLOSED_STATUSES
 from ttdn.cases.services.workflow import TRANSITIONS, blockers, case_transition, transitions_for
@@ -75,17 +79,27 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     possible = transitions_for(user=user, case=case)
     blocked = {t.name: blockers(case=case, transition=t.name) for t in possible}
     can_edit = has_role(user, Role.PROTOCOL) and case.status not in CLOSED_STATUSES
+    manages_access = has_role(user, Role.PROTOCOL, Role.ADMIN)
+    if case.is_restricted:
+        access_log_record(request=request, user=user, case=case, action=AccessLog.Action.VIEW_RESTRICTED)
+    participants = list(case.participants.select_related("person"))
     return render(
         request,
         "cases/case_detail.html",
         {
             "case": case,
             "kind": kind,
-            "participants": case.participants.select_related("person").all(),
+            "participants": participant_rows(
+                participants=participants, visible=identity_visible(user=user, case=case)
+            ),
+            "need_to_know": need_to_know_of(case=case) if manages_access and case.is_restricted else None,
+            "access_form": AccessForm() if manages_access and case.is_restricted else None,
             "programme": case.programme_items.all(),
             "attachments": case.attachments.select_related("uploaded_by").all(),
             "timeline": case_timeline(
-                case_id=case.pk, extension_models=[kind.extension_model] if kind.extension_model else []
+                case_id=case.pk,
+                extension_models=[kind.extension_model] if kind.extension_model else [],
+                include_access=manages_access,
             ),
             "transitions": [t for t in possible if not blocked[t.name]],
             "blocked": [(t, blocked[t.name]) for t in possible if blocked[t.name]],
@@ -152,6 +166,13 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
     attachment = case.attachments.filter(pk=attachment_pk).first()
     if attachment is None:
         raise Http404
+    access_log_record(
+        request=request,
+        user=_user(request),
+        case=case,
+        action=AccessLog.Action.DOWNLOAD,
+        detail=attachment.original_name,
+    )
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
@@ -160,3 +181,25 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+@require_POST
+def access_change(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """Grant or revoke need-to-know access to a restricted case, for a user or an agency."""
+    user = _user(request)
+    case = case_get_for(user=user, pk=pk)
+    form = AccessForm(request.POST)
+    if action not in ("grant", "revoke") or not form.is_valid():
+        messages.error(request, _("Choose a user or an agency."))
+        return redirect(f"{case.get_absolute_url()}#access")
+    users = [form.cleaned_data["user"]] if form.cleaned_data.get("user") else []
+    agencies = [form.cleaned_data["agency"]] if form.cleaned_data.get("agency") else []
+    change = case_grant_access if action == "grant" else case_revoke_access
+    try:
+        change(actor=user, case=case, users=users, agencies=agencies)
+    except CaseError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The need-to-know list was updated."))
+    return redirect(f"{case.get_absolute_url()}#access")

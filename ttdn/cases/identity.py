@@ -1,0 +1,77 @@
+"""Identity data (passport, date of birth): shown in full only to the roles whose work needs it.
+
+Protocol staff and admins see it; police officers see it for the cases referred to their agency;
+everyone else sees it masked. Pages, exports and the admin all use these functions.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+from ttdn.accounts.models import User
+from ttdn.accounts.roles import Role, roles_of
+from ttdn.cases.models import Case, CaseGroupObjectPermission, Participant
+from ttdn.cases.permissions import REVIEW
+
+MASK = "•••"
+IDENTITY_ROLES = frozenset({Role.PROTOCOL, Role.ADMIN})
+
+
+def identity_visible(*, user: AbstractBaseUser | AnonymousUser, case: Case | None) -> bool:
+    """May ``user`` see identity data in full, on ``case`` (or anywhere, when ``case`` is None)?"""
+    roles = roles_of(user)
+    if not roles.isdisjoint(IDENTITY_ROLES):
+        return True
+    if Role.POLICE in roles and case is not None and isinstance(user, User):
+        return CaseGroupObjectPermission.objects.filter(
+            content_object=case, permission__codename=REVIEW, group__user=user
+        ).exists()
+    return False
+
+
+def mask_passport(number: str) -> str:
+    """Keep the last three characters, so that a person can still be told apart on the phone."""
+    if not number:
+        return ""
+    return f"{MASK}{number[-3:]}" if len(number) > 4 else MASK
+
+
+def mask_date(value: datetime.date | None) -> str:
+    return MASK if value else ""
+
+
+@dataclass(frozen=True)
+class ParticipantRow:
+    """A participant as this user may see them."""
+
+    participant: Participant
+    passport_number: str
+    passport_expiry: datetime.date | str | None
+    date_of_birth: datetime.date | str | None
+    masked: bool
+
+
+def participant_rows(*, participants: list[Participant], visible: bool) -> list[ParticipantRow]:
+    rows = []
+    for participant in participants:
+        person = participant.person
+        if visible:
+            rows.append(
+                ParticipantRow(
+                    participant, person.passport_number, person.passport_expiry, person.date_of_birth, False
+                )
+            )
+        else:
+            rows.append(
+                ParticipantRow(
+                    participant,
+                    mask_passport(person.passport_number),
+                    mask_date(person.passport_expiry),
+                    mask_date(person.date_of_birth),
+                    True,
+                )
+            )
+    return rows

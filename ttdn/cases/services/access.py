@@ -1,0 +1,58 @@
+"""Need-to-know grants on restricted cases, and the log of sensitive access."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+from ttdn.accounts.models import Agency, User
+from ttdn.accounts.roles import Role, has_role
+from ttdn.cases.errors import CaseError
+from ttdn.cases.models import AccessLog, Case
+from ttdn.cases.permissions import grant_need_to_know, revoke_need_to_know
+
+
+def _require_access_manager(actor: User) -> None:
+    if not has_role(actor, Role.PROTOCOL, Role.ADMIN):
+        raise CaseError(_("Only protocol staff and administrators may change who knows of a case."))
+
+
+@transaction.atomic
+def case_grant_access(
+    *, actor: User, case: Case, users: Iterable[User] = (), agencies: Iterable[Agency] = ()
+) -> None:
+    """Put users or agencies on the need-to-know list of ``case`` (the caller has checked that
+    ``actor`` may see the case)."""
+    _require_access_manager(actor)
+    inactive = [user for user in users if not user.is_active]
+    if inactive:
+        raise CaseError(_("%(name)s cannot sign in, so cannot be given access.") % {"name": inactive[0]})
+    grant_need_to_know(case=case, actor=actor, users=users, agencies=agencies)
+
+
+@transaction.atomic
+def case_revoke_access(
+    *, actor: User, case: Case, users: Iterable[User] = (), agencies: Iterable[Agency] = ()
+) -> None:
+    _require_access_manager(actor)
+    users = list(users)
+    if actor in users and not has_role(actor, Role.ADMIN):
+        # Taking oneself off would hide the case from the only person looking after the list.
+        raise CaseError(_("You cannot take yourself off the list; ask a colleague or an administrator."))
+    revoke_need_to_know(case=case, users=users, agencies=agencies)
+
+
+def client_address(request: HttpRequest) -> str | None:
+    """The address the request came from (the proxy in front sets REMOTE_ADDR; see README)."""
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def access_log_record(
+    *, request: HttpRequest, user: User, action: str, case: Case | None = None, detail: str = ""
+) -> AccessLog:
+    return AccessLog.objects.create(
+        user=user, case=case, action=action, detail=detail[:255], ip_address=client_address(request)
+    )
