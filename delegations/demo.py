@@ -12,29 +12,64 @@ from django.utils import timezone
 from delegations.models import Agreement, Delegation
 from delegations.services import agreement_save, delegation_create
 from ttdn.accounts.models import Agency, User
-from ttdn.cases.models import Attachment, Case, Organisation, ProgrammeItem
+from ttdn.cases.models import Attachment, Case, Organisation, ProgrammeItem, Review
 from ttdn.cases.services.attachments import attachment_add
 from ttdn.cases.services.cases import CaseData, ParticipantData, ProgrammeData
 from ttdn.cases.services.organisations import organisation_find_or_create
 from ttdn.cases.services.people import PersonData
+from ttdn.cases.services.reviews import review_assign, review_record, review_waive
 from ttdn.cases.services.workflow import case_transition
 
 S = Case.Status
-# The transitions that take a new case to each status, and who makes them.
+CLEARED = ["submit", "assign", "clear", "approve"]
+# The steps that take a new case to each status (the police review included).
 PATHS: dict[str, list[str]] = {
     S.DRAFT: [],
     S.SUBMITTED: ["submit"],
-    S.UNDER_REVIEW: ["submit", "review"],
-    S.APPROVED: ["submit", "review", "approve"],
-    S.REJECTED: ["submit", "review", "reject"],
-    S.IN_PROGRESS: ["submit", "review", "approve", "start"],
-    S.COMPLETED: ["submit", "review", "approve", "start", "complete"],
-    S.REPORTED: ["submit", "review", "approve", "start", "complete", "report"],
-    S.CLOSED: ["submit", "review", "approve", "start", "complete", "report", "close"],
+    S.UNDER_REVIEW: ["submit", "assign"],
+    S.APPROVED: ["submit", "assign", "clear_with_conditions", "approve"],
+    S.REJECTED: ["submit", "assign", "not_clear", "reject"],
+    S.IN_PROGRESS: ["submit", "waive", "approve", "start"],
+    S.COMPLETED: [*CLEARED, "start", "complete"],
+    S.REPORTED: [*CLEARED, "start", "complete", "report"],
+    S.CLOSED: [*CLEARED, "start", "complete", "report", "close"],
     S.CANCELLED: ["submit", "cancel"],
 }
-LEADER_STEPS = {"approve", "reject"}
 REASONS = {"reject": "Chương trình trùng lịch tiếp khách của tỉnh.", "cancel": "Đoàn hoãn chuyến đi."}
+ALL_CHECKED = dict.fromkeys(Review.CHECKLIST, True)
+
+
+POLICE_OUTCOMES = {
+    "clear": (Review.Status.CLEARED, ""),
+    "clear_with_conditions": (
+        Review.Status.CLEARED_WITH_CONDITIONS,
+        "Không quay phim, chụp ảnh tại khu vực đồn biên phòng.",
+    ),
+    "not_clear": (Review.Status.NOT_CLEARED, "Địa điểm khảo sát nằm trong khu vực cấm."),
+}
+
+
+def _step(case: Case, step: str, people: dict[str, User]) -> Case:
+    """One step of the demo's history, made through the same services as the pages."""
+    police = people["police"]
+    if step == "assign":
+        review_assign(actor=police, review=case.reviews.latest("number"), officer=police)
+    elif step in POLICE_OUTCOMES:
+        outcome, text = POLICE_OUTCOMES[step]
+        review_record(
+            actor=police,
+            review=case.reviews.latest("number"),
+            outcome=outcome,
+            checklist=ALL_CHECKED,
+            text=text,
+        )
+    elif step == "waive":
+        review_waive(actor=people["leader"], case=case, reason="Họp trực tuyến, không trao đổi tài liệu.")
+    else:
+        actor = people["leader"] if step in {"approve", "reject"} else people["protocol"]
+        case_transition(actor=actor, case=case, name=step, reason=REASONS.get(step, ""))
+    return Case.objects.get(pk=case.pk)
+
 
 # A tiny but real PDF: the upload check reads the content, not the name.
 DEMO_PDF = (
@@ -183,7 +218,7 @@ SAMPLES = [
         "Đoàn chuyên gia quốc phòng nước ngoài khảo sát khu vực biên giới",
         Delegation.Kind.EXPERTS,
         "inbound",
-        S.UNDER_REVIEW,
+        S.SUBMITTED,
         21,
         2,
         ("Defence Cooperation Office", "government", "AU"),
@@ -255,8 +290,8 @@ def _programme(start: datetime.date, days: int, mode: str) -> list[ProgrammeData
 
 @transaction.atomic
 def seed() -> list[str]:
-    protocol = User.objects.get(username="protocol")
-    leader = User.objects.get(username="leader")
+    people = {name: User.objects.get(username=name) for name in ("protocol", "leader", "police")}
+    protocol = people["protocol"]
     today = timezone.localdate()
     created = []
     for number, sample in enumerate(SAMPLES, start=101):
@@ -299,8 +334,7 @@ def seed() -> list[str]:
         upload = SimpleUploadedFile("cong-van-de-nghi.pdf", DEMO_PDF, content_type="application/pdf")
         attachment_add(actor=protocol, case=case, upload=upload, kind=Attachment.Kind.REQUEST_LETTER)
         for step in PATHS[sample.status]:
-            actor = leader if step in LEADER_STEPS else protocol
-            case = case_transition(actor=actor, case=case, name=step, reason=REASONS.get(step, ""))
+            case = _step(case, step, people)
         created.append(f"delegation {case.reference}: {case.title} ({case.get_status_display()})")
     if not Agreement.objects.exists():
         partner = Organisation.objects.get(name="Gyeonggi Province")

@@ -100,7 +100,14 @@ def make_delegation(
         for n in range(programme)
     ]
     data = CaseData(fields=values, co_host_agencies=co_hosts or [], participants=rows, programme=items)
+    ensure_police_agency()
     return delegation_create(actor=actor, data=data, delegation_kind=delegation_kind)
+
+
+def ensure_police_agency() -> Agency:
+    """Submitting refers a case to the provincial police: there must be a police agency."""
+    police = Agency.objects.filter(kind=Agency.Kind.POLICE, parent__isnull=True).first()
+    return police or make_agency(code="police-test", name_vi="Công an tỉnh (thử)", kind=Agency.Kind.POLICE)
 
 
 _numbers = itertools.count(1)
@@ -116,3 +123,26 @@ def make_case_of_kind(kind: str, *, actor: User, **fields: Any) -> Case:
     if kind not in makers:
         raise LookupError(f"tests/factories.py cannot make a {kind!r} case yet")
     return makers[kind](actor=actor, **fields)
+
+
+def police_officer() -> User:
+    """An officer of the police agency that reviews the factory's cases."""
+    police = ensure_police_agency()
+    officer = User.objects.filter(agency=police, groups__name=Role.POLICE).first()
+    return officer or cast(User, UserFactory(agency=police, roles=[Role.POLICE]))
+
+
+def police_clear(case: Case, *, conditions: str = "") -> Case:
+    """The police clear the submitted ``case`` through the review services, as an officer would."""
+    from ttdn.cases.models import Review
+    from ttdn.cases.services.reviews import review_record
+
+    review = case.reviews.get(status=Review.Status.PENDING)
+    review_record(
+        actor=police_officer(),
+        review=review,
+        outcome=Review.Status.CLEARED_WITH_CONDITIONS if conditions else Review.Status.CLEARED,
+        checklist=dict.fromkeys(Review.CHECKLIST, True),
+        text=conditions,
+    )
+    return Case.objects.get(pk=case.pk)

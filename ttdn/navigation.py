@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import Promise
@@ -20,6 +22,8 @@ class NavItem:
     # None: every signed-in user; otherwise the roles that see the item.
     roles: frozenset[Role] | None = None
     staff_only: bool = False
+    # A number shown beside the label (unread notifications, reviews waiting), or None.
+    count: Callable[[AbstractBaseUser], int] | None = None
 
 
 NAV_ITEMS: list[NavItem] = [
@@ -30,10 +34,11 @@ NAV_ITEMS: list[NavItem] = [
 _TRAILING = [NavItem(_("Administration"), "admin:index", staff_only=True)]
 
 
-def register(item: NavItem) -> None:
-    """Add an app's page to the bar (from its AppConfig.ready), before Administration."""
-    if item not in NAV_ITEMS:
-        NAV_ITEMS.append(item)
+def register(item: NavItem, *, trailing: bool = False) -> None:
+    """Add an app's page to the bar (from its AppConfig.ready); trailing ones go at the end."""
+    items = _TRAILING if trailing else NAV_ITEMS
+    if item not in items:
+        items.insert(0, item) if trailing else items.append(item)
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
@@ -50,5 +55,6 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             continue
         url = reverse(item.url_name)
         active = request.path == url if url in ("/", "/cases/") else request.path.startswith(url)
-        items.append({"label": item.label, "url": url, "active": active})
+        count = item.count(user) if item.count is not None else 0
+        items.append({"label": item.label, "url": url, "active": active, "count": count})
     return {**site, "nav_items": items, "user_roles": sorted(roles)}

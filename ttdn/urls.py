@@ -15,5 +15,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("cases/", include("ttdn.cases.urls")),
     path("delegations/", include("delegations.urls")),
+    path("notifications/", include("ttdn.notifications.urls")),
     path("", include("ttdn.accounts.urls")),
 ]

@@ -4,8 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import make_agency, make_delegation, person_data
-from ttdn.accounts.models import Agency
+from tests.factories import ensure_police_agency, make_agency, make_delegation, person_data
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import AccessLog, Case
 from ttdn.cases.selectors import cases_visible_to
@@ -58,13 +57,11 @@ def test_police_see_passports_of_the_cases_referred_to_them_only(
     client: Client, make_user, protocol, hosted
 ) -> None:
     case, _host = hosted
-    police = make_agency(kind=Agency.Kind.POLICE)
-    officer = make_user(Role.POLICE, agency=police)
+    officer = make_user(Role.POLICE, agency=ensure_police_agency())
     client.force_login(officer)
     assert client.get(case.get_absolute_url()).status_code == 404
 
     case_transition(actor=protocol, case=case, name="submit")
-    case_transition(actor=protocol, case=case, name="review")
 
     assert PASSPORT in _page(client, officer, case)
 

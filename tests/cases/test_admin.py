@@ -19,6 +19,11 @@ ADMIN_LISTS = [
     "admin:delegations_delegation_changelist",
     "admin:delegations_agreement_changelist",
     "admin:cases_referencecounter_changelist",
+    "admin:cases_review_changelist",
+    "admin:cases_secrecymark_changelist",
+    "admin:cases_timer_changelist",
+    "admin:cases_calendarday_changelist",
+    "admin:notifications_notification_changelist",
 ]
 
 

@@ -8,9 +8,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import make_delegation
+from tests.factories import make_delegation, police_clear
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import Case
+from ttdn.cases.services.workflow import case_submit
 
 pytestmark = pytest.mark.django_db
 
@@ -131,12 +132,17 @@ def test_case_page_shows_overview_participants_programme_and_history(
 
 def test_case_page_offers_exactly_the_transitions_the_user_may_make(client: Client, protocol, leader) -> None:
     case = make_delegation(actor=protocol)
-    Case.objects.filter(pk=case.pk).update(status=Case.Status.UNDER_REVIEW)
+    case_submit(actor=protocol, case=case)
 
     client.force_login(leader)
     page = client.get(case.get_absolute_url()).content.decode()
-    actions = set(re.findall(r"/transition/([a-z]+)/", page))
-    assert actions == {"approve", "reject", "cancel"}
+    assert set(re.findall(r"/transition/([a-z]+)/", page)) == {
+        "reject",
+        "cancel",
+    }  # approval waits for the police
+    police_clear(case)
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert set(re.findall(r"/transition/([a-z]+)/", page)) == {"approve", "reject", "cancel"}
 
     client.force_login(protocol)
     page = client.get(case.get_absolute_url()).content.decode()

@@ -17,12 +17,16 @@ from ttdn.cases.identity import identity_visible, mask_passport
 from ttdn.cases.models import (
     AccessLog,
     Attachment,
+    CalendarDay,
     Case,
     Organisation,
     Participant,
     Person,
     ProgrammeItem,
     ReferenceCounter,
+    Review,
+    SecrecyMark,
+    Timer,
 )
 from ttdn.cases.permissions import need_to_know_of
 from ttdn.cases.selectors import cases_visible_to
@@ -265,3 +269,45 @@ class AccessLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(Review)
+class ReviewAdmin(CaseChildAdmin):
+    list_display = ["case", "number", "status", "police_agency", "assigned_to", "due_date", "decided_at"]
+    list_filter = ["status", "police_agency"]
+    search_fields = ["case__reference", "case__title"]
+    list_select_related = ["case", "police_agency", "assigned_to"]
+    readonly_fields = [f.name for f in Review._meta.fields]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # outcomes are recorded on the review page, by the police
+
+
+@admin.register(SecrecyMark)
+class SecrecyMarkAdmin(CaseChildAdmin):
+    list_display = ["title", "level", "register_number", "custodian", "case"]
+    list_filter = ["level"]
+    search_fields = ["title", "register_number", "case__reference"]
+    readonly_fields = ["case", "recorded_by", "recorded_at"]
+
+
+@admin.register(Timer)
+class TimerAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "working_days", "anchor"]
+    search_fields = ["name", "code"]
+    list_filter = ["anchor"]
+    readonly_fields = ["code"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # the code reads timers by their code; new ones come with the code that uses them
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(admin.ModelAdmin):
+    list_display = ["date", "kind", "note"]
+    list_filter = ["kind", "date"]
+    search_fields = ["note"]
+    date_hierarchy = "date"

@@ -12,7 +12,24 @@ from django.utils.translation import gettext_lazy
 
 from ttdn.accounts.models import User
 
-REASON_LABELS = {"created": gettext_lazy("created"), "uploaded": gettext_lazy("uploaded")}
+REASON_LABELS = {
+    "created": gettext_lazy("created"),
+    "uploaded": gettext_lazy("uploaded"),
+    "referred": gettext_lazy("referred to the police"),
+    "assigned": gettext_lazy("review assigned"),
+    "answered": gettext_lazy("questions answered"),
+    "more_info": gettext_lazy("the police need more information"),
+    "review_assigned": gettext_lazy("the police took up the review"),
+    "review_decided": gettext_lazy("the police decided"),
+    "review_waived": gettext_lazy("review waived by a leader"),
+    "changed_after_approval": gettext_lazy("changed after approval: reviewed again"),
+    "stale": gettext_lazy("superseded by a change"),
+    "waived": gettext_lazy("waived"),
+    "cleared": gettext_lazy("cleared"),
+    "cleared_with_conditions": gettext_lazy("cleared with conditions"),
+    "not_cleared": gettext_lazy("not cleared"),
+    "withdrawn": gettext_lazy("withdrawn from the police"),
+}
 GRANT_LABELS = {
     "access_restricted_case": gettext_lazy("need-to-know access"),
     "review_case": gettext_lazy("referral to the police"),
@@ -38,9 +55,11 @@ class TimelineEntry:
 
 
 def _history_querysets(case_id: int, extension_models: list[str]) -> list[tuple[Any, models.QuerySet[Any]]]:
-    from ttdn.cases.models import Attachment, Case, Participant, ProgrammeItem
+    from ttdn.cases.models import Attachment, Case, Participant, ProgrammeItem, Review, SecrecyMark
 
     sets: list[tuple[Any, models.QuerySet[Any]]] = [
+        (Review, Review.history.filter(case_id=case_id)),
+        (SecrecyMark, SecrecyMark.history.filter(case_id=case_id)),
         (Case, Case.history.filter(id=case_id)),
         (Participant, Participant.history.filter(case_id=case_id).select_related("person")),
         (ProgrammeItem, ProgrammeItem.history.filter(case_id=case_id)),

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role, roles_of
-from ttdn.cases.models import Case, CaseGroupObjectPermission, CaseUserObjectPermission
+from ttdn.cases.models import Case, CaseGroupObjectPermission, CaseUserObjectPermission, Review
 from ttdn.cases.permissions import NEED_TO_KNOW, REVIEW, VIEW
 
 S = Case.Status
@@ -114,3 +114,16 @@ def dashboard_for(*, user: User, today: datetime.date | None = None) -> dict[str
         "waiting": list(visible.filter(waiting).order_by("start_date")[:50]),
         "overdue": list(overdue[:50]),
     }
+
+
+def reviews_for_police(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Review]:
+    """The reviews of the user's police agency, on cases the user may see."""
+    if not isinstance(user, User) or Role.POLICE not in roles_of(user) or user.agency_id is None:
+        return Review.objects.none()
+    return Review.objects.filter(
+        police_agency_id=user.agency_id, case__in=cases_visible_to(user)
+    ).select_related("case", "case__lead_agency", "assigned_to")
+
+
+def pending_review_count(user: AbstractBaseUser) -> int:
+    return reviews_for_police(user).filter(status=Review.Status.PENDING).count()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ttdn.cases.views import calendar, cases
+from ttdn.cases.views import calendar, cases, reviews
 
 app_name = "cases"
 
@@ -11,6 +11,13 @@ urlpatterns = [
     path("<int:pk>/attachments/", cases.attachment_upload, name="attachment_upload"),
     path("<int:pk>/access/<slug:action>/", cases.access_change, name="access_change"),
     path("<int:pk>/attachments/<int:attachment_pk>/", cases.attachment_download, name="attachment_download"),
+    path("<int:pk>/reviews/answer/", reviews.review_answer_view, name="review_answer"),
+    path("<int:pk>/reviews/waive/", reviews.review_waive_view, name="review_waive"),
+    path("<int:pk>/secrecy-marks/", reviews.secrecy_mark_add_view, name="secrecy_mark_add"),
+    path("<int:pk>/programme/", reviews.programme_print, name="programme_print"),
+    path("reviews/", reviews.review_queue, name="review_queue"),
+    path("reviews/<int:pk>/", reviews.review_detail, name="review_detail"),
+    path("reviews/<int:pk>/assign/", reviews.review_assign_view, name="review_assign"),
     path("calendar/", calendar.month, name="calendar"),
     path("calendar/feed/reset/", calendar.feed_token_reset, name="calendar_feed_reset"),
     path("calendar/feed/<str:token>.ics", calendar.feed, name="calendar_feed"),

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_filters",
     "ttdn.accounts",
     "ttdn.cases",
+    "ttdn.notifications",
     "delegations",
     "press",
 ]

@@ -1,12 +1,15 @@
 from ttdn.cases.models.access import AccessLog, CaseGroupObjectPermission, CaseUserObjectPermission
 from ttdn.cases.models.attachment import Attachment
+from ttdn.cases.models.calendar import CalendarDay, Timer
 from ttdn.cases.models.case import Case, ReferenceCounter
 from ttdn.cases.models.parties import Organisation, Participant, Person, normalise_passport_number
 from ttdn.cases.models.programme import ProgrammeItem
+from ttdn.cases.models.review import Review, ReviewQuestion, ReviewWaiver, SecrecyMark
 
 __all__ = [
     "AccessLog",
     "Attachment",
+    "CalendarDay",
     "Case",
     "CaseGroupObjectPermission",
     "CaseUserObjectPermission",
@@ -15,5 +18,10 @@ __all__ = [
     "Person",
     "ProgrammeItem",
     "ReferenceCounter",
+    "Review",
+    "ReviewQuestion",
+    "ReviewWaiver",
+    "SecrecyMark",
+    "Timer",
     "normalise_passport_number",
 ]

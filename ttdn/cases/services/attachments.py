@@ -11,6 +11,7 @@ from ttdn.cases.files import check_upload
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Attachment, Case
 from ttdn.cases.services.cases import CLOSED_STATUSES
+from ttdn.cases.services.reviews import review_after_change
 
 
 @transaction.atomic
@@ -40,4 +41,5 @@ def attachment_add(
         # The row was not saved: the stored file must not stay behind.
         attachment.file.delete(save=False)
         raise
+    review_after_change(case=case, actor=actor)
     return attachment

@@ -21,6 +21,7 @@ from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
 from ttdn.cases.permissions import grant_need_to_know, sync_host_grants
 from ttdn.cases.services.people import PersonData, person_find_or_create
 from ttdn.cases.services.references import reference_next
+from ttdn.cases.services.reviews import review_after_change
 from ttdn.cases.text import fold
 
 # The shared fields a form may set; kind apps add their own beside the case.
@@ -120,9 +121,12 @@ def case_update(*, actor: User, case: Case, data: CaseData) -> Case:
     sync_host_grants(case=case, actor=actor)  # writes only what changed
     if "responsible_officer" in changed and case.responsible_officer is not None:
         grant_need_to_know(case=case, actor=actor, users=[case.responsible_officer])
-    _replace_participants(case, data.participants, actor)
-    _replace_programme(case, data.programme, actor)
+    people_changed = _replace_participants(case, data.participants, actor)
+    programme_changed = _replace_programme(case, data.programme, actor)
     case_refresh_search_text(case=case)
+    if people_changed or programme_changed:
+        review_after_change(case=case, actor=actor)
+        case.refresh_from_db(fields=["status"])
     return case
 
 
@@ -138,10 +142,12 @@ def _co_hosts(case: Case, agencies: Iterable[Agency]) -> list[Agency]:
     return [agency for agency in agencies if agency.pk != case.lead_agency_id]
 
 
-def _replace_participants(case: Case, rows: Sequence[ParticipantData], actor: User) -> None:
-    """Make the case's participants exactly ``rows``, keeping the rows of persons who stay."""
+def _replace_participants(case: Case, rows: Sequence[ParticipantData], actor: User) -> bool:
+    """Make the case's participants exactly ``rows``, keeping the rows of persons who stay;
+    return whether anything changed."""
     existing = {p.person_id: p for p in case.participants.all()}
     keep: set[int] = set()
+    changed = False
     for order, row in enumerate(rows):
         person = person_find_or_create(data=row.person, organisation=case.counterpart)
         if person.pk in keep:
@@ -149,17 +155,21 @@ def _replace_participants(case: Case, rows: Sequence[ParticipantData], actor: Us
         keep.add(person.pk)
         participant = existing.get(person.pk) or Participant(case=case, person=person)
         if participant.pk is None or (participant.role, participant.order) != (row.role, order):
+            changed = True
             participant.role, participant.order = row.role, order
             participant.full_clean()
             stamp(participant, actor)
             participant.save()
     for person_id, participant in existing.items():
         if person_id not in keep:
+            changed = True
             stamp(participant, actor)
             participant.delete()
+    return changed
 
 
-def _replace_programme(case: Case, rows: Sequence[ProgrammeData], actor: User) -> None:
+def _replace_programme(case: Case, rows: Sequence[ProgrammeData], actor: User) -> bool:
+    """Make the programme exactly ``rows``; return whether anything changed."""
     current = list(case.programme_items.all())
     wanted = [
         ProgrammeItem(case=case, **{name: getattr(row, name) for name in ProgrammeData.__dataclass_fields__})
@@ -174,7 +184,7 @@ def _replace_programme(case: Case, rows: Sequence[ProgrammeData], actor: User) -
 
     current_keys = [key(item) for item in current]
     if current_keys == [key(item) for item in wanted]:
-        return
+        return False
     # Update in place where the position matches, so the history shows edits, not churn.
     for index, item in enumerate(wanted):
         if index < len(current):
@@ -190,6 +200,7 @@ def _replace_programme(case: Case, rows: Sequence[ProgrammeData], actor: User) -
     for old in current[len(wanted) :]:
         stamp(old, actor)
         old.delete()
+    return True
 
 
 def programme_item_validate(*, case: Case, item: ProgrammeItem) -> None:

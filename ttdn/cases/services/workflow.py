@@ -15,12 +15,12 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ttdn.accounts.models import Agency, User
+from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role, roles_of
 from ttdn.cases.errors import CaseError
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case
-from ttdn.cases.permissions import grant_review
+from ttdn.cases.services.reviews import answered_before_resubmit, approval_gate, review_open, review_withdraw
 
 S = Case.Status
 
@@ -49,19 +49,11 @@ TRANSITIONS: dict[str, Transition] = {
     t.name: t
     for t in [
         _t("submit", gettext_lazy("Submit"), {S.DRAFT}, S.SUBMITTED, {Role.PROTOCOL}, style="primary"),
-        _t(
-            "review",
-            gettext_lazy("Send for review"),
-            {S.SUBMITTED},
-            S.UNDER_REVIEW,
-            {Role.PROTOCOL},
-            style="primary",
-        ),
         _t("approve", gettext_lazy("Approve"), {S.UNDER_REVIEW}, S.APPROVED, {Role.LEADER}, style="primary"),
         _t(
             "reject",
             gettext_lazy("Reject"),
-            {S.UNDER_REVIEW},
+            {S.SUBMITTED, S.UNDER_REVIEW},
             S.REJECTED,
             {Role.LEADER},
             needs_reason=True,
@@ -99,16 +91,25 @@ def _has_participants(case: Case) -> str | None:
 
 
 register_condition("submit", _has_participants)
+register_condition("submit", answered_before_resubmit)
+register_condition("approve", approval_gate)
 
 
 def _refer_to_police(case: Case, actor: User) -> None:
-    """Sending a case for review refers it to the provincial police, who may then see it."""
-    police = Agency.objects.filter(kind=Agency.Kind.POLICE, parent__isnull=True, is_active=True)
-    grant_review(case=case, agencies=police, actor=actor)
+    """Submitting a case refers it to the provincial police for the confidentiality review."""
+    review_open(case=case, actor=actor)
+
+
+def _withdraw_review(case: Case, actor: User) -> None:
+    review_withdraw(case=case, actor=actor)
 
 
 # What a transition does besides moving the case.
-_EFFECTS: dict[str, Callable[[Case, User], None]] = {"review": _refer_to_police}
+_EFFECTS: dict[str, Callable[[Case, User], None]] = {
+    "submit": _refer_to_police,
+    "cancel": _withdraw_review,
+    "reject": _withdraw_review,
+}
 
 
 def transitions_for(*, user: User, case: Case) -> list[Transition]:
@@ -151,10 +152,6 @@ def case_transition(*, actor: User, case: Case, name: str, reason: str = "") -> 
 
 def case_submit(*, actor: User, case: Case) -> Case:
     return case_transition(actor=actor, case=case, name="submit")
-
-
-def case_send_for_review(*, actor: User, case: Case) -> Case:
-    return case_transition(actor=actor, case=case, name="review")
 
 
 def case_approve(*, actor: User, case: Case) -> Case:

@@ -15,9 +15,10 @@ from ttdn.cases import kinds
 from ttdn.cases.errors import CaseError
 from ttdn.cases.filters import CaseFilter
 from ttdn.cases.forms import AccessForm, AttachmentForm, ReasonForm
+from ttdn.cases.forms_review import AnswerForm, SecrecyMarkForm, WaiverForm
 from ttdn.cases.history import case_timeline
 from ttdn.cases.identity import identity_visible, participant_rows
-from ttdn.cases.models import AccessLog
+from ttdn.cases.models import AccessLog, Case, Review
 from ttdn.cases.permissions import need_to_know_of
 from ttdn.cases.selectors import case_get_for, case_list_for, dashboard_for
 from ttdn.cases.services.access import access_log_record, case_grant_access, case_revoke_access
@@ -92,6 +93,11 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "participants": participant_rows(
                 participants=participants, visible=identity_visible(user=user, case=case)
             ),
+            "reviews": _reviews_of(case),
+            "answer_form": AnswerForm() if has_role(user, Role.PROTOCOL) else None,
+            "waiver_form": WaiverForm() if has_role(user, Role.LEADER) else None,
+            "secrecy_marks": case.secrecy_marks.all(),
+            "secrecy_form": SecrecyMarkForm() if can_edit else None,
             "need_to_know": need_to_know_of(case=case) if manages_access and case.is_restricted else None,
             "access_form": AccessForm() if manages_access and case.is_restricted else None,
             "programme": case.programme_items.all(),
@@ -107,6 +113,15 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "attachment_form": AttachmentForm() if can_edit else None,
             "reason_form": ReasonForm(),
         },
+    )
+
+
+def _reviews_of(case: Case) -> list[Review]:
+    """Every review in order, with its questions and waiver, in three queries."""
+    return list(
+        case.reviews.select_related("assigned_to", "decided_by", "police_agency", "waiver__waived_by")
+        .prefetch_related("questions__asked_by", "questions__answered_by")
+        .order_by("number")
     )
 
 

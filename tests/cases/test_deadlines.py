@@ -1,0 +1,51 @@
+"""Working days: weekends, Vietnamese public holidays (lunar ones too), and admins' calendar days."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from ttdn.cases.deadlines import add_working_days, is_working_day, timer_due, working_days_between
+from ttdn.cases.models import CalendarDay, Timer
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def test_weekends_are_not_working_days() -> None:
+    assert add_working_days(D(2025, 6, 6), 1) == D(2025, 6, 9)  # Friday + 1 = Monday
+    assert add_working_days(D(2025, 6, 9), -1) == D(2025, 6, 6)
+    assert add_working_days(D(2025, 6, 9), 5) == D(2025, 6, 16)
+
+
+def test_tet_2026_is_skipped() -> None:
+    # Tết Bính Ngọ: 16-20 February 2026 are public holidays (Monday to Friday).
+    assert not any(is_working_day(D(2026, 2, day)) for day in range(16, 21))
+    assert add_working_days(D(2026, 2, 13), 1) == D(2026, 2, 23)
+    assert working_days_between(D(2026, 2, 13), D(2026, 2, 23)) == 1
+
+
+def test_national_day_and_reunification_day() -> None:
+    assert not is_working_day(D(2025, 9, 2))
+    assert not is_working_day(D(2025, 4, 30))
+    assert add_working_days(D(2025, 4, 29), 1) == D(2025, 5, 5)  # 30/4, 1/5, 2/5 off, then the weekend
+
+
+def test_admin_days_off_and_make_up_working_days() -> None:
+    CalendarDay.objects.create(date=D(2025, 6, 10), kind=CalendarDay.Kind.DAY_OFF, note="Nghỉ bù")
+    CalendarDay.objects.create(date=D(2025, 6, 14), kind=CalendarDay.Kind.WORKING_DAY, note="Làm bù")
+
+    assert not is_working_day(D(2025, 6, 10))
+    assert is_working_day(D(2025, 6, 14))
+    assert add_working_days(D(2025, 6, 9), 2) == D(2025, 6, 12)
+    assert add_working_days(D(2025, 6, 13), 1) == D(2025, 6, 14)
+
+
+def test_the_police_review_timer_counts_back_from_the_start() -> None:
+    assert Timer.objects.get(code="police_review").working_days == 2
+
+    assert timer_due(code="police_review", start=D(2025, 6, 16)) == D(2025, 6, 12)
+    Timer.objects.filter(code="police_review").update(working_days=5)
+    assert timer_due(code="police_review", start=D(2025, 6, 16)) == D(2025, 6, 9)
+    assert timer_due(code="unknown", start=D(2025, 6, 16)) is None

@@ -1,0 +1,97 @@
+"""Working days for the whole system: "N working days before/after D" is one call.
+
+A working day is a weekday that is neither a Vietnamese public holiday (the ``holidays`` package
+knows the lunar ones) nor a day off the government added; a Saturday or Sunday the government
+made a working day counts as one (CalendarDay).
+"""
+
+from __future__ import annotations
+
+import datetime
+from functools import lru_cache
+
+import holidays
+
+from ttdn.cases.models.calendar import CalendarDay, Timer
+
+MAX_SPAN_DAYS = 3 * 366
+
+
+@lru_cache(maxsize=32)
+def _public_holidays(year: int) -> frozenset[datetime.date]:
+    return frozenset(holidays.country_holidays("VN", years=year).keys())
+
+
+class WorkingCalendar:
+    """The working days around some dates, with the admins' days read in one query."""
+
+    def __init__(self, first: datetime.date, last: datetime.date) -> None:
+        self.first, self.last = first, last
+        self.adjusted = dict(
+            CalendarDay.objects.filter(date__range=(first, last)).values_list("date", "kind")
+        )
+
+    def is_working_day(self, day: datetime.date) -> bool:
+        kind = self.adjusted.get(day)
+        if kind == CalendarDay.Kind.WORKING_DAY:
+            return True
+        if kind == CalendarDay.Kind.DAY_OFF:
+            return False
+        return day.weekday() < 5 and day not in _public_holidays(day.year)
+
+
+def _calendar_around(day: datetime.date, span: int) -> WorkingCalendar:
+    margin = datetime.timedelta(days=min(MAX_SPAN_DAYS, span * 3 + 30))
+    return WorkingCalendar(day - margin, day + margin)
+
+
+def is_working_day(day: datetime.date) -> bool:
+    return _calendar_around(day, 0).is_working_day(day)
+
+
+def add_working_days(day: datetime.date, count: int) -> datetime.date:
+    """The date ``count`` working days after ``day`` (before it when ``count`` is negative).
+
+    ``day`` itself is not counted: 5 working days after a Monday with no holiday is the next
+    Monday; a request received on a holiday starts counting on the next working day.
+    """
+    calendar = _calendar_around(day, abs(count))
+    step = datetime.timedelta(days=1 if count >= 0 else -1)
+    current, remaining = day, abs(count)
+    while remaining:
+        current += step
+        if calendar.is_working_day(current):
+            remaining -= 1
+    return current
+
+
+def working_days_between(start: datetime.date, end: datetime.date) -> int:
+    """Working days after ``start`` up to and including ``end`` (negative when ``end`` is earlier)."""
+    if end == start:
+        return 0
+    first, last, sign = (start, end, 1) if end > start else (end, start, -1)
+    calendar = WorkingCalendar(first, last)
+    count = sum(
+        1
+        for offset in range(1, (last - first).days + 1)
+        if calendar.is_working_day(first + datetime.timedelta(offset))
+    )
+    return sign * count
+
+
+def timer_due(
+    *,
+    code: str,
+    start: datetime.date,
+    end: datetime.date | None = None,
+    received: datetime.date | None = None,
+) -> datetime.date | None:
+    """The due date of the timer ``code`` for a case with these dates, or None if not set up."""
+    timer = Timer.objects.filter(code=code).first()
+    if timer is None:
+        return None
+    if timer.anchor == Timer.Anchor.BEFORE_START:
+        return add_working_days(start, -timer.working_days)
+    if timer.anchor == Timer.Anchor.AFTER_END:
+        return add_working_days(end or start, timer.working_days)
+    return add_working_days(received, timer.working_days) if received else None

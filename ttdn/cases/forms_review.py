@@ -1,0 +1,99 @@
+"""Forms of the confidentiality review and the secrecy marks."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ttdn.accounts.models import Agency, User
+from ttdn.accounts.roles import Role
+from ttdn.cases.models import Review, SecrecyMark
+
+R = Review.Status
+
+
+class ReviewDecisionForm(forms.Form):
+    materials_checked = forms.BooleanField(label=_("Materials checked for state secrets"), required=False)
+    programme_avoids_restricted_areas = forms.BooleanField(
+        label=_("Programme avoids restricted areas"), required=False
+    )
+    hosts_briefed = forms.BooleanField(label=_("Hosts briefed on secrecy"), required=False)
+    recording_restrictions_stated = forms.BooleanField(
+        label=_("Recording and filming restrictions stated"), required=False
+    )
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        widget=forms.RadioSelect,
+        choices=[
+            (s.value, s.label) for s in (R.MORE_INFO, R.CLEARED, R.CLEARED_WITH_CONDITIONS, R.NOT_CLEARED)
+        ],
+    )
+    text = forms.CharField(
+        label=_("Questions, conditions or reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("The questions for protocol, the conditions of the clearance, or why it is not cleared."),
+    )
+
+    def checklist(self) -> dict[str, bool]:
+        return {name: bool(self.cleaned_data.get(name)) for name in Review.CHECKLIST}
+
+
+class AssignForm(forms.Form):
+    officer = forms.ModelChoiceField(label=_("Officer"), queryset=User.objects.none())
+
+    def __init__(self, *args: Any, review: Review, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["officer"])
+        field.queryset = User.objects.filter(
+            is_active=True, agency=review.police_agency, groups__name=Role.POLICE
+        ).order_by("full_name")
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Answer to the police"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class WaiverForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the waiver"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example: an online meeting with no materials exchanged."),
+    )
+
+
+class SecrecyMarkForm(forms.ModelForm):
+    class Meta:
+        model = SecrecyMark
+        fields = ["title", "level", "register_number", "custodian", "protection_period"]
+        help_texts = {
+            "title": _("Only the metadata is recorded here; the document itself is never uploaded.")
+        }
+
+
+class ReviewQueueFilter(forms.Form):
+    STATES = [
+        ("pending", _("Pending")),
+        ("due_soon", _("Due soon")),
+        ("overdue", _("Overdue")),
+        ("decided", _("Decided")),
+    ]
+    state = forms.ChoiceField(label=_("State"), choices=STATES, required=False)
+    kind = forms.ChoiceField(label=_("kind of case"), required=False)
+    agency: forms.ModelChoiceField[Agency] = forms.ModelChoiceField(
+        label=_("Lead agency"), queryset=Agency.objects.none(), required=False
+    )
+    start_from = forms.DateField(label=_("from"), required=False)
+    start_to = forms.DateField(label=_("to"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from ttdn.cases import kinds
+        from ttdn.cases.forms import DateInput
+
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [("", "---------"), *kinds.choices()]
+        cast(forms.ModelChoiceField, self.fields["agency"]).queryset = Agency.objects.filter(is_active=True)
+        self.fields["start_from"].widget = DateInput()
+        self.fields["start_to"].widget = DateInput()

@@ -1,0 +1,243 @@
+"""The confidentiality review: referral on submit, assignment, outcome, waiver, staleness.
+
+These services also move the case where the review decides it (back to protocol when the police
+need more information, under review once the police work on it); those are not user transitions,
+so they are not in the workflow's table.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ttdn.accounts.models import Agency, User
+from ttdn.accounts.roles import Role, has_role
+from ttdn.cases.deadlines import add_working_days, timer_due
+from ttdn.cases.errors import CaseError
+from ttdn.cases.history import stamp
+from ttdn.cases.models import Case, Review, ReviewQuestion, ReviewWaiver
+from ttdn.cases.permissions import grant_review
+from ttdn.notifications.services import notify
+
+POLICE_REVIEW_TIMER = "police_review"
+S = Case.Status
+R = Review.Status
+
+
+def police_agency() -> Agency:
+    agency = (
+        Agency.objects.filter(kind=Agency.Kind.POLICE, parent__isnull=True, is_active=True)
+        .order_by("pk")
+        .first()
+    )
+    if agency is None:
+        raise CaseError(_("No police agency is set up; an administrator must add one (kind: police)."))
+    return agency
+
+
+def review_due_date(case: Case) -> datetime.date:
+    due = timer_due(code=POLICE_REVIEW_TIMER, start=case.start_date, end=case.end_date)
+    return due or add_working_days(case.start_date, -1)
+
+
+def latest_review(case: Case) -> Review | None:
+    return case.reviews.order_by("-number").first()
+
+
+def _set_case_status(case: Case, status: str, actor: User | None, reason: str) -> None:
+    if case.status != status:
+        case.status = status
+        stamp(case, actor, reason)
+        case.save(update_fields=["status", "updated_at"])
+
+
+def review_open(*, case: Case, actor: User) -> Review:
+    """Refer ``case`` to the police: reopen the review waiting on protocol's answers, or start a
+    new one. Called when a case is submitted, and when a change makes the last review stale."""
+    open_review = case.reviews.filter(status__in=Review.OPEN).first()
+    if open_review is not None:
+        if open_review.status == R.MORE_INFO:
+            open_review.status = R.PENDING
+            stamp(open_review, actor, "answered")
+            open_review.save(update_fields=["status"])
+        return open_review
+    agency = police_agency()
+    number = (case.reviews.aggregate(last=Max("number"))["last"] or 0) + 1
+    review = Review(case=case, number=number, police_agency=agency, due_date=review_due_date(case))
+    review.full_clean()
+    stamp(review, actor, "referred")
+    review.save()
+    grant_review(case=case, agencies=[agency], actor=actor)
+    return review
+
+
+def _require_officer(actor: User, review: Review) -> None:
+    from ttdn.cases.selectors import cases_visible_to
+
+    if not has_role(actor, Role.POLICE) or actor.agency_id != review.police_agency_id:
+        raise CaseError(
+            _("Only officers of %(agency)s may work on this review.") % {"agency": review.police_agency}
+        )
+    if not cases_visible_to(actor).filter(pk=review.case_id).exists():
+        # A restricted case needs a need-to-know grant besides the referral.
+        raise CaseError(_("You may not see this case; ask protocol staff for need-to-know access."))
+
+
+@transaction.atomic
+def review_assign(*, actor: User, review: Review, officer: User) -> Review:
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    _require_officer(actor, review)
+    if not review.is_open:
+        raise CaseError(_("This review is closed."))
+    if (
+        not officer.is_active
+        or not has_role(officer, Role.POLICE)
+        or officer.agency_id != review.police_agency_id
+    ):
+        raise CaseError(
+            _("%(name)s is not an officer of %(agency)s.") % {"name": officer, "agency": review.police_agency}
+        )
+    review.assigned_to = officer
+    stamp(review, actor, "assigned")
+    review.save(update_fields=["assigned_to"])
+    case = Case.objects.select_for_update().get(pk=review.case_id)
+    if case.status == S.SUBMITTED:
+        _set_case_status(case, S.UNDER_REVIEW, actor, "review_assigned")
+    return review
+
+
+@transaction.atomic
+def review_record(
+    *, actor: User, review: Review, outcome: str, checklist: dict[str, bool], text: str = ""
+) -> Review:
+    """Record the police's outcome: more information needed (``text`` = the questions), cleared,
+    cleared with conditions (``text`` = the conditions) or not cleared (``text`` = the reason)."""
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    _require_officer(actor, review)
+    if review.status != R.PENDING:
+        raise CaseError(_("This review is not waiting for the police."))
+    text = text.strip()
+    for name in Review.CHECKLIST:
+        setattr(review, name, bool(checklist.get(name)))
+    if outcome in (R.CLEARED, R.CLEARED_WITH_CONDITIONS) and not review.checklist_complete:
+        raise CaseError(_("Tick every item of the checklist before clearing the case."))
+    needs_text: dict[str, str] = {
+        R.MORE_INFO: _("Write the questions for protocol."),
+        R.CLEARED_WITH_CONDITIONS: _("Write the conditions."),
+        R.NOT_CLEARED: _("Give the reason."),
+    }
+    if outcome not in (R.MORE_INFO, *Review.DECIDED):
+        raise CaseError(_("Choose an outcome."))
+    if outcome in needs_text and not text:
+        raise CaseError(needs_text[outcome])
+    case = Case.objects.select_for_update().get(pk=review.case_id)
+    review.status = outcome
+    review.assigned_to = review.assigned_to or actor
+    if outcome == R.MORE_INFO:
+        ReviewQuestion.objects.create(review=review, text=text, asked_by=actor)
+        # The case goes back to protocol, who answer and submit it again.
+        _set_case_status(case, S.DRAFT, actor, "more_info")
+    else:
+        review.conditions = text if outcome == R.CLEARED_WITH_CONDITIONS else ""
+        review.reason = text if outcome == R.NOT_CLEARED else ""
+        review.decided_by, review.decided_at = actor, timezone.now()
+        if case.status == S.SUBMITTED:
+            _set_case_status(case, S.UNDER_REVIEW, actor, "review_decided")
+    stamp(review, actor, outcome)
+    review.save()
+    notify(
+        recipients=[case.responsible_officer, case.created_by],
+        kind="review_outcome",
+        key=f"review:{review.pk}:{outcome}:{len(review.questions.all())}",
+        case=case,
+        params={"review": review.pk, "number": review.number, "outcome": outcome},
+    )
+    return review
+
+
+@transaction.atomic
+def review_answer(*, actor: User, review: Review, answer: str) -> ReviewQuestion:
+    """Protocol's answer to the police's open questions (then they submit the case again)."""
+    if not has_role(actor, Role.PROTOCOL):
+        raise CaseError(_("Only protocol staff answer the police's questions."))
+    question = review.questions.filter(answered_at__isnull=True).order_by("-asked_at").first()
+    if question is None or review.status != R.MORE_INFO:
+        raise CaseError(_("There is no open question to answer."))
+    if not answer.strip():
+        raise CaseError(_("Write the answer."))
+    question.answer, question.answered_by, question.answered_at = answer.strip(), actor, timezone.now()
+    stamp(question, actor)
+    question.save()
+    return question
+
+
+@transaction.atomic
+def review_waive(*, actor: User, case: Case, reason: str) -> Review:
+    """A leader decides the case needs no police review, with the reason."""
+    if not has_role(actor, Role.LEADER):
+        raise CaseError(_("Only a leader may waive the police review."))
+    if not reason.strip():
+        raise CaseError(_("Give the reason for the waiver."))
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    review = case.reviews.filter(status=R.PENDING).first()
+    if review is None:
+        last = latest_review(case)
+        if last is not None and last.status == R.NOT_CLEARED:
+            raise CaseError(_("The police did not clear this case; it cannot be waived."))
+        raise CaseError(_("There is no review waiting to be waived."))
+    ReviewWaiver.objects.create(review=review, waived_by=actor, reason=reason.strip())
+    review.status = R.WAIVED
+    stamp(review, actor, "waived")
+    review.save(update_fields=["status"])
+    if case.status == S.SUBMITTED:
+        _set_case_status(case, S.UNDER_REVIEW, actor, "review_waived")
+    return review
+
+
+def review_after_change(*, case: Case, actor: User) -> None:
+    """After approval, what the police cleared is what happens: a change to the programme, the
+    participants or the attachments makes the review stale and opens a new one."""
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status != S.APPROVED:
+        return
+    last = latest_review(case)
+    if last is not None and last.status in Review.PASSED:
+        last.status = R.STALE
+        stamp(last, actor, "stale")
+        last.save(update_fields=["status"])
+    _set_case_status(case, S.UNDER_REVIEW, actor, "changed_after_approval")
+    review_open(case=case, actor=actor)
+
+
+def review_withdraw(*, case: Case, actor: User) -> None:
+    """A cancelled or rejected case leaves the police's queue."""
+    for review in case.reviews.filter(status__in=Review.OPEN):
+        review.status = R.WITHDRAWN
+        stamp(review, actor, "withdrawn")
+        review.save(update_fields=["status"])
+
+
+def approval_gate(case: Case) -> str | None:
+    """The condition on approval: the police cleared the case, or a leader waived the review."""
+    last = latest_review(case)
+    if last is not None and last.status in Review.PASSED:
+        return None
+    if last is not None and last.status == R.NOT_CLEARED:
+        return _("The police did not clear this case.")
+    return _("The police review is not finished (or a leader has not waived it).")
+
+
+def answered_before_resubmit(case: Case) -> str | None:
+    review = case.reviews.filter(status=R.MORE_INFO).first()
+    if review is not None and review.questions.filter(answered_at__isnull=True).exists():
+        return _("Answer the police's questions before submitting again.")
+    return None
+
+
+def review_context(review: Review) -> dict[str, Any]:
+    return {"review": review, "questions": list(review.questions.select_related("asked_by", "answered_by"))}

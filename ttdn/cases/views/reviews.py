@@ -1,0 +1,235 @@
+"""The police's review queue and review page, and the review actions on the case page."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from ttdn.accounts.models import User
+from ttdn.accounts.roles import Role, has_role
+from ttdn.cases.errors import CaseError
+from ttdn.cases.forms_review import (
+    AnswerForm,
+    AssignForm,
+    ReviewDecisionForm,
+    ReviewQueueFilter,
+    SecrecyMarkForm,
+    WaiverForm,
+)
+from ttdn.cases.identity import identity_visible, participant_rows
+from ttdn.cases.models import Review
+from ttdn.cases.selectors import case_get_for, reviews_for_police
+from ttdn.cases.services.reviews import review_answer, review_assign, review_record, review_waive
+from ttdn.cases.services.secrecy import secrecy_mark_add
+
+DUE_SOON_DAYS = 3
+R = Review.Status
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)  # noqa: S101 - login_required and AUTH_USER_MODEL
+    return request.user
+
+
+def _filter_queue(reviews: QuerySet[Review], form: ReviewQueueFilter) -> QuerySet[Review]:
+    today = timezone.localdate()
+    data = form.cleaned_data if form.is_valid() else {}
+    state = data.get("state") or "pending"
+    if state == "pending":
+        reviews = reviews.filter(status=R.PENDING)
+    elif state == "due_soon":
+        reviews = reviews.filter(
+            status=R.PENDING,
+            due_date__gte=today,
+            due_date__lte=today + datetime.timedelta(days=DUE_SOON_DAYS),
+        )
+    elif state == "overdue":
+        reviews = reviews.filter(status=R.PENDING, due_date__lt=today)
+    else:
+        reviews = reviews.filter(status__in=Review.DECIDED)
+    if data.get("kind"):
+        reviews = reviews.filter(case__kind=data["kind"])
+    if data.get("agency"):
+        reviews = reviews.filter(case__lead_agency=data["agency"])
+    if data.get("start_from"):
+        reviews = reviews.filter(case__start_date__gte=data["start_from"])
+    if data.get("start_to"):
+        reviews = reviews.filter(case__start_date__lte=data["start_to"])
+    return (
+        reviews.order_by("due_date", "pk") if state != "decided" else reviews.order_by("-decided_at", "-pk")
+    )
+
+
+@login_required
+@require_GET
+def review_queue(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    if not has_role(user, Role.POLICE):
+        raise PermissionDenied
+    form = ReviewQueueFilter(request.GET or None)
+    reviews = reviews_for_police(user)
+    page = Paginator(_filter_queue(reviews, form), 25).get_page(request.GET.get("page"))
+    state = (form.cleaned_data.get("state") if form.is_valid() else None) or "pending"
+    return render(
+        request,
+        "reviews/review_queue.html",
+        {
+            "form": form,
+            "page": page,
+            "state": state,
+            "states": ReviewQueueFilter.STATES,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _review_for(request: HttpRequest, pk: int) -> Review:
+    review = reviews_for_police(request.user).filter(pk=pk).first()
+    if review is None:
+        raise Http404
+    return review
+
+
+@login_required
+def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    review = _review_for(request, pk)
+    case = case_get_for(user=user, pk=review.case_id)
+    decision = ReviewDecisionForm(
+        request.POST if request.method == "POST" else None,
+        initial={name: getattr(review, name) for name in Review.CHECKLIST},
+    )
+    if request.method == "POST" and decision.is_valid():
+        try:
+            review_record(
+                actor=user,
+                review=review,
+                outcome=decision.cleaned_data["outcome"],
+                checklist=decision.checklist(),
+                text=decision.cleaned_data["text"],
+            )
+        except CaseError as error:
+            decision.add_error(None, error.message)
+        else:
+            messages.success(request, _("The outcome was recorded and protocol was notified."))
+            return redirect("cases:review_queue")
+    participants = list(case.participants.select_related("person"))
+    return render(
+        request,
+        "reviews/review_detail.html",
+        {
+            "review": review,
+            "case": case,
+            "participants": participant_rows(
+                participants=participants, visible=identity_visible(user=user, case=case)
+            ),
+            "programme": case.programme_items.all(),
+            "attachments": case.attachments.all(),
+            "secrecy_marks": case.secrecy_marks.all(),
+            "questions": review.questions.select_related("asked_by", "answered_by"),
+            "decided": [review] if review.status not in Review.OPEN else [],
+            "decision_form": decision if review.status == R.PENDING else None,
+            "assign_form": AssignForm(review=review) if review.is_open else None,
+        },
+        status=400 if decision.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def review_assign_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    review = _review_for(request, pk)
+    form = AssignForm(request.POST, review=review)
+    if form.is_valid():
+        try:
+            review_assign(actor=user, review=review, officer=form.cleaned_data["officer"])
+        except CaseError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request, _("The review was assigned to %(name)s.") % {"name": form.cleaned_data["officer"]}
+            )
+    else:
+        messages.error(request, _("Choose an officer."))
+    return redirect("cases:review_detail", pk=review.pk)
+
+
+@login_required
+@require_POST
+def review_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    case = case_get_for(user=user, pk=pk)
+    review = case.reviews.filter(status=R.MORE_INFO).first()
+    form = AnswerForm(request.POST)
+    if review is None or not form.is_valid():
+        messages.error(request, _("Write the answer."))
+        return redirect(f"{case.get_absolute_url()}#reviews")
+    try:
+        review_answer(actor=user, review=review, answer=form.cleaned_data["answer"])
+    except CaseError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The answer was saved. Submit the case again to send it to the police."))
+    return redirect(f"{case.get_absolute_url()}#reviews")
+
+
+@login_required
+@require_POST
+def review_waive_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    case = case_get_for(user=user, pk=pk)
+    form = WaiverForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the reason for the waiver."))
+        return redirect(f"{case.get_absolute_url()}#reviews")
+    try:
+        review_waive(actor=user, case=case, reason=form.cleaned_data["reason"])
+    except CaseError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The police review was waived."))
+    return redirect(f"{case.get_absolute_url()}#reviews")
+
+
+@login_required
+@require_POST
+def secrecy_mark_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    case = case_get_for(user=user, pk=pk)
+    form = SecrecyMarkForm(request.POST)
+    if form.is_valid():
+        try:
+            secrecy_mark_add(actor=user, case=case, mark=form.instance)
+        except CaseError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The secrecy mark was recorded."))
+    else:
+        for field_errors in form.errors.values():
+            for field_error in field_errors:
+                messages.error(request, str(field_error))
+    return redirect(f"{case.get_absolute_url()}#secrecy")
+
+
+@login_required
+@require_GET
+def programme_print(request: HttpRequest, pk: int) -> HttpResponse:
+    """The programme as it is handed out, with the police's conditions on it."""
+    case = case_get_for(user=request.user, pk=pk)
+    last = case.reviews.order_by("-number").first()
+    return render(
+        request,
+        "reviews/programme_print.html",
+        {"case": case, "programme": case.programme_items.all(), "review": last},
+    )
