@@ -30,6 +30,7 @@ def _save(actor: User, editor: DelegationEditor, case: Case | None) -> Case:
 
 
 class DelegationEditView(CaseEditView):
+    kind = "delegation"
     editor_class = DelegationEditor
     save = staticmethod(_save)
     title_new = gettext_lazy("New delegation")

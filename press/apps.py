@@ -5,3 +5,26 @@ from django.utils.translation import gettext_lazy as _
 class PressConfig(AppConfig):
     name = "press"
     verbose_name = _("Press visits")
+
+    def ready(self) -> None:
+        from press.deadlines import press_detail_context
+        from press.services import written_approval
+        from ttdn.cases import kinds
+        from ttdn.cases.services.workflow import register_condition
+
+        kinds.register(
+            kinds.CaseKind(
+                code="press",
+                label=_("Press visit"),
+                create_label=_("New press visit"),
+                summary=lambda case: str(_("Press visit")),
+                reference_prefix=lambda case: "PV",
+                create_url_name="press:create",
+                edit_url_name="press:edit",
+                detail_template="press/_case_extra.html",
+                extension_model="press.PressVisit",
+                panels_template="press/_case_panels.html",
+                detail_context=press_detail_context,
+            )
+        )
+        register_condition("start", written_approval)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+from collections.abc import Callable
 from typing import Any, cast
 
 import factory
@@ -119,7 +120,7 @@ def make_agency(**fields: Any) -> Agency:
 
 def make_case_of_kind(kind: str, *, actor: User, **fields: Any) -> Case:
     """A case of any registered kind; a new kind must be added here for the policy tests."""
-    makers = {"delegation": make_delegation}
+    makers: dict[str, Callable[..., Case]] = {"delegation": make_delegation, "press": make_press_visit}
     if kind not in makers:
         raise LookupError(f"tests/factories.py cannot make a {kind!r} case yet")
     return makers[kind](actor=actor, **fields)
@@ -146,3 +147,34 @@ def police_clear(case: Case, *, conditions: str = "") -> Case:
         text=conditions,
     )
     return Case.objects.get(pk=case.pk)
+
+
+def make_press_visit(
+    *,
+    actor: User,
+    residency: str = "non_resident",
+    start: datetime.date | None = None,
+    received: datetime.date | None = None,
+    lead_agency: Agency | None = None,
+    co_hosts: list[Agency] | None = None,
+    **fields: Any,
+) -> Case:
+    from press.services import CardData, PressData, press_visit_create
+    from ttdn.cases.models import Organisation
+    from ttdn.cases.services.cases import CaseData, ParticipantData
+
+    ensure_police_agency()
+    outlet = Organisation.objects.get_or_create(name="NHK", country="JP", defaults={"kind": "press"})[0]
+    start = start or timezone.localdate() + datetime.timedelta(days=30)
+    data = CaseData(
+        fields={"direction": "inbound", "title": "NHK ghi hình", "counterpart": outlet, "countries": ["JP"],
+                "start_date": start, "end_date": start + datetime.timedelta(days=1),
+                "lead_agency": lead_agency or actor.agency, **fields},
+        co_host_agencies=co_hosts or [],
+        participants=[ParticipantData(person_data("Yamada Taro", "JP", "TZ1111111"), role="reporter")],
+    )  # fmt: skip
+    press = PressData(
+        residency=residency, topics="Du lịch", escort_officer=None, request_received_on=received or start
+    )
+    card = CardData("JP", "TZ1111111", "permit", "BNG-1", start + datetime.timedelta(days=10))
+    return press_visit_create(actor=actor, data=data, press=press, cards=[card])

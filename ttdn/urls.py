@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("cases/", include("ttdn.cases.urls")),
     path("delegations/", include("delegations.urls")),
+    path("press/", include("press.urls")),
     path("notifications/", include("ttdn.notifications.urls")),
     path("", include("ttdn.accounts.urls")),
 ]

@@ -20,6 +20,7 @@ from ttdn.cases import kinds
 from ttdn.cases.models import Case
 from ttdn.cases.selectors import cases_visible_to
 from ttdn.cases.services.access import case_grant_access
+from ttdn.cases.services.cases import case_record_decision
 from ttdn.cases.services.reviews import review_waive
 from ttdn.cases.services.workflow import case_transition
 
@@ -49,6 +50,7 @@ def _bring_to(case: Case, status: str, author: User, leader: User) -> Case:
     if status == S.REJECTED:
         return case_transition(actor=leader, case=case, name="reject", reason="x")
     case = case_transition(actor=leader, case=case, name="approve")
+    case = case_record_decision(actor=author, case=case, number="1/QĐ", date=case.start_date)
     later: list[str] = [S.APPROVED, S.IN_PROGRESS, S.COMPLETED, S.REPORTED, S.CLOSED]
     for step in AFTER_APPROVAL[: later.index(status)]:
         case = case_transition(actor=author, case=case, name=step)

@@ -202,3 +202,15 @@ def test_editing_a_case_the_user_may_not_see_is_a_404(client: Client, make_user,
     client.force_login(make_user(Role.PROTOCOL))
 
     assert client.get(reverse("delegations:edit", kwargs={"pk": case.pk})).status_code == 404
+
+
+def test_untouched_extra_rows_are_ignored(protocol_client: Client, protocol) -> None:
+    form = _form(protocol, **{"participants-TOTAL_FORMS": "4", "programme-TOTAL_FORMS": "3"})
+    # what a browser sends for rows left as they were shown
+    form.update({"participants-2-sex": "unspecified", "participants-2-role": "member", "participants-3-sex": "unspecified",
+                 "participants-3-role": "member", "programme-1-activity": "meeting", "programme-2-activity": "meeting"})  # fmt: skip
+
+    response = protocol_client.post(reverse("delegations:create"), form)
+
+    assert response.status_code == 302
+    assert Case.objects.get().participants.count() == 2

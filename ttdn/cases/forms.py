@@ -98,6 +98,21 @@ class CaseForm(forms.ModelForm):
         # only checks its own fields.
         pass
 
+    BASE_FIELDS = frozenset(
+        [
+            *CASE_FIELDS,
+            "co_host_agencies",
+            "counterpart_name",
+            "counterpart_kind",
+            "counterpart_country",
+            "confirm_warnings",
+        ]
+    )
+
+    def kind_fields(self) -> list[forms.BoundField]:
+        """The fields a kind of case adds, shown in the form's first section."""
+        return [self[name] for name in self.fields if name not in self.BASE_FIELDS]
+
     def case_fields(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in CASE_FIELDS if name in self.cleaned_data}
 
@@ -206,9 +221,13 @@ class ProgrammeForm(forms.Form):
     start = forms.DateTimeField(label=_("start"), widget=DateTimeInput())
     end = forms.DateTimeField(label=_("end"), widget=DateTimeInput())
     place = forms.CharField(label=_("place"), max_length=255)
-    activity = forms.ChoiceField(label=_("activity"), choices=ProgrammeItem.Activity.choices)
+    # An initial value for every select, so that an untouched extra row counts as empty.
+    activity = forms.ChoiceField(
+        label=_("activity"), choices=ProgrammeItem.Activity.choices, initial=ProgrammeItem.Activity.MEETING
+    )
     hosts = forms.CharField(label=_("Vietnamese hosts"), max_length=255, required=False)
     notes = forms.CharField(label=_("notes"), required=False)
+    recording_planned = forms.BooleanField(label=_("filming or recording planned"), required=False)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -219,7 +238,15 @@ class ProgrammeForm(forms.Form):
 
     def data_row(self) -> ProgrammeData:
         c = self.cleaned_data
-        return ProgrammeData(c["start"], c["end"], c["place"].strip(), c["activity"], c["hosts"], c["notes"])
+        return ProgrammeData(
+            c["start"],
+            c["end"],
+            c["place"].strip(),
+            c["activity"],
+            c["hosts"],
+            c["notes"],
+            c["recording_planned"],
+        )
 
 
 class BaseProgrammeFormSet(VisitFormSet):
@@ -252,6 +279,7 @@ class CaseEditor:
     """The case form with its participant and programme formsets, validated together."""
 
     form_class: type[CaseForm] = CaseForm
+    participant_formset_class: type[BaseParticipantFormSet] = ParticipantFormSet
 
     def __init__(self, data: Any = None, *, case: Case | None = None, initial: dict[str, Any] | None = None):
         self.case = case
@@ -261,7 +289,7 @@ class CaseEditor:
         if data is not None and self.form.is_valid():
             visit = (self.form.cleaned_data["start_date"], self.form.cleaned_data["end_date"])
             confirmed = self.form.cleaned_data.get("confirm_warnings", False)
-        self.participants = ParticipantFormSet(
+        self.participants = self.participant_formset_class(
             data,
             prefix="participants",
             initial=self._participants_initial(),
@@ -302,19 +330,21 @@ class CaseEditor:
     def _participants_initial(self) -> list[dict[str, Any]]:
         if self.case is None:
             return []
-        return [
-            {
-                "full_name": p.person.full_name,
-                "nationality": p.person.nationality.code,
-                "sex": p.person.sex,
-                "date_of_birth": p.person.date_of_birth,
-                "passport_number": p.person.passport_number,
-                "passport_expiry": p.person.passport_expiry,
-                "position": p.person.position,
-                "role": p.role,
-            }
-            for p in self.case.participants.select_related("person")
-        ]
+        return [self.participant_initial(p) for p in self.case.participants.select_related("person")]
+
+    def participant_initial(self, participant: Participant) -> dict[str, Any]:
+        """One row of the participants formset; kinds add their own fields."""
+        person = participant.person
+        return {
+            "full_name": person.full_name,
+            "nationality": person.nationality.code,
+            "sex": person.sex,
+            "date_of_birth": person.date_of_birth,
+            "passport_number": person.passport_number,
+            "passport_expiry": person.passport_expiry,
+            "position": person.position,
+            "role": participant.role,
+        }
 
     def _programme_initial(self) -> list[dict[str, Any]]:
         if self.case is None:
@@ -327,6 +357,7 @@ class CaseEditor:
                 "activity": item.activity,
                 "hosts": item.hosts,
                 "notes": item.notes,
+                "recording_planned": item.recording_planned,
             }
             for item in self.case.programme_items.all()
         ]

@@ -156,6 +156,8 @@ def _reason_label(reason: str) -> str:
 def _display(field_: Any, value: Any, related: dict[Any, dict[Any, Any]]) -> Any:
     if value in (None, ""):
         return "—"
+    if isinstance(value, bool):
+        return gettext_lazy("yes") if value else gettext_lazy("no")
     if field_.choices:
         return dict(field_.flatchoices).get(value, value)
     if field_.is_relation:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import Promise
 
@@ -33,6 +33,9 @@ class CaseKind:
     detail_template: str
     # "app_label.Model" of the kind's one-to-one record beside the case, for the timeline.
     extension_model: str = ""
+    # Panels of the kind's own below the case's (a template), and what they need.
+    panels_template: str = ""
+    detail_context: Callable[[Case, Any], dict[str, Any]] | None = None
 
 
 _registry: dict[str, CaseKind] = {}

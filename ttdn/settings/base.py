@@ -193,4 +193,8 @@ LOGGING = {
 }
 
 # What ``seed_demo`` runs, in order; each app that brings demo data adds its seeder here.
-TTDN_DEMO_SEEDERS = ["ttdn.accounts.demo.seed", "delegations.demo.seed"]
+TTDN_DEMO_SEEDERS = ["ttdn.accounts.demo.seed", "delegations.demo.seed", "press.demo.seed"]
+
+# Agencies (by code) added as co-hosts of every press visit, besides the provincial police:
+# the department that manages the press (after the 2025 merger, Culture, Sports and Tourism).
+TTDN_PRESS_CO_HOST_CODES = parse_list(os.environ.get("TTDN_PRESS_CO_HOST_CODES", "so-vhttdl"))

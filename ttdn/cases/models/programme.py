@@ -25,6 +25,7 @@ class ProgrammeItem(models.Model):
     place = models.CharField(_("place"), max_length=255)
     activity = models.CharField(_("activity"), max_length=16, choices=Activity.choices)
     hosts = models.CharField(_("Vietnamese hosts"), max_length=255, blank=True)
+    recording_planned = models.BooleanField(_("filming or recording planned"), default=False)
     notes = models.TextField(_("notes"), blank=True)
     history = HistoricalRecords()
 

@@ -60,6 +60,7 @@ class ProgrammeData:
     activity: str
     hosts: str = ""
     notes: str = ""
+    recording_planned: bool = False
 
 
 @dataclass
@@ -177,7 +178,7 @@ def _replace_programme(case: Case, rows: Sequence[ProgrammeData], actor: User) -
     ]
     for item in wanted:
         programme_item_validate(case=case, item=item)
-    comparable = ("start", "end", "place", "activity", "hosts", "notes")
+    comparable = ("start", "end", "place", "activity", "hosts", "notes", "recording_planned")
 
     def key(item: ProgrammeItem) -> tuple[Any, ...]:
         return tuple(getattr(item, name) for name in comparable)
@@ -227,3 +228,17 @@ def case_refresh_search_text(*, case: Case) -> None:
     if text != case.search_text:
         Case.objects.filter(pk=case.pk).update(search_text=text)
         case.search_text = text
+
+
+@transaction.atomic
+def case_record_decision(*, actor: User, case: Case, number: str, date: datetime.date) -> Case:
+    """Record the written decision (quyết định) approving the visit."""
+    _require_editor(actor)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if not number.strip():
+        raise ValidationError({"decision_number": _("Give the decision's number.")})
+    case.decision_number, case.decision_date = number.strip(), date
+    case.full_clean(exclude=["search_text"])
+    stamp(case, actor, "decision")
+    case.save(update_fields=["decision_number", "decision_date", "updated_at"])
+    return case

@@ -88,6 +88,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "cases/case_detail.html",
         {
+            **(kind.detail_context(case, user) if kind.detail_context else {}),
             "case": case,
             "kind": kind,
             "participants": participant_rows(

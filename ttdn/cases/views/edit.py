@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.functional import Promise
@@ -30,6 +30,7 @@ SaveCase = Callable[[User, Any, Case | None], Case]
 
 @method_decorator(login_required, name="dispatch")
 class CaseEditView(View):
+    kind: str
     editor_class: type[CaseEditor] = CaseEditor
     save: SaveCase
     title_new: str | Promise = ""
@@ -42,7 +43,12 @@ class CaseEditView(View):
         return super().dispatch(request, *args, **kwargs)
 
     def _case(self, request: HttpRequest, pk: int | None) -> Case | None:
-        return None if pk is None else case_get_for(user=request.user, pk=pk)
+        if pk is None:
+            return None
+        case = case_get_for(user=request.user, pk=pk)
+        if case.kind != self.kind:
+            raise Http404  # another kind's case has its own edit page
+        return case
 
     def initial(self, request: HttpRequest) -> dict[str, Any]:
         return {}

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from simple_history.admin import SimpleHistoryAdmin
+
+from press.models import Coverage, PressCard, PressVisit
+from ttdn.cases.admin import ScopedHistoryAdmin
+from ttdn.cases.identity import identity_visible
+from ttdn.cases.selectors import cases_visible_to
+
+
+@admin.register(PressVisit)
+class PressVisitAdmin(ScopedHistoryAdmin):
+    list_display = ["case", "residency", "escort_officer", "request_received_on"]
+    list_filter = ["residency", "case__status"]
+    search_fields = ["case__reference", "case__title", "topics"]
+    list_select_related = ["case", "escort_officer"]
+    readonly_fields = ["case"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        return super().get_queryset(request).filter(case__in=cases_visible_to(request.user))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(Coverage)
+class CoverageAdmin(ScopedHistoryAdmin):
+    list_display = ["title", "outlet", "published_on", "language", "case"]
+    list_filter = ["language", "published_on"]
+    search_fields = ["title", "outlet", "case__reference"]
+    list_select_related = ["case"]
+    readonly_fields = ["case", "recorded_by"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        return super().get_queryset(request).filter(case__in=cases_visible_to(request.user))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+@admin.register(PressCard)
+class PressCardAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "kind", "number", "valid_until"]
+    list_filter = ["kind"]
+    search_fields = ["person__full_name"]
+    list_select_related = ["person"]
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        # Card numbers are identity data: only for the roles that may see it.
+        return identity_visible(user=request.user, case=None) and super().has_module_permission(request)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return identity_visible(user=request.user, case=None) and super().has_view_permission(request, obj)

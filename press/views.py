@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from press.forms import CoverageForm, PressEditor
+from press.services import coverage_add, default_co_hosts, press_visit_create, press_visit_update
+from ttdn.accounts.models import User
+from ttdn.cases.errors import CaseError
+from ttdn.cases.models import Case
+from ttdn.cases.selectors import case_get_for
+from ttdn.cases.views.edit import CaseEditView
+
+
+def _save(actor: User, editor: PressEditor, case: Case | None) -> Case:
+    form = editor.form
+    assert hasattr(form, "press_data")  # noqa: S101 - PressEditor's form
+    press = form.press_data()
+    cards = editor.participants.cards()  # type: ignore[attr-defined]
+    if case is None:
+        return press_visit_create(actor=actor, data=editor.case_data(), press=press, cards=cards)
+    return press_visit_update(actor=actor, case=case, data=editor.case_data(), press=press, cards=cards)
+
+
+class PressVisitEditView(CaseEditView):
+    kind = "press"
+    editor_class = PressEditor
+    save = staticmethod(_save)
+    title_new = gettext_lazy("New press visit")
+    title_edit = gettext_lazy("Edit press visit")
+
+    def initial(self, request: HttpRequest) -> dict[str, Any]:
+        initial: dict[str, Any] = {
+            "direction": Case.Direction.INBOUND,
+            "co_host_agencies": [agency.pk for agency in default_co_hosts()],
+            "request_received_on": timezone.localdate(),
+            "escort_officer": request.user.pk,
+        }
+        if isinstance(request.user, User) and request.user.agency_id:
+            initial["lead_agency"] = request.user.agency_id
+            initial["responsible_officer"] = request.user.pk
+        return initial
+
+
+@login_required
+@require_POST
+def coverage_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = request.user
+    assert isinstance(user, User)  # noqa: S101
+    case = case_get_for(user=user, pk=pk)
+    form = CoverageForm(request.POST)
+    if form.is_valid():
+        try:
+            coverage_add(actor=user, case=case, coverage=form.instance)
+        except CaseError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The coverage was recorded."))
+    else:
+        for field_errors in form.errors.values():
+            for field_error in field_errors:
+                messages.error(request, str(field_error))
+    return redirect(f"{case.get_absolute_url()}#coverage")
