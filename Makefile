@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: run test lint typecheck pytest pytest-postgres pytest-sqlite install messages lock clean
+.PHONY: run test lint typecheck pytest pytest-postgres pytest-sqlite install messages lock clean bench
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ pytest-postgres: install
 # The embedded default: the same suite again on SQLite.
 pytest-sqlite: install
 	DATABASE_URL=sqlite:///var/test.sqlite3 REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest
+
+# Times the pages that grow with the data (see bench/benchmark.py); not part of the tests.
+bench: install
+	$(PY) bench/benchmark.py
 
 messages: install
 	$(MANAGE) makemessages --locale vi --no-obsolete --no-location --ignore '.venv/*' --ignore 'var/*'
