@@ -3,12 +3,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
 
 from delegations.models import Agreement, Delegation
-from ttdn.cases.admin import ScopedHistoryAdmin
+from ttdn.cases.admin import HistoryAdmin, ScopedHistoryAdmin
 from ttdn.cases.selectors import cases_visible_to
 
 
@@ -28,7 +28,7 @@ class DelegationAdmin(ScopedHistoryAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin):
+class AgreementAdmin(HistoryAdmin):
     list_display = ["title", "partner", "signed_on", "valid_until"]
     list_filter = ["signed_on", "partner__country"]
     search_fields = ["title", "partner__name", "signatory"]
@@ -39,3 +39,17 @@ class AgreementAdmin(SimpleHistoryAdmin):
         if db_field.name == "cases":
             kwargs["queryset"] = cases_visible_to(request.user)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        # Links to cases this user cannot see are not in the form: keep them as they are.
+        hidden = (
+            list(form.instance.cases.exclude(pk__in=cases_visible_to(request.user).values("pk")))
+            if change
+            else []
+        )
+        super().save_related(request, form, formsets, change)
+        form.instance.cases.add(*hidden)
+
+    def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> Any:
+        # The history names every linked case, the hidden ones too.
+        raise PermissionDenied

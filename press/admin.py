@@ -5,10 +5,9 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
 
 from press.models import Coverage, PressCard, PressVisit
-from ttdn.cases.admin import ScopedHistoryAdmin
+from ttdn.cases.admin import HistoryAdmin, ScopedHistoryAdmin
 from ttdn.cases.identity import identity_visible
 from ttdn.cases.selectors import cases_visible_to
 
@@ -44,7 +43,7 @@ class CoverageAdmin(ScopedHistoryAdmin):
 
 
 @admin.register(PressCard)
-class PressCardAdmin(SimpleHistoryAdmin):
+class PressCardAdmin(HistoryAdmin):
     list_display = ["person", "kind", "number", "valid_until"]
     list_filter = ["kind"]
     search_fields = ["person__full_name"]

@@ -3,9 +3,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib import admin
-from django.db import models
-from django.db.models import Q, QuerySet
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from ttdn.accounts.models import Agency, User
+from ttdn.cases.errors import CaseError
 from ttdn.cases.identity import identity_visible, mask_passport
 from ttdn.cases.models import (
     AccessLog,
@@ -66,12 +68,28 @@ class AttachmentInline(ReadOnlyInline):
     fields = ["original_name", "kind", "size", "uploaded_by", "uploaded_at"]
 
 
-class ScopedHistoryAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(SimpleHistoryAdmin):
+    """History to read, never to restore: a revert would write past the services and their rules
+    (simple-history saves an old version on POST even for view-only users)."""
+
+    def history_form_view(
+        self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
+    ) -> Any:
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class ScopedHistoryAdmin(HistoryAdmin):
     """SimpleHistoryAdmin's history pages load the object themselves; check the access policy
     (this admin's queryset) first, so the history of a hidden case is as hidden as the case."""
 
     def _require_visible(self, request: HttpRequest, object_id: str) -> None:
-        if not self.get_queryset(request).filter(pk=object_id).exists():
+        try:
+            visible = self.get_queryset(request).filter(pk=object_id).exists()
+        except (ValueError, ValidationError):
+            visible = False  # not even a valid id
+        if not visible:
             raise Http404
 
     def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> Any:
@@ -85,8 +103,17 @@ class ScopedHistoryAdmin(SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
+CASE_ADMIN_FIELDS = [
+    "reference", "kind", "status", "direction", "title", "purpose", "counterpart", "countries",
+    "start_date", "end_date", "mode", "lead_agency", "responsible_officer", "access_level",
+    "request_letter_number", "request_letter_date", "decision_number", "decision_date", "notes",
+    "created_by", "created_at", "updated_at",
+]  # fmt: skip
+
+
 class CaseAdminForm(forms.ModelForm):
-    """The case, with its need-to-know list (saved through the access service)."""
+    """Only the need-to-know list is edited here, through the access service; the case itself is
+    edited on its pages, where the workflow, the grants and the police review follow every change."""
 
     need_to_know_users = forms.ModelMultipleChoiceField(
         label=_("need to know: users"), queryset=User.objects.filter(is_active=True), required=False
@@ -97,7 +124,7 @@ class CaseAdminForm(forms.ModelForm):
 
     class Meta:
         model = Case
-        fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
+        fields: list[str] = []
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -125,34 +152,43 @@ class CaseAdmin(ScopedHistoryAdmin):
     search_fields = ["reference", "title", "search_text"]
     date_hierarchy = "start_date"
     list_select_related = ["lead_agency"]
-    readonly_fields = ["reference", "kind", "status", "created_by", "created_at", "updated_at"]
-    autocomplete_fields = ["counterpart", "lead_agency", "responsible_officer"]
-    filter_horizontal = ["co_host_agencies"]
+    fields = [*CASE_ADMIN_FIELDS, "need_to_know_users", "need_to_know_agencies"]
+    readonly_fields = CASE_ADMIN_FIELDS
     inlines = [ParticipantInline, ProgrammeInline, AttachmentInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Case]:
         # The admin lists what the pages list: the one access policy, nothing more.
         return cases_visible_to(request.user)
 
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # cases are created on their pages, with references and participants
+
+    def save_model(self, request: HttpRequest, obj: Case, form: Any, change: bool) -> None:
+        pass  # nothing of the case itself is edited here
+
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
+        super().save_related(request, form, formsets, change)  # the inlines are read-only: no writes
         actor = request.user
         assert isinstance(actor, User)  # noqa: S101
         case = form.instance
         old_users, old_agencies = need_to_know_of(case=case)
         users = set(form.cleaned_data["need_to_know_users"])
         agencies = set(form.cleaned_data["need_to_know_agencies"])
-        case_revoke_access(
-            actor=actor, case=case, users=set(old_users) - users, agencies=set(old_agencies) - agencies
-        )
-        case_grant_access(actor=actor, case=case, users=users, agencies=agencies)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # cases are created on their pages, with references and participants
+        try:
+            with transaction.atomic():
+                case_revoke_access(
+                    actor=actor,
+                    case=case,
+                    users=set(old_users) - users,
+                    agencies=set(old_agencies) - agencies,
+                )
+                case_grant_access(actor=actor, case=case, users=users, agencies=agencies)
+        except CaseError as error:
+            messages.error(request, error.message)
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(HistoryAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kind", "country", "ngo_registration_number", "ngo_registration_valid_until"]
     list_filter = ["kind", "country", "ngo_registration_type"]
@@ -160,13 +196,27 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(ScopedHistoryAdmin):
     list_display = ["full_name", "nationality", "sex", "passport_number", "passport_expiry", "organisation"]
     identity_fields = ("passport_number", "passport_expiry", "date_of_birth")
     list_filter = ["nationality", "sex"]
     search_fields = ["full_name", "passport_number"]
     list_select_related = ["organisation"]
     autocomplete_fields = ["organisation"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Person]:
+        # Persons of cases the user may see (and those on no case yet).
+        on_visible = Participant.objects.filter(
+            person=OuterRef("pk"), case__in=cases_visible_to(request.user)
+        )
+        on_any = Participant.objects.filter(person=OuterRef("pk"))
+        return super().get_queryset(request).filter(Exists(on_visible) | ~Exists(on_any))
+
+    def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> Any:
+        # The history lists identity data as it changed; only for those who may see it.
+        if not identity_visible(user=request.user, case=None):
+            raise PermissionDenied
+        return super().history_view(request, object_id, extra_context)
 
     def get_search_fields(self, request: HttpRequest) -> list[str]:
         # Searching by passport number would reveal it to whoever may not see it.

@@ -37,9 +37,9 @@ def attachment_add(
     stamp(attachment, actor, "uploaded")
     try:
         attachment.save()
+        review_after_change(case=case, actor=actor)
     except Exception:
-        # The row was not saved: the stored file must not stay behind.
+        # Nothing of the upload is kept: the stored file must not stay behind either.
         attachment.file.delete(save=False)
         raise
-    review_after_change(case=case, actor=actor)
     return attachment

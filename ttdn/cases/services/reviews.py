@@ -199,17 +199,20 @@ def review_waive(*, actor: User, case: Case, reason: str) -> Review:
     return review
 
 
+REREVIEWED_STATUSES = (S.UNDER_REVIEW, S.APPROVED, S.IN_PROGRESS)
+
+
 def review_after_change(*, case: Case, actor: User) -> None:
-    """After approval, what the police cleared is what happens: a change to the programme, the
-    participants or the attachments makes the review stale and opens a new one."""
+    """What the police cleared is what happens: once a review has passed, a change to the
+    programme, the participants or the attachments makes it stale, returns the case to under
+    review (also from approved or in progress) and opens the next review."""
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if case.status != S.APPROVED:
-        return
     last = latest_review(case)
-    if last is not None and last.status in Review.PASSED:
-        last.status = R.STALE
-        stamp(last, actor, "stale")
-        last.save(update_fields=["status"])
+    if case.status not in REREVIEWED_STATUSES or last is None or last.status not in Review.PASSED:
+        return
+    last.status = R.STALE
+    stamp(last, actor, "stale")
+    last.save(update_fields=["status"])
     _set_case_status(case, S.UNDER_REVIEW, actor, "changed_after_approval")
     review_open(case=case, actor=actor)
 

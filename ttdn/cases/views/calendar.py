@@ -38,9 +38,11 @@ def _month(value: str | None) -> datetime.date:
     if not value:
         return today.replace(day=1)
     try:
-        return datetime.datetime.strptime(value, "%Y-%m").date()  # noqa: DTZ007 - a month, not a moment
+        month = datetime.datetime.strptime(value, "%Y-%m").date()  # noqa: DTZ007 - a month, not a moment
     except ValueError:
         return today.replace(day=1)
+    # The grid reaches into the months around; keep far from the calendar's ends.
+    return month if 1900 <= month.year <= 9000 else today.replace(day=1)
 
 
 @login_required

@@ -182,6 +182,10 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
     attachment = case.attachments.filter(pk=attachment_pk).first()
     if attachment is None:
         raise Http404
+    try:
+        stored = attachment.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error  # the row outlived its file (say, a restore from an old backup)
     access_log_record(
         request=request,
         user=_user(request),
@@ -190,7 +194,7 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
         detail=attachment.original_name,
     )
     response = FileResponse(
-        attachment.file.open("rb"),
+        stored,
         as_attachment=True,
         filename=attachment.original_name,
         content_type=attachment.content_type,
