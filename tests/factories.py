@@ -29,7 +29,7 @@ class AgencyFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class: type[Agency], *args: Any, **kwargs: Any) -> Agency:
-        return agency_save(agency=model_class(*args, **kwargs))
+        return agency_save(agency=model_class(**kwargs))
 
 
 class UserFactory(factory.django.DjangoModelFactory):
