@@ -37,13 +37,9 @@ class DelegationEditView(CaseEditView):
     title_edit = gettext_lazy("Edit delegation")
 
     def initial(self, request: HttpRequest) -> dict[str, Any]:
-        direction = request.GET.get("direction")
-        initial: dict[str, Any] = {
-            "direction": direction if direction in Case.Direction.values else Case.Direction.INBOUND
-        }
-        if isinstance(request.user, User) and request.user.agency_id:
-            initial["lead_agency"] = request.user.agency_id
-            initial["responsible_officer"] = request.user.pk
+        initial = super().initial(request)
+        if request.GET.get("direction") in Case.Direction.values:
+            initial["direction"] = request.GET["direction"]
         return initial
 
 

@@ -17,6 +17,7 @@ from ttdn.accounts.models import User
 from ttdn.cases.errors import CaseError
 from ttdn.cases.models import Case
 from ttdn.cases.selectors import case_get_for
+from ttdn.cases.views import form_errors_to_messages
 from ttdn.cases.views.edit import CaseEditView
 
 
@@ -38,16 +39,12 @@ class PressVisitEditView(CaseEditView):
     title_edit = gettext_lazy("Edit press visit")
 
     def initial(self, request: HttpRequest) -> dict[str, Any]:
-        initial: dict[str, Any] = {
-            "direction": Case.Direction.INBOUND,
+        return {
+            **super().initial(request),
             "co_host_agencies": [agency.pk for agency in default_co_hosts()],
             "request_received_on": timezone.localdate(),
             "escort_officer": request.user.pk,
         }
-        if isinstance(request.user, User) and request.user.agency_id:
-            initial["lead_agency"] = request.user.agency_id
-            initial["responsible_officer"] = request.user.pk
-        return initial
 
 
 @login_required
@@ -65,7 +62,5 @@ def coverage_add_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The coverage was recorded."))
     else:
-        for field_errors in form.errors.values():
-            for field_error in field_errors:
-                messages.error(request, str(field_error))
+        form_errors_to_messages(request, form)
     return redirect(f"{case.get_absolute_url()}#coverage")

@@ -25,6 +25,7 @@ from ttdn.cases.services.access import access_log_record, case_grant_access, cas
 from ttdn.cases.services.attachments import attachment_add
 from ttdn.cases.services.cases import CLOSED_STATUSES
 from ttdn.cases.services.workflow import TRANSITIONS, blockers, case_transition, transitions_for
+from ttdn.cases.views import form_errors_to_messages
 
 PAGE_SIZE = 25
 
@@ -169,9 +170,7 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("%(name)s was attached.") % {"name": attachment.original_name})
     else:
-        for field_errors in form.errors.values():
-            for field_error in field_errors:
-                messages.error(request, str(field_error))
+        form_errors_to_messages(request, form)
     return redirect(f"{case.get_absolute_url()}#attachments")
 
 

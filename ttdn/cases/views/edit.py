@@ -51,7 +51,12 @@ class CaseEditView(View):
         return case
 
     def initial(self, request: HttpRequest) -> dict[str, Any]:
-        return {}
+        """A new case starts with the user's agency leading it and the user responsible."""
+        initial: dict[str, Any] = {"direction": Case.Direction.INBOUND}
+        if isinstance(request.user, User) and request.user.agency_id:
+            initial["lead_agency"] = request.user.agency_id
+            initial["responsible_officer"] = request.user.pk
+        return initial
 
     def get(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
         case = self._case(request, pk)

@@ -31,6 +31,7 @@ from ttdn.cases.models import Review
 from ttdn.cases.selectors import case_get_for, reviews_for_police
 from ttdn.cases.services.reviews import review_answer, review_assign, review_record, review_waive
 from ttdn.cases.services.secrecy import secrecy_mark_add
+from ttdn.cases.views import form_errors_to_messages
 
 DUE_SOON_DAYS = 3
 R = Review.Status
@@ -216,9 +217,7 @@ def secrecy_mark_add_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The secrecy mark was recorded."))
     else:
-        for field_errors in form.errors.values():
-            for field_error in field_errors:
-                messages.error(request, str(field_error))
+        form_errors_to_messages(request, form)
     return redirect(f"{case.get_absolute_url()}#secrecy")
 
 
