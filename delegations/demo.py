@@ -12,9 +12,10 @@ from django.utils import timezone
 from delegations.models import Agreement, Delegation
 from delegations.services import agreement_save, delegation_create
 from ttdn.accounts.models import Agency, User
-from ttdn.cases.models import Attachment, Case, Organisation, ProgrammeItem, Review
+from ttdn.cases.models import Attachment, Case, FollowUp, Organisation, ProgrammeItem, Review
 from ttdn.cases.services.attachments import attachment_add
 from ttdn.cases.services.cases import CaseData, ParticipantData, ProgrammeData
+from ttdn.cases.services.followups import followup_create
 from ttdn.cases.services.organisations import organisation_find_or_create
 from ttdn.cases.services.people import PersonData
 from ttdn.cases.services.reviews import review_assign, review_record, review_waive
@@ -336,6 +337,24 @@ def seed() -> list[str]:
         for step in PATHS[sample.status]:
             case = _step(case, step, people)
         created.append(f"delegation {case.reference}: {case.title} ({case.get_status_display()})")
+    if not FollowUp.objects.exists():
+        japan = Case.objects.get(title="Đoàn Đại sứ quán Nhật Bản thăm và làm việc")
+        followup_create(
+            actor=protocol,
+            case=japan,
+            title="Chuẩn bị tài liệu giới thiệu du lịch tỉnh (bản tiếng Nhật)",
+            due_date=japan.start_date - datetime.timedelta(days=2),
+            assignee_agency=Agency.objects.get(code="so-vhttdl"),
+        )
+        laos = Case.objects.get(title="Đoàn Bộ Ngoại giao Lào làm việc về công tác biên giới")
+        followup_create(
+            actor=protocol,
+            case=laos,
+            title="Gửi biên bản làm việc cho Bộ Ngoại giao",
+            due_date=today - datetime.timedelta(days=3),
+            assignee_user=protocol,
+        )
+        created.append("follow-ups: 2")
     if not Agreement.objects.exists():
         partner = Organisation.objects.get(name="Gyeonggi Province")
         agreement = Agreement(

@@ -38,8 +38,12 @@ def test_only_protocol_staff_may_add_or_change_cases() -> None:
     assert {"cases.add_case", "cases.change_case", "delegations.add_delegation"} <= _permissions(
         Role.PROTOCOL, ("cases", "delegations")
     )
-    # Police officers change nothing but their reviews; hosts and leaders change nothing here.
-    allowed = {Role.POLICE: {"cases.change_review"}, Role.AGENCY: set(), Role.LEADER: set()}
+    # Police officers change only their reviews, hosts only their follow-ups, leaders nothing here.
+    allowed = {
+        Role.POLICE: {"cases.change_review"},
+        Role.AGENCY: {"cases.change_followup"},
+        Role.LEADER: set(),
+    }
     for role, writes in allowed.items():
         changes = {
             name

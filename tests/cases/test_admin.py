@@ -20,6 +20,7 @@ ADMIN_LISTS = [
     "admin:delegations_agreement_changelist",
     "admin:cases_referencecounter_changelist",
     "admin:cases_review_changelist",
+    "admin:cases_followup_changelist",
     "admin:cases_secrecymark_changelist",
     "admin:cases_timer_changelist",
     "admin:cases_calendarday_changelist",

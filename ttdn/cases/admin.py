@@ -21,6 +21,7 @@ from ttdn.cases.models import (
     Attachment,
     CalendarDay,
     Case,
+    FollowUp,
     Organisation,
     Participant,
     Person,
@@ -361,3 +362,15 @@ class CalendarDayAdmin(admin.ModelAdmin):
     list_filter = ["kind", "date"]
     search_fields = ["note"]
     date_hierarchy = "date"
+
+
+@admin.register(FollowUp)
+class FollowUpAdmin(CaseChildAdmin):
+    list_display = ["title", "case", "assignee_user", "assignee_agency", "due_date", "status"]
+    list_filter = ["status", "assignee_agency"]
+    search_fields = ["title", "case__reference"]
+    list_select_related = ["case", "assignee_user", "assignee_agency"]
+    readonly_fields = [f.name for f in FollowUp._meta.fields]
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # follow-ups are closed on the case page, by their assignees

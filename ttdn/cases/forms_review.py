@@ -97,3 +97,37 @@ class ReviewQueueFilter(forms.Form):
         cast(forms.ModelChoiceField, self.fields["agency"]).queryset = Agency.objects.filter(is_active=True)
         self.fields["start_from"].widget = DateInput()
         self.fields["start_to"].widget = DateInput()
+
+
+class FollowUpForm(forms.Form):
+    title = forms.CharField(label=_("Follow-up"), max_length=255)
+    due_date = forms.DateField(label=_("Due"))
+    assignee_user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none(), required=False)
+    assignee_agency = forms.ModelChoiceField(
+        label=_("or agency"), queryset=Agency.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, case: Any, **kwargs: Any) -> None:
+        from ttdn.cases.forms import DateInput
+
+        super().__init__(*args, **kwargs)
+        self.fields["due_date"].widget = DateInput()
+        cast(forms.ModelChoiceField, self.fields["assignee_user"]).queryset = User.objects.filter(
+            is_active=True, agency__isnull=False
+        ).order_by("full_name")
+        cast(forms.ModelChoiceField, self.fields["assignee_agency"]).queryset = Agency.objects.filter(
+            pk__in=[case.lead_agency_id, *case.co_host_agencies.values_list("pk", flat=True)]
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if bool(cleaned.get("assignee_user")) == bool(cleaned.get("assignee_agency")):
+            raise forms.ValidationError(_("Assign the follow-up to one person or one agency."))
+        return cleaned
+
+
+class FollowUpCloseForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("done", _("Done")), ("cancelled", _("Cancelled"))], initial="done"
+    )
+    result = forms.CharField(label=_("Result"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -29,6 +29,9 @@ REASON_LABELS = {
     "cleared_with_conditions": gettext_lazy("cleared with conditions"),
     "not_cleared": gettext_lazy("not cleared"),
     "withdrawn": gettext_lazy("withdrawn from the police"),
+    "calendar": gettext_lazy("by the calendar"),
+    "done": gettext_lazy("done"),
+    "cancelled": gettext_lazy("cancelled"),
 }
 GRANT_LABELS = {
     "access_restricted_case": gettext_lazy("need-to-know access"),
@@ -55,9 +58,10 @@ class TimelineEntry:
 
 
 def _history_querysets(case_id: int, extension_models: list[str]) -> list[tuple[Any, models.QuerySet[Any]]]:
-    from ttdn.cases.models import Attachment, Case, Participant, ProgrammeItem, Review, SecrecyMark
+    from ttdn.cases.models import Attachment, Case, FollowUp, Participant, ProgrammeItem, Review, SecrecyMark
 
     sets: list[tuple[Any, models.QuerySet[Any]]] = [
+        (FollowUp, FollowUp.history.filter(case_id=case_id)),
         (Review, Review.history.filter(case_id=case_id)),
         (SecrecyMark, SecrecyMark.history.filter(case_id=case_id)),
         (Case, Case.history.filter(id=case_id)),
@@ -150,6 +154,7 @@ def _reason_label(reason: str) -> str:
         label = str(REASON_LABELS[code])
     else:
         return reason
+    note = str(REASON_LABELS.get(note, note))
     return f"{label}: {note}" if note else label
 
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role, roles_of
-from ttdn.cases.models import Case, CaseGroupObjectPermission, CaseUserObjectPermission, Review
+from ttdn.cases.models import Case, CaseGroupObjectPermission, CaseUserObjectPermission, FollowUp, Review
 from ttdn.cases.permissions import NEED_TO_KNOW, REVIEW, VIEW
 
 S = Case.Status
@@ -127,3 +127,15 @@ def reviews_for_police(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Revie
 
 def pending_review_count(user: AbstractBaseUser) -> int:
     return reviews_for_police(user).filter(status=Review.Status.PENDING).count()
+
+
+def followups_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[FollowUp]:
+    """Open follow-ups assigned to the user or their agency, on cases they may see."""
+    if not isinstance(user, User):
+        return FollowUp.objects.none()
+    mine = Q(assignee_user=user) | (Q(assignee_agency_id=user.agency_id) if user.agency_id else Q(pk__in=[]))
+    return (
+        FollowUp.objects.filter(mine, status=FollowUp.Status.OPEN, case__in=cases_visible_to(user))
+        .select_related("case")
+        .order_by("due_date", "pk")
+    )

@@ -178,7 +178,9 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_IMPORTS = ["ttdn.mail"]
 # The periodic schedule lives in code; what admins tune are the rules in the database.
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    "cases-follow-calendar": {"task": "ttdn.cases.tasks.follow_calendar", "schedule": 15 * 60},
+}
 
 # The province this installation serves: shown in the heading of pages, mail and reports.
 TTDN_PROVINCE_NAME = os.environ.get("TTDN_PROVINCE_NAME", "Tuyên Quang")

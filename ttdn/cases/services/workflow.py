@@ -7,10 +7,12 @@ with ``register_condition`` (the police review gates approval; open follow-ups b
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,6 +22,7 @@ from ttdn.accounts.roles import Role, roles_of
 from ttdn.cases.errors import CaseError
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case
+from ttdn.cases.services.followups import no_open_followups
 from ttdn.cases.services.reviews import answered_before_resubmit, approval_gate, review_open, review_withdraw
 
 S = Case.Status
@@ -93,6 +96,7 @@ def _has_participants(case: Case) -> str | None:
 register_condition("submit", _has_participants)
 register_condition("submit", answered_before_resubmit)
 register_condition("approve", approval_gate)
+register_condition("close", no_open_followups)
 
 
 def _refer_to_police(case: Case, actor: User) -> None:
@@ -180,3 +184,27 @@ def case_close(*, actor: User, case: Case) -> Case:
 
 def case_cancel(*, actor: User, case: Case, reason: str) -> Case:
     return case_transition(actor=actor, case=case, name="cancel", reason=reason)
+
+
+def cases_follow_calendar(*, today: datetime.date | None = None) -> list[tuple[str, str]]:
+    """Move approved cases to in progress on their first day, and cases in progress to completed
+    after their last (the periodic task calls this; protocol can also do it by hand). A case whose
+    start is blocked (a press visit without its written decision) waits. Returns what moved."""
+    today = today or timezone.localdate()
+    moved: list[tuple[str, str]] = []
+    plan = [
+        ("start", Case.objects.filter(status=S.APPROVED, start_date__lte=today)),
+        ("complete", Case.objects.filter(status=S.IN_PROGRESS, end_date__lt=today)),
+    ]
+    for name, candidates in plan:
+        transition = TRANSITIONS[name]
+        for pk in candidates.values_list("pk", flat=True):
+            with transaction.atomic():
+                case = Case.objects.select_for_update().get(pk=pk)
+                if case.status not in transition.sources or blockers(case=case, transition=name):
+                    continue
+                case.status = transition.target
+                stamp(case, None, f"{name}: calendar")
+                case.save(update_fields=["status", "updated_at"])
+                moved.append((case.reference, case.status))
+    return moved

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -15,15 +16,16 @@ from ttdn.cases import kinds
 from ttdn.cases.errors import CaseError
 from ttdn.cases.filters import CaseFilter
 from ttdn.cases.forms import AccessForm, AttachmentForm, ReasonForm
-from ttdn.cases.forms_review import AnswerForm, SecrecyMarkForm, WaiverForm
+from ttdn.cases.forms_review import AnswerForm, FollowUpCloseForm, FollowUpForm, SecrecyMarkForm, WaiverForm
 from ttdn.cases.history import case_timeline
 from ttdn.cases.identity import identity_visible, participant_rows
 from ttdn.cases.models import AccessLog, Case, Review
 from ttdn.cases.permissions import need_to_know_of
-from ttdn.cases.selectors import case_get_for, case_list_for, dashboard_for
+from ttdn.cases.selectors import case_get_for, case_list_for, dashboard_for, followups_for
 from ttdn.cases.services.access import access_log_record, case_grant_access, case_revoke_access
 from ttdn.cases.services.attachments import attachment_add
 from ttdn.cases.services.cases import CLOSED_STATUSES
+from ttdn.cases.services.followups import followup_may_close
 from ttdn.cases.services.workflow import TRANSITIONS, blockers, case_transition, transitions_for
 from ttdn.cases.views import form_errors_to_messages
 
@@ -44,6 +46,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "cases/dashboard.html",
         {
             "board": dashboard_for(user=user),
+            "followups": list(followups_for(user)[:50]),
+            "today": timezone.localdate(),
             "kinds": kinds.all_kinds(),
             "can_create": has_role(user, Role.PROTOCOL),
         },
@@ -96,6 +100,19 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 participants=participants, visible=identity_visible(user=user, case=case)
             ),
             "reviews": _reviews_of(case),
+            # Each open follow-up the user may close gets its own small form (own element ids).
+            "followups": [
+                (
+                    followup,
+                    FollowUpCloseForm(auto_id=f"id_followup{followup.pk}_%s")
+                    if followup.status == "open" and followup_may_close(user=user, followup=followup)
+                    else None,
+                )
+                for followup in case.follow_ups.select_related(
+                    "assignee_user", "assignee_agency", "closed_by"
+                )
+            ],
+            "followup_form": FollowUpForm(case=case) if can_edit else None,
             "answer_form": AnswerForm() if has_role(user, Role.PROTOCOL) else None,
             "waiver_form": WaiverForm() if has_role(user, Role.LEADER) else None,
             "secrecy_marks": case.secrecy_marks.all(),
@@ -114,6 +131,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit,
             "attachment_form": AttachmentForm() if can_edit else None,
             "reason_form": ReasonForm(),
+            "today": timezone.localdate(),
         },
     )
 

@@ -21,6 +21,8 @@ from ttdn.cases.errors import CaseError
 from ttdn.cases.forms_review import (
     AnswerForm,
     AssignForm,
+    FollowUpCloseForm,
+    FollowUpForm,
     ReviewDecisionForm,
     ReviewQueueFilter,
     SecrecyMarkForm,
@@ -29,6 +31,7 @@ from ttdn.cases.forms_review import (
 from ttdn.cases.identity import identity_visible, participant_rows
 from ttdn.cases.models import Review
 from ttdn.cases.selectors import case_get_for, reviews_for_police
+from ttdn.cases.services.followups import followup_close, followup_create
 from ttdn.cases.services.reviews import review_answer, review_assign, review_record, review_waive
 from ttdn.cases.services.secrecy import secrecy_mark_add
 from ttdn.cases.views import form_errors_to_messages
@@ -232,3 +235,42 @@ def programme_print(request: HttpRequest, pk: int) -> HttpResponse:
         "reviews/programme_print.html",
         {"case": case, "programme": case.programme_items.all(), "review": last},
     )
+
+
+@login_required
+@require_POST
+def followup_add_view(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    case = case_get_for(user=user, pk=pk)
+    form = FollowUpForm(request.POST, case=case)
+    if form.is_valid():
+        try:
+            followup_create(actor=user, case=case, **form.cleaned_data)
+        except CaseError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The follow-up was added."))
+    else:
+        form_errors_to_messages(request, form)
+    return redirect(f"{case.get_absolute_url()}#followups")
+
+
+@login_required
+@require_POST
+def followup_close_view(request: HttpRequest, pk: int, followup_pk: int) -> HttpResponse:
+    user = _user(request)
+    case = case_get_for(user=user, pk=pk)
+    followup = case.follow_ups.filter(pk=followup_pk).first()
+    if followup is None:
+        raise Http404
+    form = FollowUpCloseForm(request.POST)
+    if form.is_valid():
+        try:
+            followup_close(actor=user, followup=followup, **form.cleaned_data)
+        except CaseError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The follow-up was closed."))
+    else:
+        form_errors_to_messages(request, form)
+    return redirect(f"{case.get_absolute_url()}#followups")

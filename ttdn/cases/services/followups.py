@@ -1,0 +1,100 @@
+"""Follow-ups after a visit: protocol assigns them; the assignee (a person, or staff of the
+agency) marks them done; a case closes only when none is open."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ttdn.accounts.models import Agency, User
+from ttdn.accounts.roles import Role, has_role
+from ttdn.cases.errors import CaseError
+from ttdn.cases.history import stamp
+from ttdn.cases.models import Case, FollowUp
+from ttdn.cases.services.cases import CLOSED_STATUSES
+
+F = FollowUp.Status
+
+
+@transaction.atomic
+def followup_create(
+    *,
+    actor: User,
+    case: Case,
+    title: str,
+    due_date: datetime.date,
+    assignee_user: User | None = None,
+    assignee_agency: Agency | None = None,
+) -> FollowUp:
+    from ttdn.cases.selectors import cases_visible_to
+
+    if not has_role(actor, Role.PROTOCOL):
+        raise CaseError(_("Only protocol staff assign follow-ups."))
+    if case.status in CLOSED_STATUSES:
+        raise CaseError(_("This case is closed: no more follow-ups."))
+    if assignee_user is not None and not cases_visible_to(assignee_user).filter(pk=case.pk).exists():
+        raise CaseError(
+            _("%(name)s may not see this case, so cannot be given a follow-up.") % {"name": assignee_user}
+        )
+    if assignee_agency is not None and not (
+        assignee_agency.pk == case.lead_agency_id
+        or case.co_host_agencies.filter(pk=assignee_agency.pk).exists()
+    ):
+        raise CaseError(_("Only the lead or a co-host agency can be given a follow-up of this case."))
+    followup = FollowUp(
+        case=case,
+        title=title.strip(),
+        due_date=due_date,
+        assignee_user=assignee_user,
+        assignee_agency=assignee_agency,
+        created_by=actor,
+    )
+    followup.full_clean()
+    stamp(followup, actor)
+    followup.save()
+    return followup
+
+
+def followup_may_close(*, user: User, followup: FollowUp) -> bool:
+    """Protocol staff, the person it is assigned to, or staff of the agency it is assigned to."""
+    if has_role(user, Role.PROTOCOL):
+        return True
+    if followup.assignee_user_id == user.pk:
+        return True
+    return (
+        followup.assignee_agency_id is not None
+        and followup.assignee_agency_id == user.agency_id
+        and has_role(user, Role.AGENCY, Role.PROTOCOL)
+    )
+
+
+@transaction.atomic
+def followup_close(*, actor: User, followup: FollowUp, status: str, result: str = "") -> FollowUp:
+    """Mark a follow-up done (with its result) or cancelled (protocol staff only)."""
+    followup = FollowUp.objects.select_for_update().get(pk=followup.pk)
+    if followup.status != F.OPEN:
+        raise CaseError(_("This follow-up is already closed."))
+    if not followup_may_close(user=actor, followup=followup):
+        raise CaseError(_("Only the assignee or protocol staff may close this follow-up."))
+    if status == F.CANCELLED and not has_role(actor, Role.PROTOCOL):
+        raise CaseError(_("Only protocol staff cancel a follow-up."))
+    if status not in (F.DONE, F.CANCELLED):
+        raise CaseError(_("Choose done or cancelled."))
+    if status == F.DONE and not result.strip():
+        raise CaseError(_("Write the result."))
+    followup.status, followup.result = status, result.strip()
+    followup.closed_by, followup.closed_at = actor, timezone.now()
+    stamp(followup, actor, status)
+    followup.save()
+    return followup
+
+
+def no_open_followups(case: Case) -> str | None:
+    """The condition on closing a case."""
+    count = case.follow_ups.filter(status=F.OPEN).count()
+    if count:
+        return _("%(count)s follow-up(s) still open: mark them done or cancelled first.") % {"count": count}
+    return None
