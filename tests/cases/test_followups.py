@@ -127,3 +127,21 @@ def test_the_agency_user_sees_and_closes_their_follow_up_on_the_pages(
 
     followup.refresh_from_db()
     assert followup.status == "done"
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_real_worker_runs_the_calendar_task(celery_worker_process, protocol, leader) -> None:
+    import time
+
+    from ttdn.cases.tasks import follow_calendar
+
+    case = make_delegation(actor=protocol, start=TODAY, days=2)
+    case = case_approve(actor=leader, case=police_clear(case_submit(actor=protocol, case=case)))
+
+    follow_calendar.delay()
+
+    deadline = time.monotonic() + 30
+    while Case.objects.get(pk=case.pk).status != Case.Status.IN_PROGRESS:
+        assert time.monotonic() < deadline, celery_worker_process.log.read_text()[-3000:]
+        time.sleep(0.2)
