@@ -207,3 +207,23 @@ def test_dashboard_shows_upcoming_waiting_and_overdue(client: Client, protocol, 
     assert [c.pk for c in board["upcoming"]] == [upcoming.pk]
     assert [c.pk for c in board["waiting"]] == [upcoming.pk]
     assert [c.pk for c in board["overdue"]] == [overdue.pk]
+
+
+def test_protocol_waits_on_questions_from_the_police_not_on_submitted_cases(
+    client: Client, protocol, make_user
+) -> None:
+    from tests.factories import police_officer
+    from ttdn.cases.services.reviews import review_record
+
+    colleague = make_user(Role.PROTOCOL)
+    submitted = case_submit(actor=colleague, case=make_delegation(actor=colleague))
+    questioned = case_submit(actor=colleague, case=make_delegation(actor=colleague))
+    review_record(
+        actor=police_officer(), review=questioned.reviews.get(), outcome="more_info", checklist={}, text="?"
+    )
+    client.force_login(protocol)
+
+    waiting = [c.pk for c in client.get(reverse("home")).context["board"]["waiting"]]
+
+    assert waiting == [questioned.pk]
+    assert submitted.pk not in waiting

@@ -298,17 +298,11 @@ class ReferenceCounterAdmin(admin.ModelAdmin):
     ordering = ["-year", "prefix"]
 
 
-@admin.register(AccessLog)
-class AccessLogAdmin(admin.ModelAdmin):
-    """Read-only: the log is evidence."""
+class CaseRecordLogAdmin(admin.ModelAdmin):
+    """Records written by the system about a case (logs, notifications): read-only, and listed
+    only for cases the admin user may see (or for no case)."""
 
-    list_display = ["at", "user", "action", "case", "detail", "ip_address"]
-    list_filter = ["action", "at"]
-    search_fields = ["user__username", "user__full_name", "case__reference", "detail", "ip_address"]
-    list_select_related = ["user", "case"]
-    date_hierarchy = "at"
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[AccessLog]:
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         visible = cases_visible_to(request.user)
         return super().get_queryset(request).filter(Q(case__isnull=True) | Q(case__in=visible))
 
@@ -320,6 +314,17 @@ class AccessLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(CaseRecordLogAdmin):
+    """The log is evidence."""
+
+    list_display = ["at", "user", "action", "case", "detail", "ip_address"]
+    list_filter = ["action", "at"]
+    search_fields = ["user__username", "user__full_name", "case__reference", "detail", "ip_address"]
+    list_select_related = ["user", "case"]
+    date_hierarchy = "at"
 
 
 @admin.register(Review)

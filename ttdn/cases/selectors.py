@@ -101,7 +101,9 @@ def dashboard_for(*, user: User, today: datetime.date | None = None) -> dict[str
     ).order_by("start_date")
     waiting = Q(pk__in=[])
     if Role.PROTOCOL in roles:
-        waiting |= Q(status=S.DRAFT, created_by=user) | Q(status__in=[S.SUBMITTED, S.COMPLETED, S.REPORTED])
+        # Submitted cases wait on the police; drafts come back to protocol with the police's questions.
+        waiting |= Q(status=S.DRAFT, created_by=user) | Q(status__in=[S.COMPLETED, S.REPORTED])
+        waiting |= Q(status=S.DRAFT, reviews__status=Review.Status.MORE_INFO)
         waiting |= Q(status=S.APPROVED, start_date__lte=today)
     if Role.LEADER in roles:
         waiting |= Q(status=S.UNDER_REVIEW)
@@ -111,7 +113,7 @@ def dashboard_for(*, user: User, today: datetime.date | None = None) -> dict[str
     ).order_by("start_date")
     return {
         "upcoming": list(upcoming[:50]),
-        "waiting": list(visible.filter(waiting).order_by("start_date")[:50]),
+        "waiting": list(visible.filter(waiting).distinct().order_by("start_date")[:50]),
         "overdue": list(overdue[:50]),
     }
 
