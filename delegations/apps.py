@@ -7,6 +7,9 @@ class DelegationsConfig(AppConfig):
     verbose_name = _("Delegations")
 
     def ready(self) -> None:
+        from delegations.reminders import register_delegation_triggers
+
+        register_delegation_triggers()
         from ttdn import navigation
         from ttdn.accounts.roles import Role
         from ttdn.cases import kinds

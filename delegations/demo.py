@@ -18,6 +18,7 @@ from ttdn.cases.services.cases import CaseData, ParticipantData, ProgrammeData
 from ttdn.cases.services.followups import followup_create
 from ttdn.cases.services.organisations import organisation_find_or_create
 from ttdn.cases.services.people import PersonData
+from ttdn.cases.services.post_visit import report_file
 from ttdn.cases.services.reviews import review_assign, review_record, review_waive
 from ttdn.cases.services.workflow import case_transition
 
@@ -63,6 +64,13 @@ def _step(case: Case, step: str, people: dict[str, User]) -> Case:
             outcome=outcome,
             checklist=ALL_CHECKED,
             text=text,
+        )
+    elif step == "report":
+        report_file(
+            actor=people["protocol"],
+            followup=case.follow_ups.get(kind=FollowUp.Kind.REPORT, status=FollowUp.Status.OPEN),
+            summary="Đoàn đã hoàn thành chương trình làm việc theo kế hoạch; hai bên thống nhất các nội dung hợp tác.",
+            outcomes="Trao đổi về hợp tác đào tạo nghề và xúc tiến đầu tư.",
         )
     elif step == "waive":
         review_waive(actor=people["leader"], case=case, reason="Họp trực tuyến, không trao đổi tài liệu.")
@@ -337,13 +345,13 @@ def seed() -> list[str]:
         for step in PATHS[sample.status]:
             case = _step(case, step, people)
         created.append(f"delegation {case.reference}: {case.title} ({case.get_status_display()})")
-    if not FollowUp.objects.exists():
+    if not FollowUp.objects.filter(kind=FollowUp.Kind.TASK).exists():
         japan = Case.objects.get(title="Đoàn Đại sứ quán Nhật Bản thăm và làm việc")
         followup_create(
             actor=protocol,
             case=japan,
             title="Chuẩn bị tài liệu giới thiệu du lịch tỉnh (bản tiếng Nhật)",
-            due_date=japan.start_date - datetime.timedelta(days=2),
+            due_date=today + datetime.timedelta(days=1),  # so that the demo shows its reminder
             assignee_agency=Agency.objects.get(code="so-vhttdl"),
         )
         laos = Case.objects.get(title="Đoàn Bộ Ngoại giao Lào làm việc về công tác biên giới")

@@ -7,6 +7,9 @@ class PressConfig(AppConfig):
     verbose_name = _("Press visits")
 
     def ready(self) -> None:
+        from press.reminders import register_press_triggers
+
+        register_press_triggers()
         from press.deadlines import press_detail_context
         from press.services import written_approval
         from ttdn.cases import kinds

@@ -178,3 +178,13 @@ def make_press_visit(
     )
     card = CardData("JP", "TZ1111111", "permit", "BNG-1", start + datetime.timedelta(days=10))
     return press_visit_create(actor=actor, data=data, press=press, cards=[card])
+
+
+def file_report(case: Case, actor: User) -> Case:
+    """File the post-visit report of a completed case (which moves it to reported)."""
+    from ttdn.cases.models import FollowUp
+    from ttdn.cases.services.post_visit import report_file
+
+    report = case.follow_ups.get(kind=FollowUp.Kind.REPORT, status=FollowUp.Status.OPEN)
+    report_file(actor=actor, followup=report, summary="Đoàn đã hoàn thành chương trình.")
+    return Case.objects.get(pk=case.pk)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from functools import partial
 from smtplib import SMTPException
+from typing import Any
 
 from celery import shared_task
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(
@@ -26,5 +30,14 @@ def send_email(*, to: list[str], subject: str, body: str, html_body: str = "") -
 
 
 def queue_email(*, to: list[str], subject: str, body: str, html_body: str = "") -> None:
-    """Send a message from the worker once the current transaction commits (never before)."""
-    transaction.on_commit(partial(send_email.delay, to=to, subject=subject, body=body, html_body=html_body))
+    """Send a message from the worker once the current transaction commits (never before).
+    With the broker down the page still answers; the message is logged as lost (the user can ask
+    again). Reminders do not go this way: they wait in the database for the next sweep."""
+    transaction.on_commit(partial(_publish, to=to, subject=subject, body=body, html_body=html_body))
+
+
+def _publish(**message: Any) -> None:
+    try:
+        send_email.delay(**message)
+    except Exception:
+        logger.error("the broker is down: an e-mail to %s was not queued", message.get("to"), exc_info=True)

@@ -38,10 +38,11 @@ def test_only_protocol_staff_may_add_or_change_cases() -> None:
     assert {"cases.add_case", "cases.change_case", "delegations.add_delegation"} <= _permissions(
         Role.PROTOCOL, ("cases", "delegations")
     )
-    # Police officers change only their reviews, hosts only their follow-ups, leaders nothing here.
+    # Police officers change only their reviews, hosts only their follow-ups and post-visit
+    # reports, leaders nothing here.
     allowed = {
         Role.POLICE: {"cases.change_review"},
-        Role.AGENCY: {"cases.change_followup"},
+        Role.AGENCY: {"cases.change_followup", "cases.add_postvisitreport"},
         Role.LEADER: set(),
     }
     for role, writes in allowed.items():

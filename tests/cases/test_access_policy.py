@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from guardian.models import GroupObjectPermission, UserObjectPermission
 
-from tests.factories import make_agency, make_case_of_kind, make_delegation, police_clear
+from tests.factories import file_report, make_agency, make_case_of_kind, make_delegation, police_clear
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role
 from ttdn.cases import kinds
@@ -53,7 +53,10 @@ def _bring_to(case: Case, status: str, author: User, leader: User) -> Case:
     case = case_record_decision(actor=author, case=case, number="1/QĐ", date=case.start_date)
     later: list[str] = [S.APPROVED, S.IN_PROGRESS, S.COMPLETED, S.REPORTED, S.CLOSED]
     for step in AFTER_APPROVAL[: later.index(status)]:
-        case = case_transition(actor=author, case=case, name=step)
+        if step == "report":
+            case = file_report(case, author)
+        else:
+            case = case_transition(actor=author, case=case, name=step)
     return case
 
 

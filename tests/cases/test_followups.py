@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import make_agency, make_delegation, make_press_visit, police_clear
+from tests.factories import file_report, make_agency, make_delegation, make_press_visit, police_clear
 from ttdn.accounts.roles import Role
 from ttdn.cases.errors import CaseError
 from ttdn.cases.models import Case, FollowUp
@@ -64,8 +64,9 @@ def test_follow_ups_go_only_to_who_may_see_the_case(hosted, protocol, make_user)
 def test_a_case_closes_only_when_no_follow_up_is_open(protocol, leader) -> None:
     case = make_delegation(actor=protocol, start=TODAY - datetime.timedelta(days=5), days=1)
     case = case_approve(actor=leader, case=police_clear(case_submit(actor=protocol, case=case)))
-    for name in ("start", "complete", "report"):
+    for name in ("start", "complete"):
         case = case_transition(actor=protocol, case=case, name=name)
+    case = file_report(case, protocol)
     followup = followup_create(
         actor=protocol, case=case, title="Ký thỏa thuận", due_date=TODAY, assignee_user=protocol
     )

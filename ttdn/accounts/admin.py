@@ -62,7 +62,18 @@ class UserAdmin(DjangoUserAdmin):
         (None, {"fields": ("username", "password")}),
         (
             _("Personal info"),
-            {"fields": ("full_name", "email", "phone", "agency", "position", "preferred_language")},
+            {
+                "fields": (
+                    "full_name",
+                    "email",
+                    "phone",
+                    "agency",
+                    "position",
+                    "is_agency_lead",
+                    "preferred_language",
+                    "email_digest",
+                )
+            },
         ),
         (
             _("Permissions"),

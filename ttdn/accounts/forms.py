@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template import loader
 from django.utils import translation
@@ -34,3 +36,13 @@ class LoginForm(AuthenticationForm):
         **AuthenticationForm.error_messages,
         "invalid_login": _("Wrong user name or password. Both are case-sensitive."),
     }
+
+
+class SettingsForm(forms.Form):
+    preferred_language = forms.ChoiceField(
+        label=_("language of the pages and e-mails"), choices=settings.LANGUAGES
+    )
+    email_digest = forms.BooleanField(
+        label=_("one e-mail a day with all my reminders (daily digest), instead of one e-mail each"),
+        required=False,
+    )

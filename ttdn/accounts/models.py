@@ -81,6 +81,17 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
     )
 
+    email_digest = models.BooleanField(
+        _("daily digest"),
+        default=False,
+        help_text=_("One e-mail a day with all reminders, instead of one e-mail each."),
+    )
+    is_agency_lead = models.BooleanField(
+        _("lead of the agency"),
+        default=False,
+        help_text=_("Receives the escalations meant for the agency's leads (e.g. overdue police reviews)."),
+    )
+
     # The secret in the user's personal calendar feed URL; reset to cut off an old subscription.
     calendar_token = models.CharField(
         _("calendar feed token"), max_length=64, unique=True, null=True, blank=True, editable=False

@@ -68,6 +68,15 @@ def user_set_language(*, user: User, language: str) -> User:
     return user
 
 
+def user_set_notification_preferences(*, user: User, language: str, email_digest: bool) -> User:
+    """The user's own settings: the language of their mail, and one digest a day or single mails."""
+    user_set_language(user=user, language=language)
+    if user.email_digest != email_digest:
+        user.email_digest = email_digest
+        user.save(update_fields=["email_digest"])
+    return user
+
+
 def user_calendar_token_reset(*, user: User) -> str:
     """Give ``user`` a new calendar feed secret; the old feed URL stops working."""
     user.calendar_token = secrets.token_urlsafe(32)

@@ -36,3 +36,7 @@ class CasesConfig(AppConfig):
             }
 
         messages.register("review_outcome", review_outcome)
+
+        from ttdn.cases.reminders import register_case_triggers
+
+        register_case_triggers()

@@ -131,3 +131,11 @@ class FollowUpCloseForm(forms.Form):
         label=_("Status"), choices=[("done", _("Done")), ("cancelled", _("Cancelled"))], initial="done"
     )
     result = forms.CharField(label=_("Result"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, cancel_only: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if cancel_only:  # a post-visit report is done by filing it; this form can only cancel it
+            status = cast(forms.ChoiceField, self.fields["status"])
+            status.choices = [("cancelled", _("Cancelled"))]
+            status.initial = "cancelled"
+            self.fields["result"].label = _("Reason")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ttdn.cases.views import calendar, cases, reviews
+from ttdn.cases.views import calendar, cases, post_visit, reviews
 
 app_name = "cases"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/programme/", reviews.programme_print, name="programme_print"),
     path("<int:pk>/follow-ups/", reviews.followup_add_view, name="followup_add"),
     path("<int:pk>/follow-ups/<int:followup_pk>/close/", reviews.followup_close_view, name="followup_close"),
+    path("<int:pk>/follow-ups/<int:followup_pk>/report/", post_visit.report_view, name="post_visit_report"),
     path("reviews/", reviews.review_queue, name="review_queue"),
     path("reviews/<int:pk>/", reviews.review_detail, name="review_detail"),
     path("reviews/<int:pk>/assign/", reviews.review_assign_view, name="review_assign"),

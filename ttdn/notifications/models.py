@@ -1,8 +1,15 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class EmailState(models.TextChoices):
+    PENDING = "pending", _("To be sent")
+    SENT = "sent", _("Sent")
+    SKIPPED = "skipped", _("Not sent (no address, or no access any more)")
 
 
 class Notification(models.Model):
@@ -31,6 +38,12 @@ class Notification(models.Model):
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    # The e-mail: pending until sent (alone, or in the recipient's daily digest) or skipped.
+    email_state = models.CharField(
+        _("e-mail"), max_length=8, choices=EmailState.choices, default=EmailState.PENDING
+    )
+    queued_at = models.DateTimeField(_("queued at"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
@@ -41,7 +54,45 @@ class Notification(models.Model):
                 fields=["kind", "key", "recipient"], name="notifications_once_per_occasion"
             )
         ]
-        indexes = [models.Index(fields=["recipient", "read_at"])]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"]),
+            models.Index(fields=["email_state", "queued_at"], name="notifications_to_send"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.key} → {self.recipient_id}"
+
+
+class ReminderRule(models.Model):
+    """When to remind whom of what: the sweep reads these; admins edit them.
+
+    ``trigger`` names the code that finds what is due (``ttdn.notifications.rules``); ``offset``
+    says how far ahead (or, for overdue triggers, how long after) in working or calendar days.
+    """
+
+    class DayKind(models.TextChoices):
+        WORKING = "working", _("working days")
+        CALENDAR = "calendar", _("calendar days")
+
+    code = models.SlugField(_("code"), max_length=64, unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    trigger = models.CharField(_("what it watches"), max_length=64)
+    enabled = models.BooleanField(_("on"), default=True)
+    offset = models.PositiveSmallIntegerField(
+        _("days"),
+        default=0,
+        validators=[MaxValueValidator(366)],
+        help_text=_("How many days ahead of the date (or, for an overdue rule, after it) to remind."),
+    )
+    day_kind = models.CharField(
+        _("counted in"), max_length=8, choices=DayKind.choices, default=DayKind.WORKING
+    )
+    audiences = models.JSONField(_("recipients"), default=list)
+
+    class Meta:
+        verbose_name = _("reminder rule")
+        verbose_name_plural = _("reminder rules")
+        ordering = ["trigger", "offset", "code"]
+
+    def __str__(self) -> str:
+        return self.name

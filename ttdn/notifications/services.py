@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ttdn.accounts.models import User
+from ttdn.notifications.delivery import enqueue_pending
 from ttdn.notifications.models import Notification
 
 
@@ -27,7 +28,10 @@ def notify(
     ]
     before = Notification.objects.filter(kind=kind, key=key).count()
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
-    return Notification.objects.filter(kind=kind, key=key).count() - before
+    created = Notification.objects.filter(kind=kind, key=key).count() - before
+    if created:
+        transaction.on_commit(enqueue_pending)  # the e-mails; the next sweep if the broker is down
+    return created
 
 
 @transaction.atomic

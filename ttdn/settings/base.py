@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.settings.environment import parse_bool, parse_database_url, parse_email_url, parse_list
@@ -157,7 +158,10 @@ CELERY_BROKER_URL = REDIS_URL or "filesystem://localhost/"
 CELERY_EMBEDDED_BROKER_DIR = VAR_DIR / "celery"
 if REDIS_URL:
     # Longer than any task's time limit, so a running task is never handed out twice.
-    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {"visibility_timeout": 3600}
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
+        "visibility_timeout": 3600,
+        "socket_connect_timeout": 3,
+    }
 else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_EMBEDDED_BROKER_DIR / "queue"),
@@ -178,9 +182,30 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_IMPORTS = ["ttdn.mail"]
 # The periodic schedule lives in code; what admins tune are the rules in the database.
+# With the broker down, a page that queues a task waits at most a few seconds, then goes on (the
+# reminder e-mails wait in the database for the next sweep).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+
+# The schedule is code; what each reminder does is data (ReminderRule, in the admin). One beat
+# process per deployment, or every periodic task runs twice.
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "cases-follow-calendar": {"task": "ttdn.cases.tasks.follow_calendar", "schedule": 15 * 60},
+    "reminders-sweep": {"task": "ttdn.notifications.tasks.sweep", "schedule": 5 * 60},
+    "reminders-digest": {
+        "task": "ttdn.notifications.tasks.send_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
+
+# Links in e-mails point here (the worker has no request to take the address from).
+TTDN_BASE_URL = os.environ.get("TTDN_BASE_URL", "http://127.0.0.1:8000/")
+TTDN_MAIL_DOMAIN = os.environ.get("TTDN_MAIL_DOMAIN", "ttdn.local")
 
 # The province this installation serves: shown in the heading of pages, mail and reports.
 TTDN_PROVINCE_NAME = os.environ.get("TTDN_PROVINCE_NAME", "Tuyên Quang")

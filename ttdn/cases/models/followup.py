@@ -9,6 +9,10 @@ from simple_history.models import HistoricalRecords
 class FollowUp(models.Model):
     """Work after the visit (việc sau đoàn), owed by a user or an agency by a date."""
 
+    class Kind(models.TextChoices):
+        TASK = "task", _("Follow-up")
+        REPORT = "report", _("Post-visit report")
+
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         DONE = "done", _("Done")
@@ -17,6 +21,7 @@ class FollowUp(models.Model):
     case = models.ForeignKey(
         "cases.Case", verbose_name=_("case"), on_delete=models.CASCADE, related_name="follow_ups"
     )
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.TASK)
     title = models.CharField(_("title"), max_length=255)
     assignee_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -61,7 +66,13 @@ class FollowUp(models.Model):
                 condition=models.Q(assignee_user__isnull=False) | models.Q(assignee_agency__isnull=False),
                 name="cases_followup_has_assignee",
                 violation_error_message=_("Assign the follow-up to a person or an agency."),
-            )
+            ),
+            # One post-visit report per case (a cancelled one can be reopened by protocol by hand).
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=models.Q(kind="report", status="open"),
+                name="cases_followup_one_open_report",
+            ),
         ]
         indexes = [models.Index(fields=["status", "due_date"])]
 
@@ -71,3 +82,29 @@ class FollowUp(models.Model):
     @property
     def assignee(self) -> object:
         return self.assignee_user or self.assignee_agency
+
+
+class PostVisitReport(models.Model):
+    """The post-visit report (báo cáo kết quả): filing it closes its follow-up and moves the case
+    to reported; its commitments become follow-ups of their own."""
+
+    followup = models.OneToOneField(
+        FollowUp, verbose_name=_("follow-up"), on_delete=models.CASCADE, related_name="report"
+    )
+    summary = models.TextField(_("summary"))
+    outcomes = models.TextField(_("outcomes"), blank=True)
+    agreements_signed = models.TextField(
+        _("agreements signed"), blank=True, help_text=_("Title, partner and date of each, one per line.")
+    )
+    filed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("filed by"), on_delete=models.PROTECT, related_name="+"
+    )
+    filed_at = models.DateTimeField(_("filed at"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("post-visit report")
+        verbose_name_plural = _("post-visit reports")
+
+    def __str__(self) -> str:
+        return str(self.followup)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -22,6 +24,26 @@ def attachment_add(
         raise CaseError(_("Only protocol staff may attach files to a case."))
     if case.status in CLOSED_STATUSES:
         raise CaseError(_("Files can no longer be attached to this case."))
+    return attachment_store(
+        actor=actor,
+        case=case,
+        upload=upload,
+        kind=kind,
+        description=description,
+        after_save=lambda: review_after_change(case=case, actor=actor),
+    )
+
+
+def attachment_store(
+    *,
+    actor: User,
+    case: Case,
+    upload: UploadedFile,
+    kind: str,
+    description: str = "",
+    after_save: Callable[[], object] | None = None,
+) -> Attachment:
+    """Check and keep one upload; the caller decides who may (and holds the transaction)."""
     content_type = check_upload(upload)
     attachment = Attachment(
         case=case,
@@ -37,7 +59,8 @@ def attachment_add(
     stamp(attachment, actor, "uploaded")
     try:
         attachment.save()
-        review_after_change(case=case, actor=actor)
+        if after_save is not None:
+            after_save()
     except Exception:
         # Nothing of the upload is kept: the stored file must not stay behind either.
         attachment.file.delete(save=False)

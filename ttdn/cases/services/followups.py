@@ -83,6 +83,8 @@ def followup_close(*, actor: User, followup: FollowUp, status: str, result: str 
         raise CaseError(_("Only protocol staff cancel a follow-up."))
     if status not in (F.DONE, F.CANCELLED):
         raise CaseError(_("Choose done or cancelled."))
+    if status == F.DONE and followup.kind == FollowUp.Kind.REPORT:
+        raise CaseError(_("A post-visit report is done when it is filed: use its form."))
     if status == F.DONE and not result.strip():
         raise CaseError(_("Write the result."))
     followup.status, followup.result = status, result.strip()

@@ -217,7 +217,7 @@ def review_after_change(*, case: Case, actor: User) -> None:
     review_open(case=case, actor=actor)
 
 
-def review_withdraw(*, case: Case, actor: User) -> None:
+def review_withdraw(*, case: Case, actor: User | None) -> None:
     """A cancelled or rejected case leaves the police's queue."""
     for review in case.reviews.filter(status__in=Review.OPEN):
         review.status = R.WITHDRAWN

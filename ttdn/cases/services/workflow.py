@@ -23,6 +23,7 @@ from ttdn.cases.errors import CaseError
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case
 from ttdn.cases.services.followups import no_open_followups
+from ttdn.cases.services.post_visit import report_followup_open, report_not_filed
 from ttdn.cases.services.reviews import answered_before_resubmit, approval_gate, review_open, review_withdraw
 
 S = Case.Status
@@ -97,22 +98,29 @@ register_condition("submit", _has_participants)
 register_condition("submit", answered_before_resubmit)
 register_condition("approve", approval_gate)
 register_condition("close", no_open_followups)
+register_condition("report", report_not_filed)
 
 
-def _refer_to_police(case: Case, actor: User) -> None:
+def _refer_to_police(case: Case, actor: User | None) -> None:
     """Submitting a case refers it to the provincial police for the confidentiality review."""
+    assert actor is not None  # noqa: S101 (only a person submits; the calendar never does)
     review_open(case=case, actor=actor)
 
 
-def _withdraw_review(case: Case, actor: User) -> None:
+def _withdraw_review(case: Case, actor: User | None) -> None:
     review_withdraw(case=case, actor=actor)
 
 
-# What a transition does besides moving the case.
-_EFFECTS: dict[str, Callable[[Case, User], None]] = {
+def _ask_for_report(case: Case, actor: User | None) -> None:
+    report_followup_open(case=case, actor=actor)
+
+
+# What a transition does besides moving the case (the calendar's moves included).
+_EFFECTS: dict[str, Callable[[Case, User | None], None]] = {
     "submit": _refer_to_police,
     "cancel": _withdraw_review,
     "reject": _withdraw_review,
+    "complete": _ask_for_report,
 }
 
 
@@ -206,5 +214,8 @@ def cases_follow_calendar(*, today: datetime.date | None = None) -> list[tuple[s
                 case.status = transition.target
                 stamp(case, None, f"{name}: calendar")
                 case.save(update_fields=["status", "updated_at"])
+                effect = _EFFECTS.get(name)
+                if effect is not None:
+                    effect(case, None)
                 moved.append((case.reference, case.status))
     return moved

@@ -19,7 +19,7 @@ from ttdn.cases.forms import AccessForm, AttachmentForm, ReasonForm
 from ttdn.cases.forms_review import AnswerForm, FollowUpCloseForm, FollowUpForm, SecrecyMarkForm, WaiverForm
 from ttdn.cases.history import case_timeline
 from ttdn.cases.identity import identity_visible, participant_rows
-from ttdn.cases.models import AccessLog, Case, Review
+from ttdn.cases.models import AccessLog, Case, FollowUp, Review
 from ttdn.cases.permissions import need_to_know_of
 from ttdn.cases.selectors import case_get_for, case_list_for, dashboard_for, followups_for
 from ttdn.cases.services.access import access_log_record, case_grant_access, case_revoke_access
@@ -35,6 +35,16 @@ PAGE_SIZE = 25
 def _user(request: HttpRequest) -> User:
     assert isinstance(request.user, User)  # noqa: S101 - login_required and AUTH_USER_MODEL
     return request.user
+
+
+def _followup_close_form(*, user: User, followup: FollowUp) -> FollowUpCloseForm | None:
+    """The small form of an open follow-up this user may close (a report: protocol may cancel it)."""
+    if followup.status != FollowUp.Status.OPEN or not followup_may_close(user=user, followup=followup):
+        return None
+    auto_id = f"id_followup{followup.pk}_%s"
+    if followup.kind == FollowUp.Kind.REPORT:
+        return FollowUpCloseForm(auto_id=auto_id, cancel_only=True) if has_role(user, Role.PROTOCOL) else None
+    return FollowUpCloseForm(auto_id=auto_id)
 
 
 @login_required
@@ -102,16 +112,16 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "reviews": _reviews_of(case),
             # Each open follow-up the user may close gets its own small form (own element ids).
             "followups": [
-                (
-                    followup,
-                    FollowUpCloseForm(auto_id=f"id_followup{followup.pk}_%s")
-                    if followup.status == "open" and followup_may_close(user=user, followup=followup)
-                    else None,
-                )
+                (followup, _followup_close_form(user=user, followup=followup))
                 for followup in case.follow_ups.select_related(
                     "assignee_user", "assignee_agency", "closed_by"
                 )
             ],
+            "fileable_reports": {
+                followup.pk
+                for followup in case.follow_ups.filter(kind=FollowUp.Kind.REPORT, status=FollowUp.Status.OPEN)
+                if followup_may_close(user=user, followup=followup)
+            },
             "followup_form": FollowUpForm(case=case) if can_edit else None,
             "answer_form": AnswerForm() if has_role(user, Role.PROTOCOL) else None,
             "waiver_form": WaiverForm() if has_role(user, Role.LEADER) else None,

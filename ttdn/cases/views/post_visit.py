@@ -1,0 +1,83 @@
+"""The post-visit report page: the form for whoever owes the report, the filed report for all
+who may see the case."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from ttdn.accounts.models import User
+from ttdn.cases.errors import CaseError
+from ttdn.cases.forms_post_visit import BaseCommitmentFormSet, CommitmentFormSet, PostVisitReportForm
+from ttdn.cases.models import Case, FollowUp
+from ttdn.cases.selectors import case_get_for
+from ttdn.cases.services.followups import followup_may_close
+from ttdn.cases.services.post_visit import report_file
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_view(request: HttpRequest, pk: int, followup_pk: int) -> HttpResponse:
+    assert isinstance(request.user, User)  # noqa: S101
+    user = request.user
+    case = case_get_for(user=user, pk=pk)
+    followup = (
+        case.follow_ups.filter(pk=followup_pk, kind=FollowUp.Kind.REPORT)
+        .select_related("assignee_agency", "closed_by")
+        .first()
+    )
+    if followup is None:
+        raise Http404
+    report = getattr(followup, "report", None)
+    may_file = (
+        followup.status == FollowUp.Status.OPEN
+        and case.status == Case.Status.COMPLETED
+        and followup_may_close(user=user, followup=followup)
+    )
+    form = PostVisitReportForm(request.POST or None, request.FILES or None)
+    commitments = CommitmentFormSet(request.POST or None, prefix="commitments", form_kwargs={"case": case})
+    if request.method == "POST":
+        if not may_file:
+            raise PermissionDenied
+        if form.is_valid() and commitments.is_valid():
+            try:
+                with transaction.atomic():
+                    report_file(
+                        actor=user,
+                        followup=followup,
+                        summary=form.cleaned_data["summary"],
+                        outcomes=form.cleaned_data["outcomes"],
+                        agreements_signed=form.cleaned_data["agreements_signed"],
+                        commitments=cast(BaseCommitmentFormSet, commitments).commitments(),
+                        uploads=form.cleaned_data["attachments"],
+                    )
+            except CaseError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("The post-visit report was filed; the case is now reported."))
+                return redirect(f"{case.get_absolute_url()}#followups")
+    return render(
+        request,
+        "cases/post_visit_report.html",
+        {
+            "case": case,
+            "followup": followup,
+            "report": report,
+            "may_file": may_file,
+            "form": form,
+            "commitments": commitments,
+            "later_followups": case.follow_ups.filter(kind=FollowUp.Kind.TASK).select_related(
+                "assignee_agency", "assignee_user"
+            )
+            if report
+            else [],
+        },
+    )
