@@ -304,11 +304,15 @@ def quarter_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.dat
     return first, following - datetime.timedelta(days=1)
 
 
+SUMMARY_LATEST = datetime.timedelta(days=31)
+
+
 def _find_quarter(rule: ReminderRule, today: datetime.date, directory: Directory) -> list[Occasion]:
     """Once per quarter, ``offset`` days into the next one, about the quarter just ended."""
     year, quarter = quarter_of(today)
     this_quarter_start, _end = quarter_bounds(year, quarter)
-    if today < shift(rule, this_quarter_start - datetime.timedelta(days=1), rule.offset):
+    due = shift(rule, this_quarter_start - datetime.timedelta(days=1), rule.offset)
+    if not due <= today <= due + SUMMARY_LATEST:  # a summary weeks late (a new install) is noise
         return []
     last_year, last_quarter = quarter_of(this_quarter_start - datetime.timedelta(days=1))
     return [
