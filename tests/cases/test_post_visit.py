@@ -9,13 +9,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.factories import make_agency, make_delegation, police_clear
 from ttdn.accounts.roles import Role
 from ttdn.cases.errors import CaseError
 from ttdn.cases.models import Attachment, Case, FollowUp
 from ttdn.cases.services.followups import followup_close
 from ttdn.cases.services.post_visit import CommitmentData, report_file
 from ttdn.cases.services.workflow import case_approve, case_submit, case_transition, cases_follow_calendar
-from tests.factories import make_agency, make_delegation, police_clear
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"

@@ -9,14 +9,14 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from tests.factories import make_agency, make_delegation
+from tests.fixtures.worker import app_broker
 from ttdn.accounts.roles import Role
 from ttdn.cases.services.access import case_revoke_access
 from ttdn.cases.services.followups import followup_create
 from ttdn.notifications.delivery import digest_recipients, digest_send, enqueue_pending, notification_send
 from ttdn.notifications.models import EmailState, Notification
 from ttdn.notifications.sweep import reminders_sweep
-from tests.factories import make_agency, make_delegation
-from tests.fixtures.worker import app_broker
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 12, 1)
@@ -49,7 +49,9 @@ def test_a_notification_is_mailed_once_in_the_readers_language(due_followups) ->
 
     (message,) = mail.outbox
     assert message.to == [person.email]
-    assert message.subject == f"[TTDN] Việc sau đoàn của {case.reference} đến hạn ngày 02/12/2026: Gửi biên bản."
+    assert (
+        message.subject == f"[TTDN] Việc sau đoàn của {case.reference} đến hạn ngày 02/12/2026: Gửi biên bản."
+    )
     assert f"/cases/{case.pk}/" in message.body
     assert message.extra_headers["Message-ID"] == f"<ttdn-notification-{first.pk}@ttdn.local>"
     first.refresh_from_db()
@@ -69,11 +71,11 @@ def test_no_mail_about_a_case_the_reader_may_no_longer_see(make_user, protocol) 
 
 
 def test_who_chose_the_digest_gets_one_mail_a_day_with_everything(due_followups) -> None:
-    person, case = due_followups
+    person, _case = due_followups
     person.email_digest = True
     person.save()
     reminders_sweep(today=TODAY)
-    first, second = _theirs(person)
+    first, _second = _theirs(person)
 
     assert notification_send(first.pk) == "left for the digest"
     assert mail.outbox == []
@@ -105,7 +107,10 @@ def test_dispatch_reminders_runs_one_sweep_and_prints_what_it_created(due_follow
     with app_broker(UNREACHABLE_BROKER):  # the command works with the broker down
         call_command("dispatch_reminders", "--date", TODAY.isoformat())
         out = capsys.readouterr().out
-        assert f"{person.username}\tfollowup_due\tViệc sau đoàn của {case.reference} đến hạn ngày 02/12/2026" in out
+        assert (
+            f"{person.username}\tfollowup_due\tViệc sau đoàn của {case.reference} đến hạn ngày 02/12/2026"
+            in out
+        )
         assert "notification(s) created" in out
 
         call_command("dispatch_reminders", "--date", TODAY.isoformat())

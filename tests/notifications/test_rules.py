@@ -11,6 +11,14 @@ from django.test.utils import CaptureQueriesContext
 
 from delegations.models import Agreement
 from press.models import PressCard
+from tests.factories import (
+    ensure_police_agency,
+    make_agency,
+    make_delegation,
+    make_press_visit,
+    police_clear,
+    police_officer,
+)
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import Case, FollowUp, Organisation, Person, Review
 from ttdn.cases.services.followups import followup_create
@@ -20,14 +28,6 @@ from ttdn.notifications.admin import ReminderRuleForm
 from ttdn.notifications.messages import render
 from ttdn.notifications.models import Notification, ReminderRule
 from ttdn.notifications.sweep import reminders_sweep
-from tests.factories import (
-    ensure_police_agency,
-    make_agency,
-    make_delegation,
-    make_press_visit,
-    police_clear,
-    police_officer,
-)
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -78,7 +78,7 @@ def test_a_new_start_date_is_a_new_occasion(protocol) -> None:
 
 
 def test_nobody_is_reminded_of_a_case_they_may_not_see(protocol, host) -> None:
-    agency, staff = host
+    agency, _staff = host
     today = D(2026, 12, 1)
     restricted = make_delegation(
         actor=protocol, lead_agency=agency, start=today + 2 * DAY, access_level="restricted"
@@ -275,7 +275,9 @@ def test_the_sweep_makes_as_many_queries_for_many_cases_as_for_few(protocol, hos
     def queries_with(count: int) -> list[str]:
         for offset in range(count):
             case = make_delegation(actor=protocol, lead_agency=agency, start=today + (offset % 5 + 1) * DAY)
-            followup_create(actor=protocol, case=case, title="x", due_date=today + DAY, assignee_agency=agency)
+            followup_create(
+                actor=protocol, case=case, title="x", due_date=today + DAY, assignee_agency=agency
+            )
         with CaptureQueriesContext(connection) as captured:
             assert reminders_sweep(today=today).created
         return [query["sql"] for query in captured.captured_queries]
