@@ -63,7 +63,7 @@ def test_arrival_in_seven_and_in_one_day_reminds_the_officer_and_the_hosts(proto
     keys = set(Notification.objects.filter(kind="arrival", case=soon).values_list("key", flat=True))
     assert {key.split(":")[0] for key in keys} == {"arrival-7", "arrival-1"}
     assert Notification.objects.filter(kind="arrival", case=soon).count() == 4  # 2 rules x 2 people
-    assert render(Notification.objects.filter(kind="arrival", case=soon).first()) == (
+    assert render(Notification.objects.filter(kind="arrival", case=soon)[0]) == (
         f"{soon.reference} starts on 06/12/2026: {soon.title}."
     )
 
@@ -197,7 +197,7 @@ def test_a_passport_or_press_card_ending_before_the_visit(protocol) -> None:
     Person.objects.filter(pk=first.pk).update(passport_expiry=today + 11 * DAY)  # during the visit
     Person.objects.filter(pk=second.pk).update(passport_expiry=today + 90 * DAY)
     press = make_press_visit(actor=protocol, start=today + 5 * DAY)
-    reporter = press.participants.first().person
+    reporter = press.participants.get().person
     PressCard.objects.filter(person=reporter).update(valid_until=today)
 
     reminders_sweep(today=today)
@@ -261,7 +261,7 @@ def test_one_notification_per_rule_object_recipient_and_occasion(protocol) -> No
     assert len(first.created) > 0
     assert again.created == []
 
-    existing = Notification.objects.first()
+    existing = Notification.objects.all()[0]
     with pytest.raises(IntegrityError):
         Notification.objects.create(recipient=existing.recipient, kind=existing.kind, key=existing.key)
 
