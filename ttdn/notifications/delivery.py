@@ -94,7 +94,7 @@ def _send(*, to: str, subject: str, body: str, message_id: str) -> None:
 def notification_send(notification_id: int) -> str:
     """E-mail one notification, at most once; return what happened (for the worker's log)."""
     notification = (
-        Notification.objects.select_for_update()
+        Notification.objects.select_for_update(of=("self",))
         .select_related("recipient", "case")
         .filter(pk=notification_id)
         .first()
@@ -136,7 +136,7 @@ def digest_send(user_id: int) -> int:
 
     user = User.objects.get(pk=user_id)
     pending = list(
-        Notification.objects.select_for_update()
+        Notification.objects.select_for_update(of=("self",))
         .filter(recipient=user, email_state=EmailState.PENDING)
         .select_related("case")
         .order_by("created_at", "pk")
