@@ -25,6 +25,8 @@ ADMIN_LISTS = [
     "admin:cases_timer_changelist",
     "admin:cases_calendarday_changelist",
     "admin:notifications_notification_changelist",
+    "admin:notifications_reminderrule_changelist",
+    "admin:cases_postvisitreport_changelist",
 ]
 
 
@@ -56,3 +58,36 @@ def test_case_admin_shows_history_and_hides_restricted_cases(client: Client, adm
     assert listed == {normal}
     assert history.status_code == 200
     assert client.get(reverse("admin:cases_case_change", args=[restricted.pk])).status_code == 302
+
+
+def test_an_admin_changes_a_reminder_rule_and_the_sweep_follows_it(
+    client: Client, admin_user, protocol
+) -> None:
+    import datetime
+
+    from ttdn.notifications.models import Notification, ReminderRule
+    from ttdn.notifications.sweep import reminders_sweep
+
+    rule = ReminderRule.objects.get(code="arrival-7")
+    ReminderRule.objects.filter(trigger="arrival").exclude(pk=rule.pk).update(enabled=False)
+    make_delegation(actor=protocol, start=datetime.date(2026, 12, 10))
+    client.force_login(admin_user)
+
+    response = client.post(
+        reverse("admin:notifications_reminderrule_change", args=[rule.pk]),
+        {
+            "code": rule.code,
+            "name": "Đoàn đến sau 14 ngày",
+            "trigger": "arrival",
+            "enabled": "on",
+            "offset": "14",
+            "day_kind": "calendar",
+            "audiences": ["responsible_officer"],
+        },
+    )
+
+    assert response.status_code == 302
+    reminders_sweep(today=datetime.date(2026, 11, 30))  # ten days ahead: only the 14-day rule sees it
+    assert list(Notification.objects.filter(kind="arrival").values_list("recipient", flat=True)) == [
+        protocol.pk
+    ]

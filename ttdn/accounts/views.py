@@ -37,7 +37,11 @@ def user_settings(request: HttpRequest) -> HttpResponse:
         initial={"preferred_language": user.preferred_language, "email_digest": user.email_digest},
     )
     if request.method == "POST" and form.is_valid():
-        user_set_notification_preferences(user=user, **form.cleaned_data)
+        user_set_notification_preferences(
+            user=user,
+            language=form.cleaned_data["preferred_language"],
+            email_digest=form.cleaned_data["email_digest"],
+        )
         translation.activate(user.preferred_language)
         messages.success(request, _("Your settings were saved."))
         response = redirect("user_settings")

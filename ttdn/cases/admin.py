@@ -25,6 +25,7 @@ from ttdn.cases.models import (
     Organisation,
     Participant,
     Person,
+    PostVisitReport,
     ProgrammeItem,
     ReferenceCounter,
     Review,
@@ -379,3 +380,20 @@ class FollowUpAdmin(CaseChildAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # follow-ups are closed on the case page, by their assignees
+
+
+@admin.register(PostVisitReport)
+class PostVisitReportAdmin(ScopedHistoryAdmin):
+    list_display = ["followup", "filed_by", "filed_at"]
+    search_fields = ["summary", "followup__case__reference"]
+    list_select_related = ["followup__case", "filed_by"]
+    readonly_fields = [f.name for f in PostVisitReport._meta.fields]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        return super().get_queryset(request).filter(followup__case__in=cases_visible_to(request.user))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # filed on the case's report page
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

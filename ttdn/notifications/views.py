@@ -30,7 +30,8 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     notification = get_object_or_404(notifications_for(request.user), pk=pk)
     notification_mark_read(user=request.user, notification_ids=[notification.pk])
     if notification.case is not None:
-        return redirect(notification.case.get_absolute_url())
+        anchor = "#followups" if "followup" in notification.params else ""
+        return redirect(notification.case.get_absolute_url() + anchor)
     return redirect("notifications:list")
 
 
