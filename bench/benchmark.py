@@ -37,17 +37,50 @@ ROUNDS = 7
 
 def build(total: int) -> None:
     """Grow the database to ``total`` cases, copying the demo's users and agencies."""
+    import datetime
+
+    from django.utils import timezone
+
     from tests.factories import make_delegation
     from ttdn.accounts.models import Agency, User
     from ttdn.cases.models import Case
 
     protocol = User.objects.get(username="protocol")
     hosts = list(Agency.objects.filter(kind="department"))
+    today = timezone.localdate()
     while Case.objects.count() < total:
         n = Case.objects.count()
         make_delegation(
-            actor=protocol, participants=3, programme=2, co_hosts=[hosts[n % len(hosts)]], title=f"Đoàn {n}"
+            actor=protocol,
+            participants=3,
+            programme=2,
+            co_hosts=[hosts[n % len(hosts)]],
+            title=f"Đoàn {n}",
+            start=today + datetime.timedelta(days=n % 30),  # some within each reminder's reach
         )
+
+
+def measure_sweep() -> tuple[float, int]:
+    """The reminder sweep from scratch (no notification yet), without queueing e-mails."""
+    from ttdn.notifications import sweep
+    from ttdn.notifications.models import Notification
+
+    sweep.enqueue_pending = lambda among=None: 0  # no broker in the benchmark
+    times, created = [], 0
+    for _ in range(ROUNDS):
+        Notification.objects.all().delete()
+        start = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            created = len(sweep.reminders_sweep().created)
+        times.append(time.perf_counter() - start)
+    print(f"  sweep at {case_count()} cases: {created} notifications")
+    return statistics.median(times) * 1000, len(queries)
+
+
+def case_count() -> int:
+    from ttdn.cases.models import Case
+
+    return Case.objects.count()
 
 
 def measure(client: Client, url: str) -> tuple[float, int]:
@@ -88,6 +121,7 @@ def main() -> None:
             client.force_login(User.objects.get(username=username))
             results[name].append(measure(client, url))
             reset_queries()
+        results.setdefault("reminder sweep (all rules)", []).append(measure_sweep())
     print(f"{'page':32} " + " ".join(f"{f'{s} cases':>18}" for s in SIZES) + f" {'ratio':>7}")
     for name, rows in results.items():
         cells = " ".join(f"{ms:9.1f} ms {q:3d} q" for ms, q in rows)

@@ -30,6 +30,7 @@ from tests.fixtures.worker import WorkerProcess, _database_url, app_broker, star
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import Review
+from ttdn.cases.services.cases import CaseData, case_update
 from ttdn.cases.services.followups import followup_create
 from ttdn.cases.services.reviews import review_record
 from ttdn.cases.services.workflow import case_submit
@@ -218,10 +219,11 @@ def test_a_broker_outage_loses_nothing(
             worker = team.start()
             due_followup("Gửi biên bản làm việc")
             submitted = case_submit(actor=protocol, case=make_delegation(actor=protocol))
+            draft = make_delegation(actor=protocol)
 
             private_redis.stop()
             # With the broker down the work goes on: the police record their decision (which
-            # notifies protocol), and the sweep creates what is due; the e-mails wait.
+            # notifies protocol), the sweep creates what is due, a case is saved; the e-mails wait.
             review_record(
                 actor=police_officer(),
                 review=submitted.reviews.get(),
@@ -230,6 +232,10 @@ def test_a_broker_outage_loses_nothing(
                 text="",
             )
             assert len(reminders_sweep().created) == 1
+            saved = case_update(
+                actor=protocol, case=draft, data=CaseData(fields={"title": "Đoàn đã đổi tên"})
+            )
+            assert saved.title == "Đoàn đã đổi tên"
             assert set(Notification.objects.values_list("email_state", "queued_at")) == {
                 (EmailState.PENDING, None)
             }

@@ -21,9 +21,9 @@ class NotificationAdmin(CaseRecordLogAdmin):
 
 
 class ReminderRuleForm(forms.ModelForm):
-    trigger = forms.ChoiceField(label=_("what it watches"))
+    trigger = forms.ChoiceField(label=_("What it watches"))
     audiences = forms.MultipleChoiceField(
-        label=_("recipients"), choices=rules.Audience.choices, widget=forms.CheckboxSelectMultiple
+        label=_("Recipients"), choices=rules.Audience.choices, widget=forms.CheckboxSelectMultiple
     )
 
     class Meta:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Iterable
 from urllib.parse import urljoin
 
 from django.conf import settings
@@ -34,24 +35,25 @@ REQUEUE_AFTER = datetime.timedelta(minutes=15)
 ENQUEUE_BATCH = 500
 
 
-def _pending_single_mails() -> list[int]:
+def _pending_single_mails(among: Iterable[int] | None) -> list[int]:
     stale = timezone.now() - REQUEUE_AFTER
-    return list(
-        Notification.objects.filter(email_state=EmailState.PENDING, recipient__email_digest=False)
-        .filter(Q(queued_at__isnull=True) | Q(queued_at__lt=stale))
-        .order_by("pk")
-        .values_list("pk", flat=True)[:ENQUEUE_BATCH]
-    )
+    pending = Notification.objects.filter(
+        email_state=EmailState.PENDING, recipient__email_digest=False
+    ).filter(Q(queued_at__isnull=True) | Q(queued_at__lt=stale))
+    if among is not None:
+        pending = pending.filter(pk__in=list(among))
+    return list(pending.order_by("pk").values_list("pk", flat=True)[:ENQUEUE_BATCH])
 
 
-def enqueue_pending() -> int:
-    """Queue the send task of each notification still to be e-mailed; return how many were queued.
-    A broker that is down is logged, not raised: the next sweep tries again."""
+def enqueue_pending(among: Iterable[int] | None = None) -> int:
+    """Queue the send task of each notification still to be e-mailed (of those ``among``, when
+    given); return how many were queued. A broker that is down is logged, not raised: the next
+    sweep tries again."""
     from ttdn.notifications.tasks import send_notification
 
     queued: list[int] = []
     try:
-        for pk in _pending_single_mails():
+        for pk in _pending_single_mails(among):
             send_notification.delay(pk)
             queued.append(pk)
     except Exception:  # the broker is down or unreachable: the rows stay pending for the next sweep

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -30,7 +31,13 @@ def notify(
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
     created = Notification.objects.filter(kind=kind, key=key).count() - before
     if created:
-        transaction.on_commit(enqueue_pending)  # the e-mails; the next sweep if the broker is down
+        # Their e-mails, once committed (and on the next sweep, should the broker be down).
+        new = list(
+            Notification.objects.filter(kind=kind, key=key, queued_at__isnull=True).values_list(
+                "pk", flat=True
+            )
+        )
+        transaction.on_commit(partial(enqueue_pending, new))
     return created
 
 
