@@ -24,6 +24,7 @@ run: export PATH := $(abspath $(BIN)):$(PATH)
 run: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
+	$(MANAGE) dispatch_reminders  # today's reminders now; beat sweeps again every 5 minutes
 	@echo "\nTTDN is starting on http://127.0.0.1:8000 (Ctrl+C stops the site, the worker and beat).\n"
 	honcho start -f Procfile.dev
 
