@@ -7,6 +7,11 @@ class PressConfig(AppConfig):
     verbose_name = _("Press visits")
 
     def ready(self) -> None:
+        from press.reports import coverage_published, press_kinds
+        from ttdn.reports import statistics
+
+        statistics.register_subkinds(press_kinds)
+        statistics.register_figure("coverage", coverage_published)
         from press.reminders import register_press_triggers
 
         register_press_triggers()

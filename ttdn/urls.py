@@ -17,5 +17,6 @@ urlpatterns = [
     path("delegations/", include("delegations.urls")),
     path("press/", include("press.urls")),
     path("notifications/", include("ttdn.notifications.urls")),
+    path("reports/", include("ttdn.reports.urls")),
     path("", include("ttdn.accounts.urls")),
 ]

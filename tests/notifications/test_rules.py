@@ -250,8 +250,12 @@ def test_the_quarterly_summary_after_each_quarter_counts_what_each_reader_may_se
     }
     # The leader has no grant on the restricted visit; its author has.
     by_reader = {n.recipient: render(n) for n in summaries}
-    assert by_reader[leader].startswith("Quarter 4/2026: 1 inbound and 1 outbound")
-    assert by_reader[protocol].startswith("Quarter 4/2026: 2 inbound and 1 outbound")
+    assert by_reader[leader] == (
+        "Quarter 4/2026: 1 inbound delegations (1 foreign visitors), 0 online meetings, "
+        "1 outbound delegations, 0 press visits."
+    )
+    assert by_reader[protocol].startswith("Quarter 4/2026: 2 inbound delegations (2 foreign visitors)")
+    assert summaries[0].params["path"] == "/reports/?year=2026&quarter=4"
 
 
 def test_one_notification_per_rule_object_recipient_and_occasion(protocol) -> None:

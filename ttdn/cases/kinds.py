@@ -36,6 +36,8 @@ class CaseKind:
     # Panels of the kind's own below the case's (a template), and what they need.
     panels_template: str = ""
     detail_context: Callable[[Case, Any], dict[str, Any]] | None = None
+    # The kind's import page (from a spreadsheet), if it has one.
+    import_url_name: str = ""
 
 
 _registry: dict[str, CaseKind] = {}

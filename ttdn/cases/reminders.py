@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db.models import F, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -315,33 +316,37 @@ def _find_quarter(rule: ReminderRule, today: datetime.date, directory: Directory
     if not due <= today <= due + SUMMARY_LATEST:  # a summary weeks late (a new install) is noise
         return []
     last_year, last_quarter = quarter_of(this_quarter_start - datetime.timedelta(days=1))
+    path = f"{reverse('reports:report')}?year={last_year}&quarter={last_quarter}"
     return [
         Occasion(
             key=f"{last_year}-Q{last_quarter}",
             case_id=None,
-            params={"year": last_year, "quarter": last_quarter},
+            params={"year": last_year, "quarter": last_quarter, "path": path},
         )
     ]
 
 
 def _render_quarter(notification: Notification) -> str:
-    from ttdn.cases.selectors import cases_visible_to
+    """The headline figures of the quarter's report, as the reader may see them."""
+    from ttdn.reports.periods import Period
+    from ttdn.reports.statistics import report_figures
 
     year, quarter = notification.params.get("year"), notification.params.get("quarter")
     if not isinstance(year, int) or not isinstance(quarter, int):
         return _("Quarterly summary")
-    first, last = quarter_bounds(year, quarter)
-    counted = (
-        cases_visible_to(notification.recipient)
-        .filter(start_date__range=(first, last))
-        .exclude(status__in=(S.CANCELLED, S.REJECTED))
-    )
-    inbound = counted.filter(direction=Case.Direction.INBOUND).count()
-    outbound = counted.filter(direction=Case.Direction.OUTBOUND).count()
+    figures = report_figures(notification.recipient, Period.of_quarter(year, quarter))
     return _(
-        "Quarter %(quarter)s/%(year)s: %(inbound)s inbound and %(outbound)s outbound visits started "
-        "(cancelled and rejected ones not counted)."
-    ) % {"quarter": quarter, "year": year, "inbound": inbound, "outbound": outbound}
+        "Quarter %(quarter)s/%(year)s: %(inbound)s inbound delegations (%(visitors)s foreign visitors), "
+        "%(online)s online meetings, %(outbound)s outbound delegations, %(press)s press visits."
+    ) % {
+        "quarter": quarter,
+        "year": year,
+        "inbound": figures["inbound_delegations"],
+        "visitors": figures["foreign_visitors"],
+        "online": figures["online_meetings"],
+        "outbound": figures["outbound_delegations"],
+        "press": figures["press_visits"],
+    }
 
 
 CASE_AUDIENCES = frozenset({A.RESPONSIBLE_OFFICER, A.HOST_AGENCIES})

@@ -72,7 +72,13 @@ def _link(notification: Notification) -> str:
 
     if notification.case_id is not None:
         return absolute_url(reverse("cases:detail", args=[notification.case_id]))
-    return absolute_url(reverse("notifications:list"))
+    return absolute_url(notification_target(notification) or reverse("notifications:list"))
+
+
+def notification_target(notification: Notification) -> str:
+    """A page of the site the notification is about (e.g. the quarter's report), if any."""
+    path = notification.params.get("path")
+    return path if isinstance(path, str) and path.startswith("/") and not path.startswith("//") else ""
 
 
 def _may_still_see(notification: Notification) -> bool:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from ttdn.accounts.models import User
+from ttdn.notifications.delivery import notification_target
 from ttdn.notifications.messages import render as render_message
 from ttdn.notifications.selectors import notifications_for
 from ttdn.notifications.services import notification_mark_read
@@ -32,7 +33,7 @@ def notification_open(request: HttpRequest, pk: int) -> HttpResponse:
     if notification.case is not None:
         anchor = "#followups" if "followup" in notification.params else ""
         return redirect(notification.case.get_absolute_url() + anchor)
-    return redirect("notifications:list")
+    return redirect(notification_target(notification) or "notifications:list")
 
 
 @login_required

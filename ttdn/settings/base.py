@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ttdn.accounts",
     "ttdn.cases",
     "ttdn.notifications",
+    "ttdn.reports",
     "delegations",
     "press",
 ]
@@ -216,7 +217,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    # WeasyPrint tells each step of each PDF at INFO, and fontTools each subset: too chatty.
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # What ``seed_demo`` runs, in order; each app that brings demo data adds its seeder here.

@@ -56,3 +56,15 @@ def access_log_record(
     return AccessLog.objects.create(
         user=user, case=case, action=action, detail=detail[:255], ip_address=client_address(request)
     )
+
+
+def access_log_exports(*, request: HttpRequest, user: User, cases: Iterable[Case], detail: str) -> None:
+    """An export: one entry on each exported case's history (one without a case for figures)."""
+    address = client_address(request)
+    entries = [
+        AccessLog(
+            user=user, case=case, action=AccessLog.Action.EXPORT, detail=detail[:255], ip_address=address
+        )
+        for case in cases
+    ] or [AccessLog(user=user, action=AccessLog.Action.EXPORT, detail=detail[:255], ip_address=address)]
+    AccessLog.objects.bulk_create(entries, batch_size=500)

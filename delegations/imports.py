@@ -1,0 +1,315 @@
+"""Bringing old delegation logs in from a spreadsheet: the columns of the case export (so an
+export imports back), every row checked first, then all rows or none. People are matched by
+passport and nationality, organisations by name and country, as on the pages."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Greatest
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from delegations.models import Delegation
+from delegations.services import delegation_create
+from ttdn.accounts.models import Agency, User
+from ttdn.accounts.roles import Role, has_role
+from ttdn.cases.errors import CaseError
+from ttdn.cases.history import stamp
+from ttdn.cases.models import Case, Organisation, Participant, ReferenceCounter
+from ttdn.cases.services.cases import CaseData, ParticipantData, case_refresh_search_text
+from ttdn.cases.services.organisations import organisation_find_or_create
+from ttdn.cases.services.people import PersonData
+from ttdn.reports.case_table import COLUMNS, DATE_FORMAT, FIELD_SEPARATOR, PARTICIPANT_SEPARATOR
+
+MAX_ROWS = 5000
+REFERENCE = re.compile(r"^(DV|DR)-(\d{4})-(\d{4,})$")
+REQUIRED = ("kind", "direction", "delegation_kind", "title", "start_date", "end_date", "lead_agency")
+
+
+@dataclass
+class ImportRow:
+    number: int  # the row in the spreadsheet (the header is row 1)
+    values: dict[str, Any]
+    problems: list[str] = field(default_factory=list)
+    data: CaseData | None = None
+    delegation_kind: str = ""
+    reference: str = ""
+    status: str = Case.Status.DRAFT
+
+
+@dataclass
+class ImportCheck:
+    rows: list[ImportRow]
+    problems: list[str] = field(default_factory=list)  # of the file as a whole
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not any(row.problems for row in self.rows)
+
+    @property
+    def bad_rows(self) -> list[ImportRow]:
+        return [row for row in self.rows if row.problems]
+
+
+def read_table(content: bytes, filename: str) -> tuple[list[str], list[tuple[int, list[Any]]]]:
+    """The header and the numbered rows of an .xlsx or .csv file (blank rows skipped)."""
+    if filename.lower().endswith(".csv"):
+        reader = csv.reader(io.StringIO(content.decode("utf-8-sig")))
+        table = [list(row) for row in reader]
+    elif filename.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+        try:
+            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+            raise CaseError(_("This file is not an Excel workbook (.xlsx).")) from error
+        table = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+    else:
+        raise CaseError(_("Upload an Excel workbook (.xlsx) or a CSV file."))
+    if not table:
+        raise CaseError(_("The file is empty."))
+    header = [str(cell or "").strip() for cell in table[0]]
+    rows = [
+        (number, row)
+        for number, row in enumerate(table[1:], start=2)
+        if any(cell not in (None, "") for cell in row)
+    ]
+    return header, rows
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _date(value: Any, name: str, problems: list[str]) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = _text(value)
+    if not text:
+        return None
+    try:
+        return datetime.datetime.strptime(text, DATE_FORMAT).date()  # noqa: DTZ007 (a date, no time)
+    except ValueError:
+        problems.append(
+            _("%(column)s: “%(value)s” is not a date (dd/mm/yyyy).") % {"column": name, "value": text}
+        )
+        return None
+
+
+def _choice(value: str, name: str, choices: list[tuple[str, Any]], problems: list[str]) -> str:
+    allowed = [code for code, _label in choices]
+    if value and value not in allowed:
+        problems.append(
+            _("%(column)s: “%(value)s” is not one of %(allowed)s.")
+            % {"column": name, "value": value, "allowed": ", ".join(allowed)}
+        )
+    return value
+
+
+def _country(value: str, name: str, problems: list[str]) -> str:
+    code = value.upper()
+    if code not in dict(countries):
+        problems.append(
+            _("%(column)s: “%(value)s” is not a country code (ISO 3166, e.g. JP).")
+            % {"column": name, "value": value}
+        )
+    return code
+
+
+def _participants(cell: str, problems: list[str]) -> list[ParticipantData]:
+    people = []
+    for number, part in enumerate((p for p in cell.split(PARTICIPANT_SEPARATOR) if p.strip()), start=1):
+        fields = [f.strip() for f in part.split(FIELD_SEPARATOR)]
+        if len(fields) != 4 or not fields[0]:
+            problems.append(
+                _("participants: person %(number)s is not “name | nationality | passport | role”.")
+                % {"number": number}
+            )
+            continue
+        name, nationality, passport, role = fields
+        if "•" in passport:
+            problems.append(
+                _("participants: the passport of %(name)s is masked; export the file as protocol staff.")
+                % {"name": name}
+            )
+        role = role or Participant.Role.MEMBER
+        _choice(role, "participants", Participant.Role.choices, problems)
+        people.append(
+            ParticipantData(
+                PersonData(
+                    full_name=name,
+                    nationality=_country(nationality, "participants", problems),
+                    passport_number=passport,
+                ),
+                role=role,
+            )
+        )
+    return people
+
+
+def check_rows(header: list[str], rows: list[tuple[int, list[Any]]]) -> ImportCheck:
+    """Every problem of every row, with its row number; nothing is written."""
+    missing = [column for column in COLUMNS if column not in header]
+    if missing:
+        return ImportCheck(
+            rows=[], problems=[_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)}]
+        )
+    if len(rows) > MAX_ROWS:
+        return ImportCheck(rows=[], problems=[_("At most %(count)s rows at a time.") % {"count": MAX_ROWS}])
+    agencies = {a.code: a for a in Agency.objects.filter(is_active=True)}
+    taken = set(Case.objects.values_list("reference", flat=True))
+    seen: dict[str, int] = {}
+    checked = []
+    for number, cells in rows:
+        values = {
+            column: cells[header.index(column)] if header.index(column) < len(cells) else None
+            for column in COLUMNS
+        }
+        row = ImportRow(number=number, values=values)
+        problems = row.problems
+        for column in REQUIRED:
+            if not _text(values[column]):
+                problems.append(_("%(column)s: required.") % {"column": column})
+        if _text(values["kind"]) not in ("", "delegation"):
+            problems.append(
+                _("kind: only delegations are imported here (press visits are entered on their pages).")
+            )
+        direction = _choice(_text(values["direction"]), "direction", Case.Direction.choices, problems)
+        kind = _choice(_text(values["delegation_kind"]), "delegation_kind", Delegation.Kind.choices, problems)
+        mode = _choice(_text(values["mode"]) or Case.Mode.IN_PERSON, "mode", Case.Mode.choices, problems)
+        status = _choice(
+            _text(values["status"]) or Case.Status.DRAFT, "status", Case.Status.choices, problems
+        )
+        start = _date(values["start_date"], "start_date", problems)
+        end = _date(values["end_date"], "end_date", problems)
+        if start and end and end < start:
+            problems.append(_("end_date: before the start date."))
+        lead = agencies.get(_text(values["lead_agency"]))
+        if _text(values["lead_agency"]) and lead is None:
+            problems.append(
+                _("lead_agency: no agency has the code “%(code)s”.") % {"code": _text(values["lead_agency"])}
+            )
+        co_hosts = []
+        for code in filter(None, (c.strip() for c in re.split(r"[,;]", _text(values["co_host_agencies"])))):
+            if code in agencies:
+                co_hosts.append(agencies[code])
+            else:
+                problems.append(_("co_host_agencies: no agency has the code “%(code)s”.") % {"code": code})
+        case_countries = [
+            _country(code.strip(), "countries", problems)
+            for code in _text(values["countries"]).split(",")
+            if code.strip()
+        ]
+        counterpart = None
+        if _text(values["counterpart_name"]):
+            counterpart_kind = _choice(
+                _text(values["counterpart_kind"]), "counterpart_kind", Organisation.Kind.choices, problems
+            )
+            if not counterpart_kind or not _text(values["counterpart_country"]):
+                problems.append(_("counterpart: give its kind and country too."))
+            else:
+                counterpart = Organisation(
+                    name=_text(values["counterpart_name"]),
+                    kind=counterpart_kind,
+                    country=_country(_text(values["counterpart_country"]), "counterpart_country", problems),
+                )
+        reference = _text(values["reference"])
+        if reference:
+            match = REFERENCE.match(reference)
+            if not match:
+                problems.append(_("reference: “%(value)s” is not like DV-2024-0007.") % {"value": reference})
+            elif (match.group(1) == "DV") != (direction == Case.Direction.INBOUND):
+                problems.append(_("reference: DV is for inbound delegations, DR for outbound ones."))
+            if reference in taken:
+                problems.append(_("reference: %(value)s is already in TTDN.") % {"value": reference})
+            if reference in seen:
+                problems.append(_("reference: also on row %(row)s.") % {"row": seen[reference]})
+            seen.setdefault(reference, number)
+        participants = _participants(_text(values["participants"]), problems)
+        if not problems and start and end and lead:
+            row.data = CaseData(
+                fields={
+                    "direction": direction,
+                    "title": _text(values["title"])[:255],
+                    "purpose": _text(values["purpose"]),
+                    "countries": case_countries,
+                    "start_date": start,
+                    "end_date": end,
+                    "mode": mode,
+                    "lead_agency": lead,
+                    "counterpart": counterpart,
+                },
+                co_host_agencies=co_hosts,
+                participants=participants,
+            )
+            row.delegation_kind, row.reference, row.status = kind, reference, status
+        checked.append(row)
+    return ImportCheck(rows=checked)
+
+
+def _reserve(references: list[str]) -> None:
+    """Move each reference counter past the numbers the file brings, so that no number given
+    to a new case can be one the file asks for."""
+    highest: dict[tuple[str, int], int] = defaultdict(int)
+    for reference in references:
+        match = REFERENCE.match(reference)
+        if match:
+            key = (match.group(1), int(match.group(2)))
+            highest[key] = max(highest[key], int(match.group(3)))
+    for (prefix, year), number in highest.items():
+        counter, _created = ReferenceCounter.objects.get_or_create(prefix=prefix, year=year)
+        ReferenceCounter.objects.filter(pk=counter.pk).update(last=Greatest(F("last"), number))
+
+
+@transaction.atomic
+def import_delegations(*, actor: User, check: ImportCheck) -> list[Case]:
+    """Create every checked row's delegation, or none (the first failure undoes them all)."""
+    if not has_role(actor, Role.PROTOCOL):
+        raise CaseError(_("Only protocol staff import cases."))
+    if not check.ok:
+        raise CaseError(_("Correct the rows with problems first: nothing was imported."))
+    _reserve([row.reference for row in check.rows if row.reference])
+    created = []
+    for row in check.rows:
+        assert row.data is not None  # noqa: S101 - check.ok
+        fields = dict(row.data.fields)
+        if fields["counterpart"] is not None:
+            fields["counterpart"] = organisation_find_or_create(organisation=fields["counterpart"])
+        data = CaseData(
+            fields=fields, co_host_agencies=row.data.co_host_agencies, participants=row.data.participants
+        )
+        try:
+            case = delegation_create(actor=actor, data=data, delegation_kind=row.delegation_kind)
+        except (ValidationError, CaseError) as error:
+            raise CaseError(
+                _("Row %(row)s: %(error)s") % {"row": row.number, "error": _message(error)}
+            ) from error
+        changed: list[str] = []
+        if row.reference:
+            case.reference, changed = row.reference, [*changed, "reference"]
+        if row.status != case.status:
+            case.status, changed = row.status, [*changed, "status"]
+        if changed:
+            stamp(case, actor, "imported")
+            case.save(update_fields=[*changed, "updated_at"])
+            case_refresh_search_text(case=case)
+        created.append(case)
+    return created
+
+
+def _message(error: ValidationError | CaseError) -> str:
+    if isinstance(error, CaseError):
+        return str(error.message)
+    return " ".join(error.messages)

@@ -1,0 +1,257 @@
+"""The periodic report on a known set of cases: every figure, the same through the service, the
+page, the command and each export format; and only what the reader may see."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from press.models import Coverage
+from tests.factories import make_agency, make_delegation, make_press_visit, person_data
+from ttdn.accounts.roles import Role
+from ttdn.cases.models import AccessLog, Case, FollowUp
+from ttdn.cases.services.cases import ParticipantData
+from ttdn.cases.services.followups import followup_close, followup_create
+from ttdn.cases.services.workflow import case_submit, case_transition
+from ttdn.reports.periods import Period
+from ttdn.reports.statistics import report_figures
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+Q3 = {"year": "2026", "quarter": "3"}
+
+
+def _people(*rows: tuple[str, str, str, str]) -> list[ParticipantData]:
+    return [
+        ParticipantData(person_data(name, nationality, passport), role=role)
+        for name, nationality, passport, role in rows
+    ]
+
+
+TANAKA = ("Tanaka Hiroshi", "JP", "TK0000001", "head")  # in two delegations: one visitor
+
+
+@pytest.fixture
+def known(make_user, protocol, leader):
+    """Q3 2026 (the period), Q2 2026 (the one before), and cases that must not count."""
+    host, other = make_agency(code="so-ngoai-vu"), make_agency(code="so-cong-thuong")
+    d1 = make_delegation(actor=protocol, lead_agency=host, start=D(2026, 7, 10), countries=["JP"], participants=0,
+                         delegation_kind="government")  # fmt: skip
+    d2 = make_delegation(actor=protocol, lead_agency=host, start=D(2026, 8, 5), countries=["KR"], participants=0,
+                         delegation_kind="diplomatic")  # fmt: skip
+    d3 = make_delegation(actor=protocol, lead_agency=host, start=D(2026, 9, 1), countries=["US"], participants=0,
+                         delegation_kind="ngo", mode="online")  # fmt: skip
+    o1 = make_delegation(actor=protocol, lead_agency=other, start=D(2026, 9, 10), countries=["LA"], participants=0,
+                         direction="outbound", delegation_kind="government")  # fmt: skip
+    press = make_press_visit(actor=protocol, lead_agency=host, start=D(2026, 8, 15))
+    cancelled = make_delegation(actor=protocol, lead_agency=host, start=D(2026, 8, 20), countries=["JP"])
+    rejected = make_delegation(actor=protocol, lead_agency=host, start=D(2026, 7, 20), countries=["FR"])
+    before = make_delegation(
+        actor=protocol, lead_agency=host, start=D(2026, 6, 20), countries=["DE"], participants=0
+    )
+    make_delegation(
+        actor=protocol, lead_agency=host, start=D(2026, 10, 5), countries=["CN"]
+    )  # after the period
+
+    from ttdn.cases.services.cases import CaseData, case_update
+
+    def staff(case: Case, *rows: tuple[str, str, str, str]) -> None:
+        case_update(actor=protocol, case=case, data=CaseData(fields={}, co_host_agencies=[],
+                                                               participants=_people(*rows)))  # fmt: skip
+
+    staff(
+        d1,
+        TANAKA,
+        ("Suzuki Ichiro", "JP", "TK0000002", "member"),
+        ("Nguyễn Văn Dịch", "VN", "", "interpreter"),
+    )
+    staff(d2, TANAKA, ("Kim Min-jun", "KR", "KR0000001", "head"))
+    staff(d3, ("John Smith", "US", "US0000001", "head"))
+    staff(o1, ("Trần Văn Một", "VN", "", "official"), ("Lê Thị Hai", "VN", "", "official"))
+    staff(before, ("Hans Müller", "DE", "DE0000001", "head"))
+    case_transition(actor=protocol, case=cancelled, name="cancel", reason="Đối tác hoãn")
+    case_transition(
+        actor=leader, case=case_submit(actor=protocol, case=rejected), name="reject", reason="Không phù hợp"
+    )
+    Coverage.objects.create(case=press, title="Tuyên Quang mùa lúa", outlet="NHK", published_on=D(2026, 9, 1),
+                            language="ja", recorded_by=protocol)  # fmt: skip
+
+    done = followup_create(
+        actor=protocol, case=d1, title="Gửi thư cảm ơn", due_date=D(2026, 7, 20), assignee_agency=host
+    )
+    followup_close(actor=protocol, followup=done, status="done", result="Đã gửi")
+    late = followup_create(
+        actor=protocol, case=d1, title="Gửi ảnh", due_date=D(2026, 8, 1), assignee_agency=host
+    )
+    FollowUp.objects.filter(pk__in=[done.pk, late.pk]).update(
+        created_at=datetime.datetime(2026, 7, 15, 9, tzinfo=datetime.UTC)
+    )
+    FollowUp.objects.filter(pk=done.pk).update(
+        closed_at=datetime.datetime(2026, 7, 18, 9, tzinfo=datetime.UTC)
+    )
+    return {"host": host, "other": other, "outbound": o1, "press": press}
+
+
+EXPECTED = {
+    "period": {"start": "2026-07-01", "end": "2026-09-30"},
+    "cases": 5,
+    "inbound_delegations": 2,
+    "foreign_visitors": 3,  # Tanaka once, Suzuki, Kim; the Vietnamese interpreter is not a visitor
+    "online_meetings": 1,
+    "outbound_delegations": 1,
+    "officials": 2,
+    "press_visits": 1,
+    "reporters": 1,
+    "coverage": 1,
+    "by_country": [
+        {"country": "JP", "cases": 2, "visitors": 3},
+        {"country": "KR", "cases": 1, "visitors": 1},
+        {"country": "LA", "cases": 1, "visitors": 0},
+        {"country": "US", "cases": 1, "visitors": 0},
+    ],
+    "by_kind": [
+        {"kind": "government", "cases": 2, "visitors": 2},
+        {"kind": "diplomatic", "cases": 1, "visitors": 2},
+        {"kind": "ngo", "cases": 1, "visitors": 0},
+        {"kind": "press", "cases": 1, "visitors": 1},
+    ],
+    "by_month": [
+        {"month": "2026-07", "cases": 1, "visitors": 2},
+        {"month": "2026-08", "cases": 2, "visitors": 3},
+        {"month": "2026-09", "cases": 2, "visitors": 0},
+    ],
+    "follow_ups": {"opened": 2, "done": 1, "overdue": 1},
+}
+
+
+def _check(figures: dict, known: dict) -> None:
+    for key, value in EXPECTED.items():
+        got = figures[key]
+        if key == "by_kind":  # the labels are in the reader's language
+            got = [{k: v for k, v in entry.items() if k != "label"} for entry in got]
+        assert got == value, key
+    assert [(e["agency"], e["cases"]) for e in figures["by_lead_agency"]] == [
+        ("so-ngoai-vu", 4),
+        ("so-cong-thuong", 1),
+    ]
+    previous = figures["previous"]
+    assert previous["period"] == {"start": "2026-04-01", "end": "2026-06-30"}
+    assert (previous["cases"], previous["inbound_delegations"], previous["foreign_visitors"]) == (1, 1, 1)
+
+
+def test_every_figure_of_the_quarter(known, protocol) -> None:
+    _check(report_figures(protocol, Period.of_quarter(2026, 3)), known)
+
+
+def test_the_page_shows_the_same_figures(known, protocol, client) -> None:
+    client.force_login(protocol)
+    response = client.get(reverse("reports:report"), Q3)
+    assert response.status_code == 200
+    _check(response.context["figures"], known)
+    assert "Quý 3/2026" in response.content.decode()
+
+
+def test_the_command_prints_the_same_json(known, protocol, capsys) -> None:
+    call_command("report", "--year", "2026", "--quarter", "3", "--as", protocol.username)
+    _check(json.loads(capsys.readouterr().out), known)
+
+    call_command("report", "--start", "2026-07-01", "--end", "2026-09-30", "--as", protocol.username)
+    assert json.loads(capsys.readouterr().out)["inbound_delegations"] == 2
+
+
+def _summary(rows: list[list[str]]) -> dict[str, int]:
+    return {row[0]: int(row[1]) for row in rows}
+
+
+def test_each_export_carries_the_same_figures(known, protocol, client, tmp_path) -> None:
+    client.force_login(protocol)
+    url = lambda fmt: reverse("reports:export", kwargs={"what": "figures", "fmt": fmt})  # noqa: E731
+
+    response = client.get(url("csv"), Q3)
+    assert response["Content-Disposition"].endswith('.csv"')
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    summary = {row[1]: (int(row[3]), int(row[4])) for row in rows if row[0] == "summary"}
+    assert summary["inbound_delegations"] == (2, 1)
+    assert summary["foreign_visitors"] == (3, 1)
+    assert summary["online_meetings"] == (1, 0)
+    assert summary["reporters"] == (1, 0)
+    assert summary["follow_ups.overdue"][0] == 1
+    assert ["by_country", "JP", "JP · Nhật Bản", "2", "3"] in rows
+
+    workbook = load_workbook(io.BytesIO(client.get(url("xlsx"), Q3).content))
+    first = [list(row) for row in workbook.worksheets[0].iter_rows(min_row=2, values_only=True)]
+    assert [row[1] for row in first][:9] == [5, 2, 3, 1, 1, 2, 1, 1, 1]
+    assert workbook.worksheets[1]["B2"].value == 2  # by country: Japan, two cases
+
+    pdf = client.get(url("pdf"), Q3)
+    assert pdf["Content-Type"] == "application/pdf"
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "TỈNH TUYÊN QUANG" in text  # the province's heading, with its diacritics
+    assert "Đoàn vào" in text or "đoàn vào" in text
+    assert "Quý 3/2026" in text
+
+    call_command("report", "--year", "2026", "--quarter", "3", "--as", protocol.username,
+                 "--format", "xlsx", "--output", str(tmp_path / "r.xlsx"))  # fmt: skip
+    again = load_workbook(tmp_path / "r.xlsx")
+    assert [row[1] for row in again.worksheets[0].iter_rows(min_row=2, values_only=True)][:9] == [
+        5,
+        2,
+        3,
+        1,
+        1,
+        2,
+        1,
+        1,
+        1,
+    ]
+    assert AccessLog.objects.filter(user=protocol, action=AccessLog.Action.EXPORT).count() == 3
+
+
+def test_a_departments_report_covers_only_its_cases(known, make_user, client) -> None:
+    staff = make_user(Role.AGENCY, agency=known["other"])
+    figures = report_figures(staff, Period.of_quarter(2026, 3))
+    assert (figures["cases"], figures["outbound_delegations"], figures["inbound_delegations"]) == (1, 1, 0)
+
+    client.force_login(staff)
+    response = client.get(reverse("reports:export", kwargs={"what": "cases", "fmt": "csv"}), Q3)
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row["reference"] for row in rows] == [known["outbound"].reference]
+    logged = AccessLog.objects.filter(user=staff, action=AccessLog.Action.EXPORT)
+    assert list(logged.values_list("case", flat=True)) == [known["outbound"].pk]
+
+
+def test_the_case_list_masks_passports_for_who_may_not_see_them(known, make_user, protocol, client) -> None:
+    staff = make_user(Role.AGENCY, agency=known["host"])
+    url = reverse("reports:export", kwargs={"what": "cases", "fmt": "csv"})
+
+    client.force_login(protocol)
+    assert "TK0000001" in client.get(url, Q3).content.decode("utf-8-sig")
+    client.force_login(staff)
+    masked = client.get(url, Q3).content.decode("utf-8-sig")
+    assert "TK0000001" not in masked
+    assert "•••001" in masked
+
+
+def test_who_has_no_role_gets_no_report(client, make_user) -> None:
+    assert client.get(reverse("reports:report")).status_code == 302
+    client.force_login(make_user())
+    assert client.get(reverse("reports:report")).status_code == 403
+    assert client.get(reverse("reports:export", kwargs={"what": "cases", "fmt": "csv"})).status_code == 403
+
+
+def test_a_bad_period_is_explained_and_exports_nothing(client, protocol) -> None:
+    client.force_login(protocol)
+    page = client.get(reverse("reports:report"), {"start": "01/10/2026", "end": "01/09/2026"})
+    assert page.status_code == 200
+    assert "figures" not in page.context
+    assert client.get(reverse("reports:export", kwargs={"what": "figures", "fmt": "pdf"}),
+                      {"start": "01/10/2026"}).status_code == 404  # fmt: skip
+    assert not AccessLog.objects.exists()

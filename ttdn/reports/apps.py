@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "ttdn.reports"
+    label = "reports"
+    verbose_name = _("Reports")
+
+    def ready(self) -> None:
+        from ttdn import navigation
+        from ttdn.accounts.roles import Role
+
+        navigation.register(
+            navigation.NavItem(
+                _("Reports"),
+                "reports:report",
+                roles=frozenset({Role.PROTOCOL, Role.LEADER, Role.AGENCY, Role.ADMIN}),
+            )
+        )

@@ -1,0 +1,148 @@
+"""Files of the report: the figures and the case list, as XLSX, CSV or PDF."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_countries import countries
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.styles import Font  # type: ignore[import-untyped]
+
+from ttdn.reports.case_table import COLUMNS, DATE_COLUMNS, as_text
+from ttdn.reports.periods import Period
+from ttdn.reports.statistics import SUMMARY_KEYS
+
+FORMATS = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+    "pdf": "application/pdf",
+}
+
+
+def figure_labels() -> dict[str, str]:
+    return {
+        "cases": _("Cases counted"),
+        "inbound_delegations": _("Inbound delegations received in person"),
+        "foreign_visitors": _("Foreign visitors in them"),
+        "online_meetings": _("Inbound online meetings"),
+        "outbound_delegations": _("Outbound delegations"),
+        "officials": _("Officials in them"),
+        "press_visits": _("Press visits"),
+        "reporters": _("Reporters"),
+        "coverage": _("Coverage published"),
+    }
+
+
+def summary_rows(figures: dict[str, Any]) -> list[tuple[str, str, int, int]]:
+    """(key, label, this period, previous period) for each headline figure."""
+    labels = figure_labels()
+    previous = figures["previous"]
+    keys = [key for key in (*SUMMARY_KEYS, "coverage") if key in figures]
+    rows = [(key, labels.get(key, key), figures[key], previous.get(key, 0)) for key in keys]
+    for key, label in (
+        ("opened", _("Follow-ups opened")),
+        ("done", _("Follow-ups done")),
+        ("overdue", _("Follow-ups overdue")),
+    ):
+        rows.append((f"follow_ups.{key}", label, figures["follow_ups"][key], previous["follow_ups"][key]))
+    return rows
+
+
+def breakdowns(figures: dict[str, Any]) -> list[tuple[str, str, list[str], list[tuple[str, list[Any]]]]]:
+    """(section, title, header, rows) of each table of the report; a row is (its key, its cells)."""
+    return [
+        ("by_country", _("By country"), [_("Country"), _("Cases"), _("Visitors")],
+         [(e["country"], [f"{e['country']} · {countries.name(e['country'])}", e["cases"], e["visitors"]])
+          for e in figures["by_country"]]),
+        ("by_kind", _("By kind"), [_("Kind"), _("Cases"), _("Visitors")],
+         [(e["kind"], [e["label"], e["cases"], e["visitors"]]) for e in figures["by_kind"]]),
+        ("by_lead_agency", _("By lead agency"), [_("Lead agency"), _("Cases")],
+         [(e["agency"], [e["name"], e["cases"]]) for e in figures["by_lead_agency"]]),
+        ("by_month", _("By month"), [_("Month"), _("Cases"), _("Visitors")],
+         [(e["month"], [e["month"], e["cases"], e["visitors"]]) for e in figures["by_month"]]),
+    ]  # fmt: skip
+
+
+def _workbook_bytes(workbook: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet(
+    workbook: Workbook, title: str, header: list[str], rows: Iterable[list[Any]], first: bool = False
+) -> None:
+    sheet = workbook.active if first else workbook.create_sheet()
+    assert sheet is not None  # noqa: S101
+    sheet.title = title[:31]
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+
+
+def figures_xlsx(figures: dict[str, Any], period: Period) -> bytes:
+    workbook = Workbook()
+    _sheet(
+        workbook,
+        _("Summary"),
+        [_("Figure"), period.label(), _("Previous period")],
+        [[label, value, before] for _key, label, value, before in summary_rows(figures)],
+        first=True,
+    )
+    for _section, title, header, rows in breakdowns(figures):
+        _sheet(workbook, title, header, [cells for _key, cells in rows])
+    return _workbook_bytes(workbook)
+
+
+def figures_csv(figures: dict[str, Any], period: Period) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["section", "key", "label", "value", "previous"])
+    for key, label, value, before in summary_rows(figures):
+        writer.writerow(["summary", key, label, value, before])
+    for section, _title, _header, rows in breakdowns(figures):
+        for key, cells in rows:
+            writer.writerow([section, key, *cells])
+    return out.getvalue().encode("utf-8-sig")  # the BOM tells Excel it is UTF-8
+
+
+def cases_xlsx(rows: list[dict[str, Any]]) -> bytes:
+    workbook = Workbook()
+    _sheet(workbook, "cases", list(COLUMNS), [[row[c] for c in COLUMNS] for row in rows], first=True)
+    sheet = workbook.active
+    assert sheet is not None  # noqa: S101
+    for name in DATE_COLUMNS:
+        column = COLUMNS.index(name) + 1
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+            cell.number_format = "DD/MM/YYYY"
+    return _workbook_bytes(workbook)
+
+
+def cases_csv(rows: list[dict[str, Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow([as_text(row[c]) for c in COLUMNS])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def pdf(template: str, context: dict[str, Any]) -> bytes:
+    """A PDF from an HTML template, with the province's heading; the fonts are the system's
+    DejaVu (every Vietnamese letter), nothing is fetched from the network."""
+    from weasyprint import HTML  # type: ignore[import-untyped]
+
+    html = render_to_string(
+        template,
+        {**context, "province": settings.TTDN_PROVINCE_NAME, "printed": timezone.localtime()},
+    )
+    return bytes(HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf())

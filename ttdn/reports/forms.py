@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ttdn.cases.forms import DateInput
+from ttdn.reports.periods import Period
+
+QUARTERS = [("", _("The whole year")), ("1", "I"), ("2", "II"), ("3", "III"), ("4", "IV")]
+
+
+class PeriodForm(forms.Form):
+    """A year (and a quarter), or two dates."""
+
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
+    quarter = forms.TypedChoiceField(
+        label=_("Quarter"), choices=QUARTERS, coerce=int, empty_value=None, required=False
+    )
+    start = forms.DateField(label=_("or from"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("to"), required=False, widget=DateInput())
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end, year = cleaned.get("start"), cleaned.get("end"), cleaned.get("year")
+        if (start is None) != (end is None):
+            raise forms.ValidationError(_("Give both dates of the period."))
+        if start and end and end < start:
+            raise forms.ValidationError(_("The end of the period is before its start."))
+        if start and end and (end - start).days > 3 * 366:
+            raise forms.ValidationError(_("A period is at most three years."))
+        if not start and not year and cleaned.get("quarter"):
+            raise forms.ValidationError(_("Give the year of the quarter."))
+        return cleaned
+
+    def period(self, today: datetime.date) -> Period:
+        """The period asked for (the last quarter when nothing is asked); call after is_valid()."""
+        data = self.cleaned_data
+        if data.get("start") and data.get("end"):
+            return Period(data["start"], data["end"])
+        if data.get("year"):
+            return (
+                Period.of_quarter(data["year"], data["quarter"])
+                if data.get("quarter")
+                else Period.of_year(data["year"])
+            )
+        return Period.last_quarter(today)
