@@ -11,7 +11,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from openpyxl import load_workbook
+from openpyxl import load_workbook  # type: ignore[import-untyped]
 from pypdf import PdfReader
 
 from press.models import Coverage
