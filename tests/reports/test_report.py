@@ -255,3 +255,12 @@ def test_a_bad_period_is_explained_and_exports_nothing(client, protocol) -> None
     assert client.get(reverse("reports:export", kwargs={"what": "figures", "fmt": "pdf"}),
                       {"start": "01/10/2026"}).status_code == 404  # fmt: skip
     assert not AccessLog.objects.exists()
+
+
+def test_the_page_opens_on_the_last_quarter(client, leader) -> None:
+    from django.utils import timezone
+
+    client.force_login(leader)
+    response = client.get(reverse("reports:report"))
+    assert response.status_code == 200
+    assert response.context["period"] == Period.last_quarter(timezone.localdate())

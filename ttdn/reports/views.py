@@ -24,12 +24,14 @@ def _user_and_period(request: HttpRequest) -> tuple[User, PeriodForm, Period | N
     user = request.user
     if not isinstance(user, User) or not roles_of(user):
         raise PermissionDenied
-    form = PeriodForm(request.GET or None)
-    if request.GET and not form.is_valid():
+    today = timezone.localdate()
+    if not request.GET:  # nothing asked: the last quarter, shown in the form
+        period = Period.last_quarter(today)
+        return user, PeriodForm(initial={"year": period.year, "quarter": period.quarter}), period
+    form = PeriodForm(request.GET)
+    if not form.is_valid():
         return user, form, None
-    if not request.GET:
-        form.is_valid()  # an empty form: the last quarter
-    return user, form, form.period(timezone.localdate())
+    return user, form, form.period(today)
 
 
 @login_required

@@ -1,0 +1,194 @@
+"""Importing old delegation logs: every bad row reported with its number and nothing written; the
+corrected file imported whole, reusing known people and organisations; exported again, the same."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from openpyxl import Workbook  # type: ignore[import-untyped]
+
+from delegations.imports import check_rows, read_table
+from tests.factories import make_agency, make_delegation, person_data
+from ttdn.accounts.roles import Role
+from ttdn.cases.models import Case, Organisation, Person
+from ttdn.cases.services.cases import CaseData, ParticipantData, case_update
+from ttdn.reports.case_table import COLUMNS
+
+pytestmark = pytest.mark.django_db
+ROWS = 1000
+BAD_ROWS = {57: "start_date", 400: "lead_agency", 999: "participants"}
+NATIONS = ["JP", "KR", "LA", "TH", "FR"]
+STATUSES = ["closed", "reported", "approved"]
+
+
+def _row(n: int) -> dict[str, str]:
+    start = datetime.date(2025, 1, 1) + datetime.timedelta(days=n % 360)
+    inbound = n % 4 != 0
+    first, second = n % 40, (n + 7) % 40
+    return {
+        "reference": f"{'DV' if inbound else 'DR'}-2025-{n + 1:04d}",
+        "kind": "delegation",
+        "direction": "inbound" if inbound else "outbound",
+        "delegation_kind": ["government", "diplomatic", "business", "experts"][n % 4],
+        "mode": "online" if n % 10 == 3 else "in_person",
+        "title": f"Đoàn số {n + 1} làm việc về hợp tác",
+        "purpose": "Trao đổi hợp tác",
+        "countries": NATIONS[n % 5] if n % 3 else ",".join(sorted({NATIONS[n % 5], "KR"})),
+        "counterpart_name": f"Đối tác {n % 5}",
+        "counterpart_kind": "government",
+        "counterpart_country": NATIONS[n % 5],
+        "start_date": start.strftime("%d/%m/%Y"),
+        "end_date": (start + datetime.timedelta(days=2)).strftime("%d/%m/%Y"),
+        "lead_agency": "so-ngoai-vu" if n % 2 else "so-cong-thuong",
+        "co_host_agencies": ("so-cong-thuong" if n % 2 else "so-ngoai-vu") if n % 5 == 1 else "",
+        "status": STATUSES[n % 3],
+        "participants": (
+            f"Person {first} | {NATIONS[first % 5]} | P{first:07d} | head; "
+            f"Person {second} | {NATIONS[second % 5]} | P{second:07d} | member"
+        ),
+    }
+
+
+def _xlsx(rows: list[dict[str, str]]) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(COLUMNS)
+    for row in rows:
+        sheet.append([row[column] for column in COLUMNS])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def setting(protocol):
+    make_agency(code="so-ngoai-vu")
+    make_agency(code="so-cong-thuong")
+    # Already known: one of the file's people (by passport) and one of its counterparts.
+    known = make_delegation(actor=protocol, start=datetime.date(2024, 5, 1), participants=0)
+    case_update(actor=protocol, case=known, data=CaseData(
+        fields={}, participants=[ParticipantData(person_data("Person 3", "TH", "P0000003"))]))  # fmt: skip
+    Organisation.objects.create(name="Đối tác 2", kind="government", country="LA")
+    good = [_row(n) for n in range(ROWS)]
+    bad = [dict(row) for row in good]
+    bad[57 - 2]["start_date"] = "31/02/2025"
+    bad[400 - 2]["lead_agency"] = "so-khong-co"
+    bad[999 - 2]["participants"] = "Person 1 | XX | P0000001 | head"
+    return good, bad
+
+
+def test_a_thousand_rows_with_three_bad_ones_report_exactly_those_and_write_nothing(
+    setting, protocol
+) -> None:
+    _good, bad = setting
+    before = (Case.objects.count(), Person.objects.count(), Organisation.objects.count())
+
+    check = check_rows(*read_table(_xlsx(bad), "old-logs.xlsx"))
+
+    assert not check.ok
+    assert {row.number: row.problems for row in check.bad_rows}.keys() == BAD_ROWS.keys()
+    for row in check.bad_rows:
+        assert all(problem.startswith(BAD_ROWS[row.number]) for problem in row.problems), row.problems
+    with pytest.raises(CommandError, match="3 row"):
+        call_command("import_cases", str(_saved(bad)), "--as", protocol.username)
+    assert (Case.objects.count(), Person.objects.count(), Organisation.objects.count()) == before
+
+
+def _saved(rows: list[dict[str, str]], name: str = "logs.xlsx") -> object:
+    import tempfile
+    from pathlib import Path
+
+    path = Path(tempfile.mkdtemp()) / name
+    path.write_bytes(_xlsx(rows))
+    return path
+
+
+def test_the_corrected_file_imports_whole_and_exports_back_the_same(setting, protocol, client) -> None:
+    good, _bad = setting
+    people_before = Person.objects.count()
+
+    call_command("import_cases", str(_saved(good)), "--as", protocol.username)
+
+    imported = Case.objects.filter(reference__in=[row["reference"] for row in good])
+    assert imported.count() == ROWS
+    # 40 people in the file, one of them known already; 5 counterparts, one known already.
+    assert Person.objects.count() == people_before + 39
+    assert Organisation.objects.filter(name__startswith="Đối tác").count() == 5
+    assert Case.objects.get(reference="DV-2025-0002").participants.count() == 2
+
+    client.force_login(protocol)
+    response = client.get(reverse("reports:export", kwargs={"what": "cases", "fmt": "csv"}),
+                          {"start": "01/01/2025", "end": "31/12/2025"})  # fmt: skip
+    exported = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    by_reference = {row["reference"]: row for row in exported}
+    assert len(by_reference) == ROWS
+    for row in good:
+        assert by_reference[row["reference"]] == row
+
+
+def test_the_next_new_case_does_not_take_an_imported_number(setting, protocol) -> None:
+    from django.utils import timezone
+
+    year = timezone.localdate().year
+    row = {**setting[0][1], "reference": f"DV-{year}-0005"}
+    call_command("import_cases", str(_saved([row])), "--as", protocol.username)
+
+    new = make_delegation(actor=protocol)
+    assert new.reference.startswith(f"DV-{year}-")
+    assert int(new.reference.rsplit("-", 1)[1]) > 5
+
+
+def test_the_import_page_previews_then_imports_all(setting, protocol, client) -> None:
+    good, bad = setting
+    client.force_login(protocol)
+    url = reverse("delegations:import")
+
+    page = client.post(url, {"file": SimpleUploadedFile("bad.xlsx", _xlsx(bad[:60]))})
+    assert page.status_code == 200
+    assert [row.number for row in page.context["check"].bad_rows] == [57]
+    assert "Chưa nhập dòng nào" in page.content.decode()
+    assert not Case.objects.filter(reference__startswith="DV-2025").exists()
+
+    page = client.post(url, {"file": SimpleUploadedFile("good.xlsx", _xlsx(good[:5]))})
+    assert page.context["check"].ok
+    token = client.session["delegation_import"]["token"]
+    response = client.post(reverse("delegations:import_confirm"), {"token": token})
+    assert response.status_code == 302
+    assert Case.objects.filter(reference__in=[row["reference"] for row in good[:5]]).count() == 5
+
+    # The preview is used once.
+    assert client.post(reverse("delegations:import_confirm"), {"token": token}).status_code == 302
+    assert Case.objects.filter(reference__startswith="D", reference__contains="-2025-").count() == 5
+
+
+def test_the_template_has_the_export_columns(client, protocol) -> None:
+    from openpyxl import load_workbook
+
+    client.force_login(protocol)
+    response = client.get(reverse("delegations:import_template"))
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    assert [cell.value for cell in sheet[1]] == COLUMNS
+
+
+def test_only_protocol_staff_import(client, make_user) -> None:
+    for role in (Role.AGENCY, Role.LEADER, Role.POLICE):
+        client.force_login(make_user(role))
+        assert client.get(reverse("delegations:import")).status_code == 403
+        assert client.get(reverse("delegations:import_template")).status_code == 403
+        assert client.post(reverse("delegations:import_confirm")).status_code == 403
+
+
+def test_a_file_that_is_not_a_workbook_is_refused(client, protocol) -> None:
+    client.force_login(protocol)
+    page = client.post(
+        reverse("delegations:import"), {"file": SimpleUploadedFile("logs.xlsx", b"not a workbook")}
+    )
+    assert "không phải tệp Excel" in page.content.decode()
+    page = client.post(reverse("delegations:import"), {"file": SimpleUploadedFile("logs.pdf", b"%PDF-1.4")})
+    assert "Excel (.xlsx) hoặc tệp CSV" in page.content.decode()
