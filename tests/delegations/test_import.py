@@ -113,7 +113,7 @@ def test_the_corrected_file_imports_whole_and_exports_back_the_same(setting, pro
     good, _bad = setting
     people_before = Person.objects.count()
 
-    call_command("import_cases", str(_saved(good)), "--as", protocol.username)
+    call_command("import_cases", str(_saved(good)))  # as the first protocol user
 
     imported = Case.objects.filter(reference__in=[row["reference"] for row in good])
     assert imported.count() == ROWS

@@ -264,3 +264,25 @@ def test_the_page_opens_on_the_last_quarter(client, leader) -> None:
     response = client.get(reverse("reports:report"))
     assert response.status_code == 200
     assert response.context["period"] == Period.last_quarter(timezone.localdate())
+
+
+def test_the_case_list_in_each_format(known, protocol, client, capsys) -> None:
+    client.force_login(protocol)
+    url = lambda fmt: reverse("reports:export", kwargs={"what": "cases", "fmt": fmt})  # noqa: E731
+    references = sorted(Case.objects.filter(start_date__range=(D(2026, 7, 1), D(2026, 9, 30)))
+                        .exclude(status__in=["cancelled", "rejected"]).values_list("reference", flat=True))  # fmt: skip
+
+    sheet = load_workbook(io.BytesIO(client.get(url("xlsx"), Q3).content)).worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    column = header.index("reference")
+    assert sorted(row[column] for row in sheet.iter_rows(min_row=2, values_only=True)) == references
+    assert sheet.cell(row=2, column=header.index("start_date") + 1).number_format == "DD/MM/YYYY"
+
+    text = "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(client.get(url("pdf"), Q3).content)).pages
+    )
+    assert "DANH SÁCH HỒ SƠ" in text
+    assert all(reference in text for reference in references)
+
+    call_command("report", "--year", "2026", "--quarter", "3", "--cases", "--as", protocol.username)
+    assert sorted(row["reference"] for row in json.loads(capsys.readouterr().out)) == references

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from delegations.imports import check_rows, import_delegations, read_table
 from ttdn.accounts.models import User
+from ttdn.accounts.roles import Role
 from ttdn.cases.errors import CaseError
 
 
@@ -18,7 +19,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file")
         parser.add_argument(
-            "--as", dest="as_user", required=True, help="The protocol user who imports (user name)."
+            "--as", dest="as_user", help="The protocol user who imports (user name); default: the first one."
         )
         parser.add_argument("--check", action="store_true", help="Only check the file; import nothing.")
 
@@ -26,9 +27,7 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"No file {path}.")
-        actor = User.objects.filter(username=options["as_user"], is_active=True).first()
-        if actor is None:
-            raise CommandError(f"No active user {options['as_user']!r}.")
+        actor = self._actor(options["as_user"])
         try:
             header, rows = read_table(path.read_bytes(), path.name)
         except CaseError as error:
@@ -49,3 +48,15 @@ class Command(BaseCommand):
         except CaseError as error:
             raise CommandError(f"Nothing was imported: {error.message}") from error
         self.stdout.write(self.style.SUCCESS(f"{len(created)} delegation(s) imported."))
+
+    def _actor(self, username: str | None) -> User:
+        users = User.objects.filter(is_active=True)
+        if username:
+            actor = users.filter(username=username).first()
+            if actor is None:
+                raise CommandError(f"No active user {username!r}.")
+            return actor
+        actor = users.filter(groups__name=Role.PROTOCOL).order_by("pk").first()
+        if actor is None:
+            raise CommandError("Give --as USER: there is no active protocol user to import as.")
+        return actor
