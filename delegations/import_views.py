@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import secrets
+import time
 from pathlib import Path
 
 from django import forms
@@ -27,6 +28,7 @@ from ttdn.reports.exports import FORMATS
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 SESSION_KEY = "delegation_import"
+STALE_AFTER_SECONDS = 24 * 3600
 
 
 class ImportForm(forms.Form):
@@ -54,6 +56,18 @@ def _pending_path(user: User, token: str, suffix: str) -> Path:
     return Path(settings.MEDIA_ROOT) / "imports" / f"{user.pk}-{token}{suffix}"
 
 
+def _discard_pending(request: HttpRequest, user: User) -> None:
+    """An earlier preview of this user is replaced (its file holds passport numbers: not kept)."""
+    pending = request.session.pop(SESSION_KEY, None)
+    if pending:
+        _pending_path(user, pending["token"], pending["suffix"]).unlink(missing_ok=True)
+    folder = Path(settings.MEDIA_ROOT) / "imports"
+    stale = time.time() - STALE_AFTER_SECONDS
+    for path in folder.glob(f"{user.pk}-*") if folder.exists() else ():
+        if path.stat().st_mtime < stale:
+            path.unlink(missing_ok=True)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
@@ -70,6 +84,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         else:
             check = check_rows(header, rows)
             context["check"] = check
+            _discard_pending(request, user)
             if check.ok and check.rows:
                 token, suffix = secrets.token_urlsafe(16), Path(upload.name).suffix.lower()
                 path = _pending_path(user, token, suffix)

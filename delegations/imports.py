@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.db.models.functions import Greatest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -32,7 +33,16 @@ from ttdn.cases.services.people import PersonData
 from ttdn.reports.case_table import COLUMNS, DATE_FORMAT, FIELD_SEPARATOR, PARTICIPANT_SEPARATOR
 
 MAX_ROWS = 5000
-REFERENCE = re.compile(r"^(DV|DR)-(\d{4})-(\d{4,})$")
+REFERENCE = re.compile(r"^(DV|DR)-(\d{4})-(\d{4,6})$")
+# What an import may set: a draft, or a visit already over (old logs are history, and no police
+# review is opened for them).
+STATUSES_OF_PAST_VISITS = (
+    Case.Status.COMPLETED,
+    Case.Status.REPORTED,
+    Case.Status.CLOSED,
+    Case.Status.CANCELLED,
+    Case.Status.REJECTED,
+)
 REQUIRED = ("kind", "direction", "delegation_kind", "title", "start_date", "end_date", "lead_agency")
 
 
@@ -63,19 +73,22 @@ class ImportCheck:
 
 def read_table(content: bytes, filename: str) -> tuple[list[str], list[tuple[int, list[Any]]]]:
     """The header and the numbered rows of an .xlsx or .csv file (blank rows skipped)."""
-    if filename.lower().endswith(".csv"):
-        reader = csv.reader(io.StringIO(content.decode("utf-8-sig")))
-        table = [list(row) for row in reader]
-    elif filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook  # type: ignore[import-untyped]
+    try:
+        if filename.lower().endswith(".csv"):
+            table = [list(row) for row in csv.reader(io.StringIO(content.decode("utf-8-sig")))]
+        elif filename.lower().endswith(".xlsx"):
+            from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-        try:
             workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-            raise CaseError(_("This file is not an Excel workbook (.xlsx).")) from error
-        table = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-    else:
-        raise CaseError(_("Upload an Excel workbook (.xlsx) or a CSV file."))
+            table = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        else:
+            raise CaseError(_("Upload an Excel workbook (.xlsx) or a CSV file."))
+    except UnicodeDecodeError as error:
+        raise CaseError(_("Save the CSV file as UTF-8 and upload it again.")) from error
+    except CaseError:
+        raise
+    except Exception as error:  # openpyxl and csv raise many kinds for a broken file
+        raise CaseError(_("This file cannot be read as a workbook or a CSV file.")) from error
     if not table:
         raise CaseError(_("The file is empty."))
     header = [str(cell or "").strip() for cell in table[0]]
@@ -88,7 +101,9 @@ def read_table(content: bytes, filename: str) -> tuple[list[str], list[tuple[int
 
 
 def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
+    text = "" if value is None else str(value).strip()
+    # The export's guard against spreadsheet formulas ("'=…"): take it off again.
+    return text[1:] if text.startswith("'") and text[1:2] in ("=", "+", "-", "@") else text
 
 
 def _date(value: Any, name: str, problems: list[str]) -> datetime.date | None:
@@ -129,7 +144,7 @@ def _country(value: str, name: str, problems: list[str]) -> str:
 
 
 def _participants(cell: str, problems: list[str]) -> list[ParticipantData]:
-    people = []
+    people: list[ParticipantData] = []
     for number, part in enumerate((p for p in cell.split(PARTICIPANT_SEPARATOR) if p.strip()), start=1):
         fields = [f.strip() for f in part.split(FIELD_SEPARATOR)]
         if len(fields) != 4 or not fields[0]:
@@ -139,6 +154,14 @@ def _participants(cell: str, problems: list[str]) -> list[ParticipantData]:
             )
             continue
         name, nationality, passport, role = fields
+        if len(name) > 255 or len(passport) > 32:
+            problems.append(
+                _("participants: person %(number)s has a name or passport too long.") % {"number": number}
+            )
+        if passport and any(p.person.passport_number == passport for p in people):
+            problems.append(
+                _("participants: the passport %(passport)s is given twice.") % {"passport": passport}
+            )
         if "•" in passport:
             problems.append(
                 _("participants: the passport of %(name)s is masked; export the file as protocol staff.")
@@ -196,6 +219,18 @@ def check_rows(header: list[str], rows: list[tuple[int, list[Any]]]) -> ImportCh
         end = _date(values["end_date"], "end_date", problems)
         if start and end and end < start:
             problems.append(_("end_date: before the start date."))
+        if status != Case.Status.DRAFT and not (
+            status in STATUSES_OF_PAST_VISITS and end is not None and end < timezone.localdate()
+        ):
+            problems.append(
+                _(
+                    "status: an imported case is a draft, or a visit already over "
+                    "(completed, reported, closed, cancelled, rejected)."
+                )
+            )
+        for column in ("title", "counterpart_name"):
+            if len(_text(values[column])) > 255:
+                problems.append(_("%(column)s: at most 255 characters.") % {"column": column})
         lead = agencies.get(_text(values["lead_agency"]))
         if _text(values["lead_agency"]) and lead is None:
             problems.append(
@@ -242,7 +277,7 @@ def check_rows(header: list[str], rows: list[tuple[int, list[Any]]]) -> ImportCh
             row.data = CaseData(
                 fields={
                     "direction": direction,
-                    "title": _text(values["title"])[:255],
+                    "title": _text(values["title"]),
                     "purpose": _text(values["purpose"]),
                     "countries": case_countries,
                     "start_date": start,
@@ -296,6 +331,10 @@ def import_delegations(*, actor: User, check: ImportCheck) -> list[Case]:
             raise CaseError(
                 _("Row %(row)s: %(error)s") % {"row": row.number, "error": _message(error)}
             ) from error
+        except DatabaseError as error:  # a value the database refuses: all rows are undone
+            raise CaseError(
+                _("Row %(row)s could not be saved; nothing was imported.") % {"row": row.number}
+            ) from error
         changed: list[str] = []
         if row.reference:
             case.reference, changed = row.reference, [*changed, "reference"]
@@ -303,7 +342,14 @@ def import_delegations(*, actor: User, check: ImportCheck) -> list[Case]:
             case.status, changed = row.status, [*changed, "status"]
         if changed:
             stamp(case, actor, "imported")
-            case.save(update_fields=[*changed, "updated_at"])
+            try:
+                with transaction.atomic():
+                    case.save(update_fields=[*changed, "updated_at"])
+            except DatabaseError as error:
+                raise CaseError(
+                    _("Row %(row)s: the reference %(reference)s is already taken; nothing was imported.")
+                    % {"row": row.number, "reference": row.reference}
+                ) from error
             case_refresh_search_text(case=case)
         created.append(case)
     return created

@@ -31,5 +31,6 @@ def register_press_triggers() -> None:
             _find_press_cards,
             render_document_expiry,
             CASE_AUDIENCES,
+            identity=True,
         )
     )

@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 @shared_task(
     autoretry_for=(SMTPException, OSError),
     retry_backoff=30,
-    retry_backoff_max=3600,
+    retry_backoff_max=900,  # well inside Redis's visibility timeout (a countdown past it runs twice)
     retry_jitter=True,
     max_retries=8,
 )

@@ -222,3 +222,30 @@ def test_the_report_page_refuses_who_may_not_file_and_hides_from_who_may_not_see
     client.force_login(leader)  # sees the case, but does not owe the report
     assert client.post(url, {"summary": "x"}).status_code == 403
     assert Case.objects.get(pk=case.pk).status == Case.Status.COMPLETED
+
+
+def test_a_refused_file_is_explained_and_nothing_is_filed(
+    client, protocol, leader, attachment_storage
+) -> None:
+    case = _completed(protocol, leader, start=datetime.date(2026, 11, 2))
+    client.force_login(protocol)
+    url = reverse("cases:post_visit_report", kwargs={"pk": case.pk, "followup_pk": _report(case).pk})
+
+    response = client.post(
+        url,
+        {
+            "summary": "Tóm tắt",
+            "attachments": [
+                SimpleUploadedFile("virus.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+            ],
+            "commitments-TOTAL_FORMS": "0",
+            "commitments-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Chưa lưu gì" in response.content.decode()
+    case.refresh_from_db()
+    assert case.status == Case.Status.COMPLETED
+    assert _report(case).status == FollowUp.Status.OPEN
+    assert not case.attachments.exists()

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 ROWS = 1000
 BAD_ROWS = {57: "start_date", 400: "lead_agency", 999: "participants"}
 NATIONS = ["JP", "KR", "LA", "TH", "FR"]
-STATUSES = ["closed", "reported", "approved"]
+STATUSES = ["closed", "reported", "completed"]
 
 
 def _row(n: int) -> dict[str, str]:
@@ -189,6 +189,31 @@ def test_a_file_that_is_not_a_workbook_is_refused(client, protocol) -> None:
     page = client.post(
         reverse("delegations:import"), {"file": SimpleUploadedFile("logs.xlsx", b"not a workbook")}
     )
-    assert "không phải tệp Excel" in page.content.decode()
+    assert "Không đọc được tệp" in page.content.decode()
     page = client.post(reverse("delegations:import"), {"file": SimpleUploadedFile("logs.pdf", b"%PDF-1.4")})
     assert "Excel (.xlsx) hoặc tệp CSV" in page.content.decode()
+
+
+def test_rows_that_would_fail_later_are_caught_by_the_check(setting) -> None:
+    good, _bad = setting
+    rows = [dict(row) for row in good[:4]]
+    rows[0]["reference"] = "DV-2025-0000000001"  # too long for a reference
+    rows[1]["participants"] = "A | JP | P0000001 | head; B | JP | P0000001 | member"  # one passport twice
+    rows[2]["status"] = "approved"  # an import does not approve: no police review would exist
+    rows[3]["title"] = "x" * 300
+
+    check = check_rows(*read_table(_xlsx(rows), "logs.xlsx"))
+
+    assert [row.number for row in check.bad_rows] == [2, 3, 4, 5]
+    assert "reference" in check.bad_rows[0].problems[0]
+    assert "twice" in check.bad_rows[1].problems[0]
+    assert check.bad_rows[2].problems[0].startswith("status")
+    assert check.bad_rows[3].problems[0].startswith("title")
+
+
+def test_a_csv_that_is_not_utf8_is_explained(client, protocol) -> None:
+    client.force_login(protocol)
+    content = ",".join(COLUMNS).encode() + "\nĐoàn".encode("cp1258")
+    page = client.post(reverse("delegations:import"), {"file": SimpleUploadedFile("logs.csv", content)})
+    assert page.status_code == 200
+    assert "UTF-8" in page.content.decode()

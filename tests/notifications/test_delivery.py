@@ -122,3 +122,62 @@ def test_dispatch_reminders_explains_a_bad_date() -> None:
 
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("dispatch_reminders", "--date", "01/12/2026")
+
+
+class RefusingBackend:
+    """A mail server that is down."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        pass
+
+    def send_messages(self, messages: object) -> int:
+        from smtplib import SMTPServerDisconnected
+
+        raise SMTPServerDisconnected("down")
+
+
+def test_a_mail_server_that_stays_down_defers_then_fails_the_notification(due_followups, settings) -> None:
+    from ttdn.notifications.delivery import MAX_ROUNDS, notification_send_failed
+    from ttdn.notifications.tasks import send_notification
+
+    person, _case = due_followups
+    reminders_sweep(today=TODAY)
+    first, _second = _theirs(person)
+    settings.EMAIL_BACKEND = f"{__name__}.RefusingBackend"
+
+    # One round: the task's quick retries (run at once here), then it waits for a later sweep.
+    assert send_notification.apply(args=(first.pk,)).get() == "deferred"
+    first.refresh_from_db()
+    assert (first.email_state, first.email_attempts) == (EmailState.PENDING, 1)
+    assert first.queued_at is not None
+
+    for _ in range(MAX_ROUNDS - 1):
+        notification_send_failed(first.pk, permanent=False)
+    first.refresh_from_db()
+    assert first.email_state == EmailState.FAILED
+    assert mail.outbox == []
+
+
+def test_the_oldest_waiting_mails_are_queued_first(due_followups) -> None:
+    from django.utils import timezone
+
+    from ttdn.notifications.delivery import REQUEUE_AFTER, _pending_single_mails
+
+    person, _case = due_followups
+    reminders_sweep(today=TODAY)
+    first, second = _theirs(person)
+    long_ago = timezone.now() - REQUEUE_AFTER * 3
+    Notification.objects.filter(pk=first.pk).update(queued_at=long_ago)
+
+    assert _pending_single_mails(None) == [second.pk, first.pk]  # never queued, then the stale one
+
+
+def test_a_case_title_on_two_lines_makes_a_one_line_subject(due_followups) -> None:
+    from ttdn.cases.models import FollowUp
+
+    person, _case = due_followups
+    FollowUp.objects.update(title="Gửi biên bản\nlàm việc")
+    reminders_sweep(today=TODAY)
+    first, _second = _theirs(person)
+    assert notification_send(first.pk) == "sent"
+    assert "\n" not in mail.outbox[0].subject

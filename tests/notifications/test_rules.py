@@ -21,6 +21,7 @@ from tests.factories import (
 )
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import Case, FollowUp, Organisation, Person, Review
+from ttdn.cases.selectors import cases_visible_to
 from ttdn.cases.services.followups import followup_create
 from ttdn.cases.services.reviews import review_assign
 from ttdn.cases.services.workflow import case_approve, case_submit, case_transition
@@ -310,3 +311,28 @@ def test_the_admin_form_refuses_recipients_a_rule_cannot_reach() -> None:
     assert form.is_valid(), form.errors
     rule = form.save()
     assert rule.audiences == ["protocol", "leaders"]
+
+
+def test_identity_documents_are_named_only_to_who_may_see_identity_data(protocol, leader, host) -> None:
+    agency, staff = host
+    ReminderRule.objects.filter(code="passport-expiry").update(
+        audiences=["responsible_officer", "host_agencies", "leaders"]
+    )
+    today = D(2026, 12, 1)
+    case = make_delegation(actor=protocol, lead_agency=agency, start=today + 10 * DAY, days=3)
+    Person.objects.filter(participations__case=case).update(passport_expiry=today + 11 * DAY)
+
+    reminders_sweep(today=today)
+
+    # Host staff and leaders see the case, but passports are masked for them.
+    assert _reminded("passport_expiry") == {protocol.username}
+    assert cases_visible_to(staff).filter(pk=case.pk).exists()
+
+
+def test_a_visit_first_seen_the_day_before_gets_one_arrival_reminder(protocol) -> None:
+    today = D(2026, 12, 1)
+    case = make_delegation(actor=protocol, start=today + DAY)
+    reminders_sweep(today=today)
+    assert list(Notification.objects.filter(kind="arrival", case=case).values_list("key", flat=True)) == [
+        f"arrival-1:{case.pk}:2026-12-02"
+    ]

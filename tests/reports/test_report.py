@@ -21,6 +21,7 @@ from ttdn.cases.models import AccessLog, Case, FollowUp
 from ttdn.cases.services.cases import ParticipantData
 from ttdn.cases.services.followups import followup_close, followup_create
 from ttdn.cases.services.workflow import case_submit, case_transition
+from ttdn.reports.case_table import COLUMNS
 from ttdn.reports.periods import Period
 from ttdn.reports.statistics import report_figures
 
@@ -91,7 +92,17 @@ def known(make_user, protocol, leader):
     late = followup_create(
         actor=protocol, case=d1, title="Gửi ảnh", due_date=D(2026, 8, 1), assignee_agency=host
     )
-    FollowUp.objects.filter(pk__in=[done.pk, late.pk]).update(
+    closed_later = followup_create(
+        actor=protocol, case=d2, title="Gửi biên bản", due_date=D(2026, 9, 1), assignee_agency=host
+    )
+    followup_close(actor=protocol, followup=closed_later, status="done", result="Đã gửi")
+    FollowUp.objects.filter(pk=closed_later.pk).update(
+        closed_at=datetime.datetime(2026, 10, 10, 9, tzinfo=datetime.UTC)
+    )
+    not_counted = followup_create(
+        actor=protocol, case=cancelled, title="Không tính", due_date=D(2026, 8, 1), assignee_agency=host
+    )
+    FollowUp.objects.filter(pk__in=[done.pk, late.pk, closed_later.pk, not_counted.pk]).update(
         created_at=datetime.datetime(2026, 7, 15, 9, tzinfo=datetime.UTC)
     )
     FollowUp.objects.filter(pk=done.pk).update(
@@ -128,7 +139,9 @@ EXPECTED = {
         {"month": "2026-08", "cases": 2, "visitors": 3},
         {"month": "2026-09", "cases": 2, "visitors": 0},
     ],
-    "follow_ups": {"opened": 2, "done": 1, "overdue": 1},
+    # Opened in the quarter: three (the cancelled visit's does not count); done in it: one; overdue at
+    # its end: the open one, and the one closed only in October.
+    "follow_ups": {"opened": 3, "done": 1, "overdue": 2},
 }
 
 
@@ -183,7 +196,7 @@ def test_each_export_carries_the_same_figures(known, protocol, client, tmp_path)
     assert summary["foreign_visitors"] == (3, 1)
     assert summary["online_meetings"] == (1, 0)
     assert summary["reporters"] == (1, 0)
-    assert summary["follow_ups.overdue"][0] == 1
+    assert summary["follow_ups.overdue"][0] == 2
     assert ["by_country", "JP", "JP · Nhật Bản", "2", "3"] in rows
 
     workbook = load_workbook(io.BytesIO(client.get(url("xlsx"), Q3).content))
@@ -286,3 +299,15 @@ def test_the_case_list_in_each_format(known, protocol, client, capsys) -> None:
 
     call_command("report", "--year", "2026", "--quarter", "3", "--cases", "--as", protocol.username)
     assert sorted(row["reference"] for row in json.loads(capsys.readouterr().out)) == references
+
+
+def test_exports_do_not_let_a_spreadsheet_run_a_formula(protocol, client) -> None:
+    make_delegation(actor=protocol, start=D(2026, 8, 3), title='=HYPERLINK("http://x","y")')
+    client.force_login(protocol)
+    url = lambda fmt: reverse("reports:export", kwargs={"what": "cases", "fmt": fmt})  # noqa: E731
+
+    rows = list(csv.DictReader(io.StringIO(client.get(url("csv"), Q3).content.decode("utf-8-sig"))))
+    assert rows[0]["title"] == '\'=HYPERLINK("http://x","y")'
+    sheet = load_workbook(io.BytesIO(client.get(url("xlsx"), Q3).content)).worksheets[0]
+    title = sheet.cell(row=2, column=COLUMNS.index("title") + 1)
+    assert (title.value, title.data_type) == ('=HYPERLINK("http://x","y")', "s")

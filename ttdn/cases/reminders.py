@@ -421,6 +421,7 @@ def register_case_triggers() -> None:
             _find_passports,
             render_document_expiry,
             CASE_AUDIENCES,
+            identity=True,
         ),
         Trigger(
             "quarterly_summary",

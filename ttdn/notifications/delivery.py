@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -30,9 +30,12 @@ from ttdn.notifications.models import EmailState, Notification
 
 logger = logging.getLogger(__name__)
 
-# A task queued this long ago and still pending was lost (a broker restart): queue it again.
-REQUEUE_AFTER = datetime.timedelta(minutes=15)
+# A task queued this long ago and still pending was lost (a broker restart), or gave up its quick
+# retries: queue it again (longer than a task's own retries take, shorter than Redis's visibility).
+REQUEUE_AFTER = datetime.timedelta(minutes=45)
 ENQUEUE_BATCH = 500
+# After this many rounds of failed sending, the notification is marked failed (the admin lists them).
+MAX_ROUNDS = 8
 
 
 def _pending_single_mails(among: Iterable[int] | None) -> list[int]:
@@ -42,7 +45,9 @@ def _pending_single_mails(among: Iterable[int] | None) -> list[int]:
     ).filter(Q(queued_at__isnull=True) | Q(queued_at__lt=stale))
     if among is not None:
         pending = pending.filter(pk__in=list(among))
-    return list(pending.order_by("pk").values_list("pk", flat=True)[:ENQUEUE_BATCH])
+    # Never queued first, then the longest waiting: a backlog of failing rows cannot starve new ones.
+    order = (F("queued_at").asc(nulls_first=True), "pk")
+    return list(pending.order_by(*order).values_list("pk", flat=True)[:ENQUEUE_BATCH])
 
 
 def enqueue_pending(among: Iterable[int] | None = None) -> int:
@@ -82,11 +87,18 @@ def notification_target(notification: Notification) -> str:
 
 
 def _may_still_see(notification: Notification) -> bool:
+    from ttdn.cases.identity import identity_visible
     from ttdn.cases.selectors import cases_visible_to
+    from ttdn.notifications.rules import get as trigger_of
 
     if notification.case_id is None:
         return True
-    return cases_visible_to(notification.recipient).filter(pk=notification.case_id).exists()
+    if not cases_visible_to(notification.recipient).filter(pk=notification.case_id).exists():
+        return False
+    trigger = trigger_of(notification.kind)
+    return not (trigger and trigger.identity) or identity_visible(
+        user=notification.recipient, case=notification.case
+    )
 
 
 def _send(*, to: str, subject: str, body: str, message_id: str) -> None:
@@ -117,7 +129,7 @@ def notification_send(notification_id: int) -> str:
         notification.save(update_fields=["email_state"])
         return "skipped"
     with translation.override(recipient.preferred_language):
-        message = render_message(notification)
+        message = " ".join(render_message(notification).split())  # one line: it is the subject
         body = render_to_string(
             "notifications/email.txt",
             {"user": recipient, "items": [(message, _link(notification))], "site": absolute_url("/")},
@@ -176,3 +188,18 @@ def digest_send(user_id: int) -> int:
         email_state=EmailState.SKIPPED
     )
     return len(visible)
+
+
+def notification_send_failed(notification_id: int, *, permanent: bool) -> str:
+    """A round of sending failed: leave it for a later sweep, or, after MAX_ROUNDS (or at once for
+    a message that can never be sent), mark it failed."""
+    with transaction.atomic():
+        notification = Notification.objects.select_for_update().filter(pk=notification_id).first()
+        if notification is None or notification.email_state != EmailState.PENDING:
+            return "already done"
+        notification.email_attempts += 1
+        notification.queued_at = timezone.now()
+        if permanent or notification.email_attempts >= MAX_ROUNDS:
+            notification.email_state = EmailState.FAILED
+        notification.save(update_fields=["email_attempts", "queued_at", "email_state"])
+        return "failed" if notification.email_state == EmailState.FAILED else "deferred"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -10,6 +12,7 @@ class EmailState(models.TextChoices):
     PENDING = "pending", _("To be sent")
     SENT = "sent", _("Sent")
     SKIPPED = "skipped", _("Not sent (no address, or no access any more)")
+    FAILED = "failed", _("Failed (the mail server refused it every time)")
 
 
 class Notification(models.Model):
@@ -44,6 +47,8 @@ class Notification(models.Model):
     )
     queued_at = models.DateTimeField(_("queued at"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+    # Rounds of sending that failed (each round is a task with its own quick retries).
+    email_attempts = models.PositiveSmallIntegerField(_("failed rounds"), default=0)
 
     class Meta:
         verbose_name = _("notification")
@@ -88,6 +93,10 @@ class ReminderRule(models.Model):
         _("counted in"), max_length=8, choices=DayKind.choices, default=DayKind.WORKING
     )
     audiences = models.JSONField(_("recipients"), default=list)
+
+    # Set by the sweep, not stored: where the next closer rule of the same trigger takes over, so
+    # that "in 7 days" and "in 1 day" do not both remind of a visit first seen the day before.
+    window_floor: datetime.date | None = None
 
     class Meta:
         verbose_name = _("reminder rule")

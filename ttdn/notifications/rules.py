@@ -98,6 +98,8 @@ class Trigger:
     render: Renderer
     audiences: frozenset[str]  # the object-tied audiences it fills, besides the role audiences
     overdue: bool = False  # the offset counts after the date, not before it
+    # Its messages name people's identity documents: only for readers who may see identity data.
+    identity: bool = False
 
     def reachable(self) -> frozenset[str]:
         return self.audiences | frozenset(ROLE_AUDIENCES)
@@ -132,8 +134,10 @@ def shift(rule: ReminderRule, day: datetime.date, days: int) -> datetime.date:
 
 def due_window(rule: ReminderRule, today: datetime.date) -> tuple[datetime.date, datetime.date]:
     """Dates from today up to ``offset`` days ahead: what is due "in N days" and not yet past.
-    A window, not one exact day, so that a sweep missed for a while still finds what came due."""
-    return today, shift(rule, today, rule.offset)
+    A window, not one exact day, so that a sweep missed for a while still finds what came due;
+    it starts after the window of a closer rule of the same trigger (``window_floor``)."""
+    first = today if rule.window_floor is None else max(today, rule.window_floor + datetime.timedelta(days=1))
+    return first, shift(rule, today, rule.offset)
 
 
 def overdue_before(rule: ReminderRule, today: datetime.date) -> datetime.date:

@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from ttdn.accounts.models import User
+from ttdn.cases.identity import identity_visible
+from ttdn.cases.models import Case
 from ttdn.cases.selectors import cases_visible_to
 from ttdn.notifications import rules
 from ttdn.notifications.delivery import enqueue_pending
@@ -39,14 +41,21 @@ def _recipients(rule: ReminderRule, occasion: rules.Occasion, directory: rules.D
     return users
 
 
-def _visible(candidates: dict[int, set[int]]) -> dict[int, set[int]]:
-    """Keep, per user, only the cases they may see: one query per user, through the one selector."""
+def _visible(candidates: dict[int, set[int]], *, identity: bool) -> dict[int, set[int]]:
+    """Keep, per user, only the cases they may see (one query per user, through the one selector)
+    and, for messages about identity documents, only those whose identity data they may see."""
     users = User.objects.in_bulk(list(candidates))
-    return {
+    visible = {
         user_id: set(cases_visible_to(users[user_id]).filter(pk__in=case_ids).values_list("pk", flat=True))
         for user_id, case_ids in candidates.items()
         if user_id in users
     }
+    if identity:
+        visible = {
+            user_id: {pk for pk in case_ids if identity_visible(user=users[user_id], case=Case(pk=pk))}
+            for user_id, case_ids in visible.items()
+        }
+    return visible
 
 
 def reminders_sweep(*, today: datetime.date | None = None) -> SweepResult:
@@ -55,6 +64,7 @@ def reminders_sweep(*, today: datetime.date | None = None) -> SweepResult:
     directory = rules.Directory()
     wanted: list[Notification] = []
     enabled = list(ReminderRule.objects.filter(enabled=True))
+    _set_window_floors(enabled, today)
     for rule in enabled:
         trigger = rules.get(rule.trigger)
         if trigger is None:
@@ -69,7 +79,7 @@ def reminders_sweep(*, today: datetime.date | None = None) -> SweepResult:
             if occasion.case_id is not None:
                 for user_id in users:
                     on_cases[user_id].add(occasion.case_id)
-        visible = _visible(on_cases)
+        visible = _visible(on_cases, identity=trigger.identity)
         for occasion, users in found:
             for user_id in sorted(users):
                 if occasion.case_id is not None and occasion.case_id not in visible.get(user_id, ()):
@@ -86,6 +96,21 @@ def reminders_sweep(*, today: datetime.date | None = None) -> SweepResult:
     created = _create_new(wanted)
     transaction.on_commit(enqueue_pending)
     return SweepResult(created=created, rules_run=len(enabled))
+
+
+def _set_window_floors(enabled: list[ReminderRule], today: datetime.date) -> None:
+    """Each "due soon" rule looks beyond the horizon of the closer rules of its trigger."""
+    horizons = {rule.pk: rules.shift(rule, today, rule.offset) for rule in enabled}
+    for rule in enabled:
+        trigger = rules.get(rule.trigger)
+        if trigger is None or trigger.overdue:
+            continue
+        closer = [
+            horizons[other.pk]
+            for other in enabled
+            if other.trigger == rule.trigger and horizons[other.pk] < horizons[rule.pk]
+        ]
+        rule.window_floor = max(closer, default=None)
 
 
 @transaction.atomic

@@ -76,6 +76,10 @@ def _workbook_bytes(workbook: Workbook) -> bytes:
     return buffer.getvalue()
 
 
+# A cell that starts with one of these is a formula to a spreadsheet (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _sheet(
     workbook: Workbook, title: str, header: list[str], rows: Iterable[list[Any]], first: bool = False
 ) -> None:
@@ -87,6 +91,9 @@ def _sheet(
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # text as written, never a formula
 
 
 def figures_xlsx(figures: dict[str, Any], period: Period) -> bytes:
@@ -111,7 +118,7 @@ def figures_csv(figures: dict[str, Any], period: Period) -> bytes:
         writer.writerow(["summary", key, label, value, before])
     for section, _title, _header, rows in breakdowns(figures):
         for key, cells in rows:
-            writer.writerow([section, key, *cells])
+            writer.writerow([section, csv_safe(key), *(csv_safe(cell) for cell in cells)])
     return out.getvalue().encode("utf-8-sig")  # the BOM tells Excel it is UTF-8
 
 
@@ -127,12 +134,18 @@ def cases_xlsx(rows: list[dict[str, Any]]) -> bytes:
     return _workbook_bytes(workbook)
 
 
+def csv_safe(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe (the import
+    takes it off again, so an export still imports back)."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def cases_csv(rows: list[dict[str, Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([as_text(row[c]) for c in COLUMNS])
+        writer.writerow([csv_safe(as_text(row[c])) for c in COLUMNS])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -145,4 +158,9 @@ def pdf(template: str, context: dict[str, Any]) -> bytes:
         template,
         {**context, "province": settings.TTDN_PROVINCE_NAME, "printed": timezone.localtime()},
     )
-    return bytes(HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf())
+    return bytes(HTML(string=html, url_fetcher=_fetch_nothing).write_pdf())
+
+
+def _fetch_nothing(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """The PDFs are made from the template alone: no image, font or style is ever fetched."""
+    raise ValueError(f"PDF exports fetch nothing ({url})")

@@ -9,18 +9,19 @@ do not count. The JSON of ``report_figures`` is the contract of the ``report`` c
 - press visits, their reporters (distinct participants other than interpreters) and the
   coverage recorded for them;
 - by country (each country a case lists; visitors: the foreign visitors and reporters of that
-  nationality), by kind, by lead agency, by month; follow-ups opened, done and overdue.
+  nationality), by kind, by lead agency, by month;
+- follow-ups of the counted cases' kind (not of cancelled or rejected ones): opened and done in the
+  period, and overdue at its end (due before it, not closed by then).
 """
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from ttdn.accounts.models import Agency
@@ -141,9 +142,13 @@ def _figures_of(user: AbstractBaseUser | AnonymousUser, period: Period) -> dict[
             {**{k: v for k, v in e.items() if k != "people"}, "visitors": len(e["people"])} for e in entries
         ]
 
-    today = timezone.localdate()
-    followups = FollowUp.objects.filter(case__in=cases_visible_to(user))
-    overdue_before = min(today, period.end + datetime.timedelta(days=1))
+    # Follow-ups of the cases that count; "overdue" as things stood at the end of the period (or
+    # today, for a period not over): due before then, created by then, and not closed by then.
+    as_of = min(period.end, timezone.localdate())
+    followups = FollowUp.objects.filter(case__in=cases_visible_to(user).exclude(status__in=NOT_COUNTED))
+    overdue = followups.filter(due_date__lt=as_of, created_at__date__lte=as_of).filter(
+        Q(status=FollowUp.Status.OPEN) | Q(closed_at__date__gt=as_of)
+    )
     figures: dict[str, Any] = {
         "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
         "cases": len(rows),
@@ -163,7 +168,7 @@ def _figures_of(user: AbstractBaseUser | AnonymousUser, period: Period) -> dict[
             "done": followups.filter(
                 status=FollowUp.Status.DONE, closed_at__date__range=(period.start, period.end)
             ).count(),
-            "overdue": followups.filter(status=FollowUp.Status.OPEN, due_date__lt=overdue_before).count(),
+            "overdue": overdue.count(),
         },
     }
     for name, figure in _figures.items():

@@ -7,7 +7,7 @@ from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -61,6 +61,8 @@ def report_view(request: HttpRequest, pk: int, followup_pk: int) -> HttpResponse
                     )
             except CaseError as error:
                 form.add_error(None, error.message)
+            except ValidationError as error:  # a file refused by the upload check
+                form.add_error("attachments", error)
             else:
                 messages.success(request, _("The post-visit report was filed; the case is now reported."))
                 return redirect(f"{case.get_absolute_url()}#followups")
