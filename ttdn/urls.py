@@ -1,13 +1,21 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from rest_framework.routers import SimpleRouter
 
+from delegations.api import DelegationViewSet
+from press.api import PressVisitViewSet
 from ttdn.cases.views.cases import dashboard
 from ttdn.health import healthz
 
 admin.site.site_header = _("TTDN administration")
 admin.site.site_title = _("TTDN administration")
 admin.site.index_title = _("Administration")
+
+# The kinds' resources of the REST API (the core's are in ttdn/api/urls.py).
+api_router = SimpleRouter()
+api_router.register("delegations", DelegationViewSet, basename="delegation")
+api_router.register("press-visits", PressVisitViewSet, basename="press-visit")
 
 urlpatterns = [
     path("", dashboard, name="home"),
@@ -18,5 +26,7 @@ urlpatterns = [
     path("press/", include("press.urls")),
     path("notifications/", include("ttdn.notifications.urls")),
     path("reports/", include("ttdn.reports.urls")),
+    path("api/v1/", include("ttdn.api.urls")),
+    path("api/v1/", include(api_router.urls)),
     path("", include("ttdn.accounts.urls")),
 ]

@@ -44,6 +44,15 @@ class RoleFilter(admin.SimpleListFilter):
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    actions = ["revoke_api_tokens"]
+
+    @admin.action(description=_("Revoke the API tokens of the selected users"))
+    def revoke_api_tokens(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        from rest_framework.authtoken.models import Token
+
+        count, _deleted = Token.objects.filter(user__in=queryset).delete()
+        self.message_user(request, _("%(count)s API token(s) revoked.") % {"count": count})
+
     list_display = [
         "username",
         "full_name",

@@ -47,10 +47,15 @@ INSTALLED_APPS = [
     "simple_history",
     "django_countries",
     "django_filters",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "ttdn.accounts",
     "ttdn.cases",
     "ttdn.notifications",
     "ttdn.reports",
+    "ttdn.api",
     "delegations",
     "press",
 ]
@@ -231,3 +236,30 @@ TTDN_DEMO_SEEDERS = ["ttdn.accounts.demo.seed", "delegations.demo.seed", "press.
 # Agencies (by code) added as co-hosts of every press visit, besides the provincial police:
 # the department that manages the press (after the 2025 merger, Culture, Sports and Tourism).
 TTDN_PRESS_CO_HOST_CODES = parse_list(os.environ.get("TTDN_PRESS_CO_HOST_CODES", "so-vhttdl"))
+
+
+# The REST API (/api/v1/): the same users, roles and access policy as the pages.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["ttdn.api.permissions.HasRole"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "ttdn.api.errors.exception_handler",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_RATES": {"token": "20/minute"},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "TTDN API",
+    "DESCRIPTION": "Cases, reviews, follow-ups and reports of TTDN, with the access rules of the pages.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from the drf-spectacular-sidecar package: nothing from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}

@@ -1,0 +1,313 @@
+"""The REST API: the same users, roles and access policy as the pages (the first resources)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from tests.factories import TEST_PASSWORD, make_agency, make_delegation
+from ttdn.accounts.roles import Role
+from ttdn.cases.models import Case, FollowUp
+from ttdn.cases.services.followups import followup_create
+from ttdn.notifications.models import Notification
+from ttdn.reports.periods import Period
+from ttdn.reports.statistics import report_figures
+
+pytestmark = pytest.mark.django_db
+API = "/api/v1"
+
+
+@pytest.fixture
+def api() -> APIClient:
+    return APIClient()
+
+
+def _as(api: APIClient, user) -> APIClient:
+    token, _ = Token.objects.get_or_create(user=user)
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return api
+
+
+def test_a_token_for_a_name_and_password_then_requests_with_it(api, protocol) -> None:
+    response = api.post(
+        f"{API}/auth/token/", {"username": protocol.username, "password": TEST_PASSWORD}, format="json"
+    )
+    assert response.status_code == 200
+    token = response.json()["token"]
+
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    assert api.get(f"{API}/agencies/").status_code == 200
+
+    wrong = APIClient().post(
+        f"{API}/auth/token/", {"username": protocol.username, "password": "x"}, format="json"
+    )
+    assert wrong.status_code == 400
+    assert "non_field_errors" in wrong.json()
+
+
+def test_no_token_or_no_role_gets_nothing(api, make_user) -> None:
+    assert api.get(f"{API}/agencies/").status_code in (401, 403)
+    assert _as(api, make_user()).get(f"{API}/follow-ups/").status_code == 403
+
+
+def test_agencies_are_listed_by_code_with_their_kind(api, protocol) -> None:
+    make_agency(code="so-ngoai-vu", name_vi="Sở Ngoại vụ", kind="department")
+    rows = _as(api, protocol).get(f"{API}/agencies/").json()["results"]
+    assert {"code": "so-ngoai-vu", "name": "Sở Ngoại vụ", "kind": "department"} in rows
+
+
+@pytest.fixture
+def followup(protocol):
+    host = make_agency()
+    case = make_delegation(actor=protocol, lead_agency=host)
+    return followup_create(
+        actor=protocol, case=case, title="Gửi thư", due_date=datetime.date(2026, 12, 1), assignee_agency=host
+    )
+
+
+def test_follow_ups_list_opens_and_closes_as_on_the_pages(api, make_user, followup) -> None:
+    staff = make_user(Role.AGENCY, agency=followup.assignee_agency)
+    client = _as(api, staff)
+
+    assert [row["id"] for row in client.get(f"{API}/follow-ups/").json()["results"]] == [followup.pk]
+    bad = client.post(f"{API}/follow-ups/{followup.pk}/close/", {"status": "finished"}, format="json")
+    assert bad.status_code == 400
+    assert "status" in bad.json()
+    refused = client.post(f"{API}/follow-ups/{followup.pk}/close/", {"status": "done"}, format="json")
+    assert refused.status_code == 409  # the result is required, as on the page
+    assert FollowUp.objects.get(pk=followup.pk).status == "open"
+
+    done = client.post(
+        f"{API}/follow-ups/{followup.pk}/close/", {"status": "done", "result": "Đã gửi"}, format="json"
+    )
+    assert done.status_code == 200
+    assert done.json()["status"] == "done"
+
+
+def test_a_follow_up_of_a_case_one_may_not_see_is_not_found(api, make_user, followup) -> None:
+    outsider = _as(api, make_user(Role.AGENCY))
+    assert outsider.get(f"{API}/follow-ups/").json()["results"] == []
+    assert outsider.get(f"{API}/follow-ups/{followup.pk}/").status_code == 404
+    assert outsider.post(f"{API}/follow-ups/{followup.pk}/close/", {"status": "done", "result": "x"},
+                         format="json").status_code == 404  # fmt: skip
+
+
+def test_notifications_are_the_users_own_and_are_marked_read(api, make_user, protocol) -> None:
+    other = make_user(Role.PROTOCOL)
+    mine = Notification.objects.create(recipient=protocol, kind="x", key="1")
+    theirs = Notification.objects.create(recipient=other, kind="x", key="1")
+    client = _as(api, protocol)
+
+    assert [row["id"] for row in client.get(f"{API}/notifications/").json()["results"]] == [mine.pk]
+    assert client.post(f"{API}/notifications/{theirs.pk}/read/").status_code == 404
+    assert client.post(f"{API}/notifications/{mine.pk}/read/").json()["read"] is True
+    assert client.post(f"{API}/notifications/read-all/").status_code == 204
+    assert Notification.objects.get(pk=theirs.pk).read_at is None
+
+
+def test_the_report_is_the_commands_json_for_what_the_user_may_see(api, make_user, protocol) -> None:
+    host = make_agency()
+    make_delegation(actor=protocol, lead_agency=host, start=datetime.date(2026, 8, 3))
+    make_delegation(actor=protocol, start=datetime.date(2026, 8, 10))
+    staff = make_user(Role.AGENCY, agency=host)
+
+    response = _as(api, staff).get(f"{API}/reports/", {"year": 2026, "quarter": 3})
+    assert response.status_code == 200
+    assert response.json() == report_figures(staff, Period.of_quarter(2026, 3))
+    assert response.json()["inbound_delegations"] == 1
+    assert (
+        _as(api, protocol).get(f"{API}/reports/", {"year": 2026, "quarter": 3}).json()["inbound_delegations"]
+        == 2
+    )
+
+    bad = _as(api, protocol).get(f"{API}/reports/", {"start": "2026-09-01"})
+    assert bad.status_code == 400
+
+
+def test_transitions_answer_409_with_the_reason_and_404_when_hidden(api, make_user, protocol) -> None:
+    case = make_delegation(actor=protocol)
+    client = _as(api, protocol)
+
+    refused = client.post(f"{API}/cases/{case.pk}/approve/", {}, format="json")
+    assert refused.status_code == 409
+    assert refused.json()["detail"]
+    moved = client.post(f"{API}/cases/{case.pk}/submit/", {}, format="json")
+    assert moved.json() == {"id": case.pk, "reference": case.reference, "status": "submitted"}
+
+    assert _as(APIClient(), make_user(Role.AGENCY)).post(f"{API}/cases/{case.pk}/cancel/", {"reason": "x"},
+                                                         format="json").status_code == 404  # fmt: skip
+    assert client.post(f"{API}/cases/{case.pk}/fly/", {}, format="json").status_code == 404
+    assert Case.objects.get(pk=case.pk).status == "submitted"
+
+
+def test_the_schema_and_its_pages_come_from_packages(client) -> None:
+    schema = client.get(reverse("api:schema"), HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert schema.status_code == 200
+    assert "/api/v1/follow-ups/{id}/close/" in schema.json()["paths"]
+    docs = client.get(reverse("api:docs")).content.decode()
+    assert "cdn" not in docs.lower()
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", docs)  # no inline script
+
+
+def test_an_admin_revokes_a_users_tokens_in_one_action(client, make_user, protocol) -> None:
+    Token.objects.create(user=protocol)
+    client.force_login(make_user(Role.ADMIN, is_staff=True, is_superuser=True))
+    response = client.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "revoke_api_tokens", "_selected_action": [protocol.pk]},
+    )
+    assert response.status_code == 302
+    assert not Token.objects.filter(user=protocol).exists()
+
+
+DELEGATION = {
+    "title": "Đoàn tỉnh Gyeonggi thăm và làm việc",
+    "direction": "inbound",
+    "kind": "friendship_locality",
+    "mode": "in_person",
+    "countries": ["KR"],
+    "counterpart": {"name": "Gyeonggi Province", "kind": "friendship_locality", "country": "KR"},
+    "start_date": "2026-12-14",
+    "end_date": "2026-12-16",
+    "lead_agency": "so-ngoai-vu",
+    "co_host_agencies": ["so-cong-thuong"],
+    "participants": [
+        {"full_name": "Kim Min-jun", "nationality": "KR", "passport_number": "M12345678", "role": "head"},
+        {"full_name": "Lee Ji-eun", "nationality": "KR", "passport_number": "M23456789", "date_of_birth": "1985-04-02"},
+    ],
+    "programme": [
+        {"start": "2026-12-14T08:30:00+07:00", "end": "2026-12-14T10:00:00+07:00", "place": "Trụ sở UBND tỉnh",
+         "activity": "meeting", "notes": ""},
+    ],
+}  # fmt: skip
+
+
+@pytest.fixture
+def agencies() -> tuple:
+    return make_agency(code="so-ngoai-vu"), make_agency(code="so-cong-thuong")
+
+
+def test_protocol_creates_a_delegation_with_two_participants_and_submits_it(api, protocol, agencies) -> None:
+    from tests.factories import ensure_police_agency
+
+    ensure_police_agency()
+    client = _as(api, protocol)
+
+    created = client.post(f"{API}/delegations/", DELEGATION, format="json")
+    assert created.status_code == 201, created.json()
+    body = created.json()
+    assert body["reference"].startswith("DV-")
+    assert body["kind"] == "friendship_locality"
+    assert body["co_host_agencies"] == ["so-cong-thuong"]
+    assert [p["passport_number"] for p in body["participants"]] == ["M12345678", "M23456789"]
+    assert body["counterpart"] == {
+        "name": "Gyeonggi Province",
+        "kind": "friendship_locality",
+        "country": "KR",
+    }
+
+    patched = client.patch(
+        f"{API}/delegations/{body['id']}/", {"title": "Đoàn Gyeonggi (sửa)"}, format="json"
+    )
+    assert patched.status_code == 200
+    assert patched.json()["title"] == "Đoàn Gyeonggi (sửa)"
+    assert len(patched.json()["participants"]) == 2  # what the PATCH did not name stays
+
+    submitted = client.post(f"{API}/cases/{body['id']}/submit/", {}, format="json")
+    assert submitted.json()["status"] == "submitted"
+
+
+def test_invalid_payloads_give_a_message_per_field_and_write_nothing(api, protocol, agencies) -> None:
+    client = _as(api, protocol)
+    bad = {**DELEGATION, "end_date": "2026-12-01", "lead_agency": "so-khong-co"}
+    response = client.post(f"{API}/delegations/", bad, format="json")
+    assert response.status_code == 400
+    assert set(response.json()) <= {"end_date", "lead_agency"}
+    missing = client.post(f"{API}/delegations/", {"title": ""}, format="json")
+    assert missing.status_code == 400
+    assert {"title", "direction", "start_date", "end_date", "lead_agency", "kind"} <= set(missing.json())
+    assert not Case.objects.exists()
+
+
+def test_the_lists_show_what_the_pages_show_with_identity_masked(api, make_user, protocol, agencies) -> None:
+    host, other = agencies
+    shown = make_delegation(
+        actor=protocol, lead_agency=host, start=datetime.date(2026, 12, 1), countries=["JP"]
+    )
+    make_delegation(actor=protocol, lead_agency=other, start=datetime.date(2026, 12, 5), countries=["KR"])
+    staff = make_user(Role.AGENCY, agency=host)
+
+    rows = _as(api, staff).get(f"{API}/delegations/").json()["results"]
+    assert [row["id"] for row in rows] == [shown.pk]
+    assert rows[0]["participants"][0]["passport_number"].startswith("•••")
+    assert rows[0]["participants"][0]["date_of_birth"] is None
+
+    every = _as(APIClient(), protocol)
+    assert [
+        r["reference"] for r in every.get(f"{API}/delegations/", {"country": "KR"}).json()["results"]
+    ] != []
+    assert every.get(f"{API}/delegations/", {"country": "KR"}).json()["count"] == 1
+    assert every.get(f"{API}/delegations/", {"start_after": "2026-12-03"}).json()["count"] == 1
+    assert every.get(f"{API}/delegations/", {"start_after": "nope"}).status_code == 400
+    assert _as(APIClient(), make_user(Role.AGENCY)).get(f"{API}/delegations/{shown.pk}/").status_code == 404
+
+
+def test_only_protocol_staff_write_cases(api, leader, agencies) -> None:
+    response = _as(api, leader).post(f"{API}/delegations/", DELEGATION, format="json")
+    assert response.status_code == 403
+    assert not Case.objects.exists()
+
+
+def test_press_visits_carry_their_own_fields(api, protocol) -> None:
+    from tests.factories import make_press_visit
+
+    visit = make_press_visit(actor=protocol)
+    row = _as(api, protocol).get(f"{API}/press-visits/{visit.pk}/").json()
+    assert (row["kind"], row["residency"], row["topics"]) == ("press", "non_resident", "Du lịch")
+    assert row["coverage"] == []
+
+
+ALL_CHECKED = {
+    "materials_checked": True,
+    "programme_avoids_restricted_areas": True,
+    "hosts_briefed": True,
+    "recording_restrictions_stated": True,
+}
+
+
+def test_the_police_decide_their_reviews_and_nobody_else_sees_them(api, make_user, protocol, leader) -> None:
+    from tests.factories import police_officer
+
+    case = make_delegation(actor=protocol)
+    api_case = _as(api, protocol)
+    api_case.post(f"{API}/cases/{case.pk}/submit/", {}, format="json")
+    officer = police_officer()
+    police = _as(APIClient(), officer)
+
+    (review,) = police.get(f"{API}/reviews/").json()["results"]
+    assert review["reference"] == case.reference
+    assert _as(APIClient(), leader).get(f"{API}/reviews/").json()["results"] == []
+    bad = police.post(f"{API}/reviews/{review['id']}/decide/", {"outcome": "maybe"}, format="json")
+    assert bad.status_code == 400
+    refused = police.post(
+        f"{API}/reviews/{review['id']}/decide/", {"outcome": "cleared_with_conditions"}, format="json"
+    )
+    assert refused.status_code == 409  # conditions are required
+    decided = police.post(
+        f"{API}/reviews/{review['id']}/decide/",
+        {
+            "outcome": "cleared_with_conditions",
+            "conditions": "Không quay phim.",
+            "checklist": ALL_CHECKED,
+        },
+        format="json",
+    )
+    assert decided.status_code == 200
+    assert decided.json()["status"] == "cleared_with_conditions"
+    assert decided.json()["checklist"]["hosts_briefed"] is True
+    assert Case.objects.get(pk=case.pk).status == "under_review"

@@ -1,0 +1,356 @@
+"""What every case looks like over the API, whatever its kind; the kinds add their own fields
+(``delegations/api.py``, ``press/api.py``). Read through the one selector; identity data masked
+where the policy masks it, as on the pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_countries import countries
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from ttdn.accounts.models import Agency, User
+from ttdn.accounts.roles import Role, has_role
+from ttdn.cases.identity import identity_visible, mask_passport
+from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
+from ttdn.cases.selectors import cases_visible_to
+from ttdn.cases.services.cases import CaseData, ParticipantData, ProgrammeData
+from ttdn.cases.services.organisations import organisation_find_or_create
+from ttdn.cases.services.people import PersonData
+from ttdn.cases.text import fold
+
+
+class CounterpartSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=255)
+    kind = serializers.CharField()
+    country = serializers.CharField()
+
+
+class ParticipantSerializer(serializers.Serializer):
+    full_name = serializers.CharField(max_length=255)
+    nationality = serializers.CharField()
+    passport_number = serializers.CharField(required=False, allow_blank=True, max_length=32)
+    date_of_birth = serializers.DateField(required=False, allow_null=True)
+    role = serializers.CharField(required=False)
+
+
+class ProgrammeItemSerializer(serializers.Serializer):
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+    place = serializers.CharField(max_length=255)
+    activity = serializers.CharField()
+    notes = serializers.CharField(required=False, allow_blank=True)
+
+
+class CaseSerializer(serializers.Serializer):
+    """The shared fields; ``kind`` is filled in by the kind's serializer."""
+
+    id = serializers.IntegerField(read_only=True)
+    reference = serializers.CharField(read_only=True)
+    title = serializers.CharField(max_length=255)
+    direction = serializers.ChoiceField(choices=Case.Direction.choices)
+    mode = serializers.ChoiceField(choices=Case.Mode.choices, required=False)
+    countries = serializers.ListField(child=serializers.CharField(), required=False)
+    counterpart = CounterpartSerializer(required=False, allow_null=True)
+    start_date = serializers.DateField()
+    end_date = serializers.DateField()
+    lead_agency = serializers.CharField()
+    co_host_agencies = serializers.ListField(child=serializers.CharField(), required=False)
+    access_level = serializers.ChoiceField(choices=Case.AccessLevel.choices, required=False)
+    status = serializers.CharField(read_only=True)
+    participants = ParticipantSerializer(many=True, required=False)
+    programme = ProgrammeItemSerializer(many=True, required=False)
+
+    def to_representation(self, case: Case) -> dict[str, Any]:
+        user = self.context["request"].user
+        shown = identity_visible(user=user, case=case)
+        counterpart = case.counterpart
+        return {
+            "id": case.pk,
+            "reference": case.reference,
+            "title": case.title,
+            "direction": case.direction,
+            "kind": self.kind_of(case),
+            "mode": case.mode,
+            "countries": [str(country) for country in case.countries],
+            "counterpart": {
+                "name": counterpart.name,
+                "kind": counterpart.kind,
+                "country": str(counterpart.country),
+            }
+            if counterpart
+            else None,
+            "start_date": case.start_date.isoformat(),
+            "end_date": case.end_date.isoformat(),
+            "lead_agency": case.lead_agency.code,
+            "co_host_agencies": sorted(agency.code for agency in case.co_host_agencies.all()),
+            "access_level": case.access_level,
+            "status": case.status,
+            "participants": [
+                {
+                    "full_name": p.person.full_name,
+                    "nationality": str(p.person.nationality),
+                    "passport_number": p.person.passport_number
+                    if shown
+                    else mask_passport(p.person.passport_number),
+                    "date_of_birth": p.person.date_of_birth.isoformat()
+                    if shown and p.person.date_of_birth
+                    else None,
+                    "role": p.role,
+                }
+                for p in case.participants.all()
+            ],
+            "programme": [
+                {
+                    "start": item.start.isoformat(),
+                    "end": item.end.isoformat(),
+                    "place": item.place,
+                    "activity": item.activity,
+                    "notes": item.notes,
+                }
+                for item in case.programme_items.all()
+            ],
+            **self.kind_fields(case),
+        }
+
+    def kind_of(self, case: Case) -> str:
+        return case.kind
+
+    def kind_fields(self, case: Case) -> dict[str, Any]:
+        return {}
+
+
+class CaseQuerySerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=Case.Status.choices, required=False)
+    direction = serializers.ChoiceField(choices=Case.Direction.choices, required=False)
+    kind = serializers.CharField(required=False)
+    country = serializers.CharField(required=False, min_length=2, max_length=2)
+    start_after = serializers.DateField(required=False)
+    start_before = serializers.DateField(required=False)
+    search = serializers.CharField(required=False)
+
+
+CASE_FILTERS = [
+    OpenApiParameter("status", str, enum=Case.Status.values),
+    OpenApiParameter("direction", str, enum=Case.Direction.values),
+    OpenApiParameter("kind", str),
+    OpenApiParameter("country", str, description="ISO 3166 alpha-2"),
+    OpenApiParameter("start_after", str, description="YYYY-MM-DD"),
+    OpenApiParameter("start_before", str, description="YYYY-MM-DD"),
+    OpenApiParameter("search", str),
+]
+
+
+@extend_schema_view(list=extend_schema(parameters=CASE_FILTERS))
+class CaseViewSet(viewsets.ReadOnlyModelViewSet):
+    """Cases of one kind the user may see, in a stable order (start date, then reference)."""
+
+    case_kind = ""
+
+    def get_queryset(self) -> QuerySet[Case]:
+        cases = (
+            cases_visible_to(self.request.user)
+            .filter(kind=self.case_kind)
+            .select_related("counterpart", "lead_agency")
+            .prefetch_related("co_host_agencies", "participants__person", "programme_items")
+            .order_by("start_date", "reference")
+        )
+        if self.action == "list":
+            cases = self.filter(cases)
+        return cases
+
+    def filter(self, cases: QuerySet[Case]) -> QuerySet[Case]:
+        query = CaseQuerySerializer(data=self.request.query_params)
+        if not query.is_valid():
+            raise ValidationError(query.errors)
+        data = query.validated_data
+        for name, lookup in (("status", "status"), ("direction", "direction"), ("start_after", "start_date__gte"),
+                             ("start_before", "start_date__lte")):  # fmt: skip
+            if name in data:
+                cases = cases.filter(**{lookup: data[name]})
+        if "country" in data:  # stored as "FR,JP": two-letter codes, so a substring match is exact
+            cases = cases.filter(countries__contains=data["country"].upper())
+        if "kind" in data:
+            cases = self.filter_kind(cases, data["kind"])
+        for word in fold(data.get("search", "")).split():
+            cases = cases.filter(search_text__contains=word)
+        return cases
+
+    def filter_kind(self, cases: QuerySet[Case], kind: str) -> QuerySet[Case]:
+        return cases
+
+
+def _error(field: str, message: str) -> ValidationError:
+    return ValidationError({field: [message]})
+
+
+def _country(code: str, field: str) -> str:
+    code = code.upper()
+    if code not in dict(countries):
+        raise _error(field, _("“%(value)s” is not an ISO 3166 country code.") % {"value": code})
+    return code
+
+
+def _agency(code: str, field: str) -> Agency:
+    agency = Agency.objects.filter(code=code, is_active=True).first()
+    if agency is None:
+        raise _error(field, _("No agency has the code “%(code)s”.") % {"code": code})
+    return agency
+
+
+def case_data(values: dict[str, Any]) -> CaseData:
+    """The service's CaseData from the API's (validated) values; every reference checked."""
+    if values["end_date"] < values["start_date"]:
+        raise _error("end_date", _("The visit cannot end before it starts."))
+    counterpart = None
+    if values.get("counterpart"):
+        given = values["counterpart"]
+        if given["kind"] not in Organisation.Kind.values:
+            raise _error("counterpart", _("Unknown kind of counterpart: %(kind)s.") % {"kind": given["kind"]})
+        counterpart = organisation_find_or_create(
+            organisation=Organisation(
+                name=given["name"].strip(),
+                kind=given["kind"],
+                country=_country(given["country"], "counterpart"),
+            )
+        )
+    participants = []
+    for row in values.get("participants", []):
+        role = row.get("role") or Participant.Role.MEMBER
+        if role not in Participant.Role.values:
+            raise _error("participants", _("Unknown role: %(role)s.") % {"role": role})
+        person = PersonData(
+            full_name=row["full_name"].strip(),
+            nationality=_country(row["nationality"], "participants"),
+            date_of_birth=row.get("date_of_birth"),
+            passport_number=row.get("passport_number", "").strip(),
+        )
+        participants.append(ParticipantData(person, role=role))
+    programme = []
+    for item in values.get("programme", []):
+        if item["activity"] not in ProgrammeItem.Activity.values:
+            raise _error("programme", _("Unknown activity: %(activity)s.") % {"activity": item["activity"]})
+        if item["end"] <= item["start"]:
+            raise _error("programme", _("A programme item ends after it starts."))
+        first, last = timezone.localdate(item["start"]), timezone.localdate(item["end"])
+        if first < values["start_date"] or last > values["end_date"]:
+            raise _error("programme", _("Every programme item falls within the visit's dates."))
+        programme.append(
+            ProgrammeData(
+                start=item["start"], end=item["end"], place=item["place"], activity=item["activity"],
+                notes=item.get("notes", ""),
+            )
+        )  # fmt: skip
+    fields = {
+        "title": values["title"].strip(),
+        "direction": values["direction"],
+        "mode": values.get("mode") or Case.Mode.IN_PERSON,
+        "countries": [_country(code, "countries") for code in values.get("countries", [])],
+        "start_date": values["start_date"],
+        "end_date": values["end_date"],
+        "lead_agency": _agency(values["lead_agency"], "lead_agency"),
+        "access_level": values.get("access_level") or Case.AccessLevel.NORMAL,
+        "counterpart": counterpart,
+    }
+    co_hosts = [_agency(code, "co_host_agencies") for code in values.get("co_host_agencies", [])]
+    return CaseData(fields=fields, co_host_agencies=co_hosts, participants=participants, programme=programme)
+
+
+def current_values(case: Case) -> dict[str, Any]:
+    """A case as full API input (identity data unmasked: only protocol staff write)."""
+    counterpart = case.counterpart
+    return {
+        "title": case.title,
+        "direction": case.direction,
+        "mode": case.mode,
+        "countries": [str(c) for c in case.countries],
+        "counterpart": {
+            "name": counterpart.name,
+            "kind": counterpart.kind,
+            "country": str(counterpart.country),
+        }
+        if counterpart
+        else None,
+        "start_date": case.start_date,
+        "end_date": case.end_date,
+        "lead_agency": case.lead_agency.code,
+        "co_host_agencies": [a.code for a in case.co_host_agencies.all()],
+        "access_level": case.access_level,
+        "participants": [
+            {
+                "full_name": p.person.full_name,
+                "nationality": str(p.person.nationality),
+                "passport_number": p.person.passport_number,
+                "date_of_birth": p.person.date_of_birth,
+                "role": p.role,
+            }
+            for p in case.participants.all()
+        ],
+        "programme": [
+            {"start": i.start, "end": i.end, "place": i.place, "activity": i.activity, "notes": i.notes}
+            for i in case.programme_items.all()
+        ],
+    }
+
+
+class WritableCaseViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, CaseViewSet):
+    """Create and partial update (PATCH) for protocol staff, through the kind's services;
+    anything invalid is a 400 with a message per field and writes nothing."""
+
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def _protocol(self) -> User:
+        user = self.request.user
+        if not isinstance(user, User) or not has_role(user, Role.PROTOCOL):
+            raise PermissionDenied(_("Only protocol staff may create or edit cases."))
+        return user
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        actor = self._protocol()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            case = self._saved(
+                lambda: self.create_case(
+                    actor, case_data(serializer.validated_data), serializer.validated_data
+                )
+            )
+        return Response(
+            self.get_serializer(self.get_queryset().get(pk=case.pk)).data, status=status.HTTP_201_CREATED
+        )
+
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        actor = self._protocol()
+        case = self.get_object()
+        serializer = self.get_serializer(case, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        values = {**current_values(case), **self.current_kind_values(case), **serializer.validated_data}
+        with transaction.atomic():
+            self._saved(lambda: self.update_case(actor, case, case_data(values), values))
+        return Response(self.get_serializer(self.get_queryset().get(pk=case.pk)).data)
+
+    def _saved(self, save: Any) -> Case:
+        try:
+            return save()
+        except DjangoValidationError as error:
+            raise ValidationError(
+                error.message_dict if hasattr(error, "error_dict") else {"non_field_errors": error.messages}
+            ) from error
+
+    def create_case(self, actor: User, data: CaseData, values: dict[str, Any]) -> Case:
+        raise NotImplementedError
+
+    def update_case(self, actor: User, case: Case, data: CaseData, values: dict[str, Any]) -> Case:
+        raise NotImplementedError
+
+    def current_kind_values(self, case: Case) -> dict[str, Any]:
+        return {}

@@ -1,0 +1,24 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from ttdn.api import views
+
+app_name = "api"
+
+router = DefaultRouter(trailing_slash=True)
+router.include_root_view = False
+router.register("agencies", views.AgencyViewSet, basename="agency")
+router.register("notifications", views.NotificationViewSet, basename="notification")
+router.register("follow-ups", views.FollowUpViewSet, basename="followup")
+router.register("reviews", views.ReviewViewSet, basename="review")
+
+urlpatterns = [
+    path("auth/token/", views.TokenView.as_view(), name="token"),
+    path("reports/", views.ReportView.as_view(), name="report"),
+    path("cases/<int:pk>/<slug:action>/", views.TransitionView.as_view(), name="transition"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # The split view serves its script as a file: the page holds no inline code.
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("", include(router.urls)),
+]
