@@ -311,3 +311,37 @@ def test_the_police_decide_their_reviews_and_nobody_else_sees_them(api, make_use
     assert decided.json()["status"] == "cleared_with_conditions"
     assert decided.json()["checklist"]["hosts_briefed"] is True
     assert Case.objects.get(pk=case.pk).status == "under_review"
+
+
+DEMO_ROLES = ("protocol", "police", "agency", "leader", "admin")
+
+
+@pytest.mark.parametrize("username", DEMO_ROLES)
+def test_each_role_lists_and_opens_what_the_pages_show_and_no_more(demo_data, username) -> None:
+    from ttdn.accounts.models import User
+    from ttdn.cases.selectors import cases_visible_to, reviews_for_police
+
+    user = User.objects.get(username=username)
+    client = _as(APIClient(), user)
+    visible = cases_visible_to(user)
+
+    for resource, kind in (("delegations", "delegation"), ("press-visits", "press")):
+        listed = {row["id"] for row in client.get(f"{API}/{resource}/").json()["results"]}
+        assert listed == set(visible.filter(kind=kind).values_list("pk", flat=True)), resource
+        for hidden in Case.objects.filter(kind=kind).exclude(pk__in=visible.values("pk")):
+            assert client.get(f"{API}/{resource}/{hidden.pk}/").status_code == 404
+            assert (
+                client.post(f"{API}/cases/{hidden.pk}/cancel/", {"reason": "x"}, format="json").status_code
+                == 404
+            )
+
+    follow_ups = {row["id"] for row in client.get(f"{API}/follow-ups/").json()["results"]}
+    assert follow_ups == set(FollowUp.objects.filter(case__in=visible).values_list("pk", flat=True))
+    reviews = {row["id"] for row in client.get(f"{API}/reviews/").json()["results"]}
+    assert reviews == set(reviews_for_police(user).values_list("pk", flat=True))
+    notifications = {row["id"] for row in client.get(f"{API}/notifications/").json()["results"]}
+    assert all(Notification.objects.get(pk=pk).recipient == user for pk in notifications)
+
+    payload = {**DELEGATION, "lead_agency": "vp-ubnd", "co_host_agencies": []}
+    created = client.post(f"{API}/delegations/", payload, format="json")
+    assert created.status_code == (201 if username == "protocol" else 403)
