@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
-from press.models import PressVisit
-from press.services import PressData, press_visit_create, press_visit_update
+from press.models import PressCard, PressVisit
+from press.services import CardData, PressData, press_visit_create, press_visit_update
 from ttdn.accounts.models import User
-from ttdn.api.cases import CaseSerializer, WritableCaseViewSet
-from ttdn.cases.models import Case
+from ttdn.api.cases import CaseSerializer, ParticipantSerializer, WritableCaseViewSet
+from ttdn.cases.models import Case, Participant
 from ttdn.cases.services.cases import CaseData
 
 
@@ -27,7 +27,25 @@ class CoverageSerializer(serializers.Serializer):
     url = serializers.CharField(read_only=True)
 
 
+CREW_ROLES = [
+    Participant.Role.REPORTER, Participant.Role.CAMERA, Participant.Role.PRODUCER, Participant.Role.INTERPRETER,
+    Participant.Role.HEAD,
+]  # fmt: skip
+
+
+class CrewSerializer(ParticipantSerializer):
+    """A member of the crew, as on the press visit page: passport, role in the crew, and the
+    press card or permit that lets them report (written only: cards are shown on the page)."""
+
+    passport_number = serializers.CharField(max_length=32)
+    role = serializers.ChoiceField(choices=CREW_ROLES, required=False)
+    card_kind = serializers.ChoiceField(choices=PressCard.Kind.choices, write_only=True)
+    card_number = serializers.CharField(max_length=64, write_only=True)
+    card_valid_until = serializers.DateField(write_only=True)
+
+
 class PressVisitSerializer(CaseSerializer):
+    participants = CrewSerializer(many=True, required=False)
     kind = serializers.CharField(read_only=True)
     residency = serializers.ChoiceField(choices=PressVisit.Residency.choices)
     topics = serializers.CharField()
@@ -69,14 +87,28 @@ class PressVisitViewSet(WritableCaseViewSet):
             request_received_on=received,
         )
 
+    def _cards(self, values: dict[str, Any]) -> list[CardData]:
+        """The crew's cards; each must be valid until the visit ends, as on the page."""
+        cards = []
+        for row in values.get("participants", []):
+            if row["card_valid_until"] < values["end_date"]:
+                message = _("The card or permit of %(name)s ends before the visit does.") % {
+                    "name": row["full_name"]
+                }
+                raise ValidationError({"participants": [message]})
+            cards.append(
+                CardData(row["nationality"].upper(), row["passport_number"], row["card_kind"], row["card_number"],
+                         row["card_valid_until"])
+            )  # fmt: skip
+        return cards
+
     def create_case(self, actor: User, data: CaseData, values: dict[str, Any]) -> Case:
-        return press_visit_create(
-            actor=actor, data=data, press=self._press(values, timezone.localdate()), cards=[]
-        )
+        press = self._press(values, timezone.localdate())
+        return press_visit_create(actor=actor, data=data, press=press, cards=self._cards(values))
 
     def update_case(self, actor: User, case: Case, data: CaseData, values: dict[str, Any]) -> Case:
         press = self._press(values, case.press_visit.request_received_on)
-        return press_visit_update(actor=actor, case=case, data=data, press=press, cards=[])
+        return press_visit_update(actor=actor, case=case, data=data, press=press, cards=self._cards(values))
 
     def current_kind_values(self, case: Case) -> dict[str, Any]:
         visit = case.press_visit

@@ -345,3 +345,92 @@ def test_each_role_lists_and_opens_what_the_pages_show_and_no_more(demo_data, us
     payload = {**DELEGATION, "lead_agency": "vp-ubnd", "co_host_agencies": []}
     created = client.post(f"{API}/delegations/", payload, format="json")
     assert created.status_code == (201 if username == "protocol" else 403)
+
+
+def test_a_patch_changes_only_what_it_names_and_keeps_the_police_clearance(
+    api, protocol, leader, agencies
+) -> None:
+    from tests.factories import police_clear
+    from ttdn.cases.models import ProgrammeItem
+
+    case = make_delegation(actor=protocol, lead_agency=agencies[0], programme=1, participants=1)
+    ProgrammeItem.objects.filter(case=case).update(hosts="Phó Chủ tịch UBND tỉnh", recording_planned=True)
+    client = _as(api, protocol)
+    client.post(f"{API}/cases/{case.pk}/submit/", {}, format="json")
+    police_clear(Case.objects.get(pk=case.pk))
+    _as(APIClient(), leader).post(f"{API}/cases/{case.pk}/approve/", {}, format="json")
+    reviews_before = case.reviews.count()
+
+    response = client.patch(f"{API}/delegations/{case.pk}/", {"title": "Tên mới"}, format="json")
+
+    assert response.status_code == 200
+    case.refresh_from_db()
+    assert (case.title, case.status, case.reviews.count()) == ("Tên mới", "approved", reviews_before)
+    item = case.programme_items.get()
+    assert (item.hosts, item.recording_planned) == ("Phó Chủ tịch UBND tỉnh", True)
+
+
+def test_a_patch_with_an_incomplete_nested_object_is_a_400(api, protocol, agencies) -> None:
+    case = make_delegation(actor=protocol, lead_agency=agencies[0])
+    client = _as(api, protocol)
+    for body in ({"counterpart": {"name": "X"}}, {"participants": [{"nationality": "KR"}]},
+                 {"programme": [{"place": "x"}]}):  # fmt: skip
+        response = client.patch(f"{API}/delegations/{case.pk}/", body, format="json")
+        assert response.status_code == 400, body
+        assert set(response.json()) == set(body)
+
+
+def test_viewing_a_restricted_case_through_the_api_is_logged(api, protocol) -> None:
+    from ttdn.cases.models import AccessLog
+
+    case = make_delegation(actor=protocol, access_level="restricted")
+    client = _as(api, protocol)
+    client.get(f"{API}/delegations/{case.pk}/")
+    client.get(f"{API}/delegations/")
+    assert (
+        AccessLog.objects.filter(case=case, user=protocol, action=AccessLog.Action.VIEW_RESTRICTED).count()
+        == 2
+    )
+
+
+def test_the_report_refuses_an_unbounded_period(api, protocol) -> None:
+    client = _as(api, protocol)
+    assert client.get(f"{API}/reports/", {"start": "0001-01-01", "end": "2026-01-01"}).status_code == 400
+    assert client.get(f"{API}/reports/", {"start": "2020-01-01", "end": "2026-01-01"}).status_code == 400
+
+
+def test_a_long_reason_is_kept_in_the_history_not_refused(api, protocol) -> None:
+    case = make_delegation(actor=protocol)
+    response = _as(api, protocol).post(
+        f"{API}/cases/{case.pk}/cancel/", {"reason": "Lý do " * 60}, format="json"
+    )
+    assert response.status_code == 200
+    assert len(Case.objects.get(pk=case.pk).history.first().history_change_reason) == 100
+
+
+def test_a_press_visit_needs_its_crews_passports_and_cards(api, protocol) -> None:
+    from tests.factories import ensure_police_agency
+
+    ensure_police_agency()
+    make_agency(code="so-vhttdl")
+    body = {
+        "title": "NHK ghi hình", "direction": "inbound", "countries": ["JP"],
+        "counterpart": {"name": "NHK", "kind": "press", "country": "JP"},
+        "start_date": "2026-12-20", "end_date": "2026-12-22", "lead_agency": protocol.agency.code,
+        "residency": "non_resident", "topics": "Du lịch",
+        "participants": [{"full_name": "Yamada Taro", "nationality": "JP", "role": "reporter"}],
+    }  # fmt: skip
+    client = _as(api, protocol)
+    refused = client.post(f"{API}/press-visits/", body, format="json")
+    assert refused.status_code == 400
+    assert "participants" in refused.json()
+
+    crew = {"full_name": "Yamada Taro", "nationality": "JP", "passport_number": "TZ1234567", "role": "reporter",
+            "card_kind": "permit", "card_number": "BNG-9", "card_valid_until": "2026-12-21"}  # fmt: skip
+    expired = client.post(f"{API}/press-visits/", {**body, "participants": [crew]}, format="json")
+    assert expired.status_code == 400
+    created = client.post(f"{API}/press-visits/", {**body, "participants": [{**crew, "card_valid_until": "2027-01-31"}]},
+                          format="json")  # fmt: skip
+    assert created.status_code == 201, created.json()
+    assert created.json()["kind"] == "press"
+    assert "card_number" not in created.json()["participants"][0]

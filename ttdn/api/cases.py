@@ -4,6 +4,7 @@ where the policy masks it, as on the pages."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -21,8 +22,9 @@ from rest_framework.response import Response
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.identity import identity_visible, mask_passport
-from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
+from ttdn.cases.models import AccessLog, Case, Organisation, Participant, ProgrammeItem
 from ttdn.cases.selectors import cases_visible_to
+from ttdn.cases.services.access import access_log_many
 from ttdn.cases.services.cases import CaseData, ParticipantData, ProgrammeData
 from ttdn.cases.services.organisations import organisation_find_or_create
 from ttdn.cases.services.people import PersonData
@@ -40,7 +42,12 @@ class ParticipantSerializer(serializers.Serializer):
     nationality = serializers.CharField()
     passport_number = serializers.CharField(required=False, allow_blank=True, max_length=32)
     date_of_birth = serializers.DateField(required=False, allow_null=True)
-    role = serializers.CharField(required=False)
+    role = serializers.ChoiceField(choices=Participant.Role.choices, required=False)
+
+    def validate_date_of_birth(self, value: datetime.date | None) -> datetime.date | None:
+        if value and value > timezone.localdate():
+            raise serializers.ValidationError(_("A date of birth cannot be in the future."))
+        return value
 
 
 class ProgrammeItemSerializer(serializers.Serializer):
@@ -48,7 +55,9 @@ class ProgrammeItemSerializer(serializers.Serializer):
     end = serializers.DateTimeField()
     place = serializers.CharField(max_length=255)
     activity = serializers.CharField()
+    hosts = serializers.CharField(required=False, allow_blank=True)
     notes = serializers.CharField(required=False, allow_blank=True)
+    recording_planned = serializers.BooleanField(required=False)
 
 
 class CaseSerializer(serializers.Serializer):
@@ -115,7 +124,9 @@ class CaseSerializer(serializers.Serializer):
                     "end": item.end.isoformat(),
                     "place": item.place,
                     "activity": item.activity,
+                    "hosts": item.hosts,
                     "notes": item.notes,
+                    "recording_planned": item.recording_planned,
                 }
                 for item in case.programme_items.all()
             ],
@@ -188,6 +199,31 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
     def filter_kind(self, cases: QuerySet[Case], kind: str) -> QuerySet[Case]:
         return cases
 
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().list(request, *args, **kwargs)
+        shown = [
+            row["id"]
+            for row in response.data["results"]
+            if row["access_level"] == Case.AccessLevel.RESTRICTED
+        ]
+        self._log_restricted(Case.objects.filter(pk__in=shown), "api list")
+        return response
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        case = self.get_object()
+        if case.is_restricted:
+            self._log_restricted([case], "api")
+        return Response(self.get_serializer(case).data)
+
+    def _log_restricted(self, cases: Any, detail: str) -> None:
+        """Every view of a restricted case is on its history, through the API as on the pages."""
+        user = self.request.user
+        if isinstance(user, User):
+            access_log_many(
+                request=self.request._request, user=user, cases=cases, action=AccessLog.Action.VIEW_RESTRICTED,
+                detail=detail,
+            )  # fmt: skip
+
 
 def _error(field: str, message: str) -> ValidationError:
     return ValidationError({field: [message]})
@@ -208,7 +244,8 @@ def _agency(code: str, field: str) -> Agency:
 
 
 def case_data(values: dict[str, Any]) -> CaseData:
-    """The service's CaseData from the API's (validated) values; every reference checked."""
+    """The service's CaseData from the API's (validated) values; every reference checked.
+    ``participants`` or ``programme`` absent from ``values``: kept as they are."""
     if values["end_date"] < values["start_date"]:
         raise _error("end_date", _("The visit cannot end before it starts."))
     counterpart = None
@@ -223,7 +260,7 @@ def case_data(values: dict[str, Any]) -> CaseData:
                 country=_country(given["country"], "counterpart"),
             )
         )
-    participants = []
+    participants: list[ParticipantData] | None = None if "participants" not in values else []
     for row in values.get("participants", []):
         role = row.get("role") or Participant.Role.MEMBER
         if role not in Participant.Role.values:
@@ -234,8 +271,8 @@ def case_data(values: dict[str, Any]) -> CaseData:
             date_of_birth=row.get("date_of_birth"),
             passport_number=row.get("passport_number", "").strip(),
         )
-        participants.append(ParticipantData(person, role=role))
-    programme = []
+        participants.append(ParticipantData(person, role=role))  # type: ignore[union-attr]
+    programme: list[ProgrammeData] | None = None if "programme" not in values else []
     for item in values.get("programme", []):
         if item["activity"] not in ProgrammeItem.Activity.values:
             raise _error("programme", _("Unknown activity: %(activity)s.") % {"activity": item["activity"]})
@@ -244,10 +281,11 @@ def case_data(values: dict[str, Any]) -> CaseData:
         first, last = timezone.localdate(item["start"]), timezone.localdate(item["end"])
         if first < values["start_date"] or last > values["end_date"]:
             raise _error("programme", _("Every programme item falls within the visit's dates."))
-        programme.append(
+        programme.append(  # type: ignore[union-attr]
             ProgrammeData(
                 start=item["start"], end=item["end"], place=item["place"], activity=item["activity"],
-                notes=item.get("notes", ""),
+                hosts=item.get("hosts", ""), notes=item.get("notes", ""),
+                recording_planned=item.get("recording_planned", False),
             )
         )  # fmt: skip
     fields = {
@@ -266,7 +304,8 @@ def case_data(values: dict[str, Any]) -> CaseData:
 
 
 def current_values(case: Case) -> dict[str, Any]:
-    """A case as full API input (identity data unmasked: only protocol staff write)."""
+    """A case's own fields as API input, for a PATCH to complete (its participants and programme
+    stay as they are unless the PATCH names them)."""
     counterpart = case.counterpart
     return {
         "title": case.title,
@@ -285,21 +324,24 @@ def current_values(case: Case) -> dict[str, Any]:
         "lead_agency": case.lead_agency.code,
         "co_host_agencies": [a.code for a in case.co_host_agencies.all()],
         "access_level": case.access_level,
-        "participants": [
-            {
-                "full_name": p.person.full_name,
-                "nationality": str(p.person.nationality),
-                "passport_number": p.person.passport_number,
-                "date_of_birth": p.person.date_of_birth,
-                "role": p.role,
-            }
-            for p in case.participants.all()
-        ],
-        "programme": [
-            {"start": i.start, "end": i.end, "place": i.place, "activity": i.activity, "notes": i.notes}
-            for i in case.programme_items.all()
-        ],
     }
+
+
+NESTED = {"counterpart": (CounterpartSerializer, False), "participants": (ParticipantSerializer, True),
+          "programme": (ProgrammeItemSerializer, True)}  # fmt: skip
+
+
+def _validate_nested_in_full(data: Any) -> None:
+    """A PATCH names whole nested objects: each must be complete (DRF's partial mode would let
+    their required keys go missing)."""
+    errors = {}
+    for name, (nested, many) in NESTED.items():
+        if isinstance(data, dict) and data.get(name) is not None:
+            check = nested(data=data[name], many=many)
+            if not check.is_valid():
+                errors[name] = check.errors
+    if errors:
+        raise ValidationError(errors)
 
 
 class WritableCaseViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, CaseViewSet):
@@ -333,10 +375,14 @@ class WritableCaseViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Case
         case = self.get_object()
         serializer = self.get_serializer(case, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
+        _validate_nested_in_full(request.data)
         values = {**current_values(case), **self.current_kind_values(case), **serializer.validated_data}
         with transaction.atomic():
             self._saved(lambda: self.update_case(actor, case, case_data(values), values))
-        return Response(self.get_serializer(self.get_queryset().get(pk=case.pk)).data)
+        saved = self.get_queryset().filter(pk=case.pk).first()
+        if saved is None:  # made restricted by someone not on its need-to-know list
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        return Response(self.get_serializer(saved).data)
 
     def _saved(self, save: Any) -> Case:
         try:

@@ -39,7 +39,9 @@ class AgencySerializer(serializers.ModelSerializer):
 
 class NotificationSerializer(serializers.ModelSerializer):
     message = serializers.SerializerMethodField()
-    case: serializers.PrimaryKeyRelatedField[Case] = serializers.PrimaryKeyRelatedField(read_only=True)
+    case: serializers.PrimaryKeyRelatedField[Case] = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True
+    )
     read = serializers.SerializerMethodField()
 
     class Meta:
@@ -89,6 +91,8 @@ class ReportQuerySerializer(serializers.Serializer):
             raise serializers.ValidationError(_("Give both dates of the period."))
         if start and end and end < start:
             raise serializers.ValidationError(_("The end of the period is before its start."))
+        if start and end and ((end - start).days > 3 * 366 or start.year < 2000 or end.year > 2100):
+            raise serializers.ValidationError(_("A period is at most three years, between 2000 and 2100."))
         if start and (attrs.get("year") or attrs.get("quarter")):
             raise serializers.ValidationError(_("Give the year (and quarter) or two dates, not both."))
         if not start and not attrs.get("year"):
@@ -97,7 +101,7 @@ class ReportQuerySerializer(serializers.Serializer):
 
 
 class TransitionSerializer(serializers.Serializer):
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=1000)
 
 
 class CaseStatusSerializer(serializers.Serializer):

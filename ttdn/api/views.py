@@ -135,7 +135,11 @@ class TransitionView(APIView):
     """``POST /api/v1/cases/{id}/{action}/``: 404 for a case the user may not see, 409 with the
     reason when the state or the rules forbid the move."""
 
-    @extend_schema(request=s.TransitionSerializer, responses={200: s.CaseStatusSerializer})
+    @extend_schema(
+        request=s.TransitionSerializer,
+        responses={200: s.CaseStatusSerializer},
+        parameters=[OpenApiParameter("action", str, OpenApiParameter.PATH, enum=list(API_TRANSITIONS))],
+    )
     def post(self, request: Request, pk: int, action: str) -> Response:
         if action not in API_TRANSITIONS:
             raise Http404

@@ -43,7 +43,8 @@ def stamp(instance: models.Model, actor: User | None, reason: str = "") -> None:
     """Name who makes the next save of ``instance`` (and why) in its history."""
     instance._history_user = actor  # type: ignore[attr-defined]
     if reason:
-        instance._change_reason = reason  # type: ignore[attr-defined]
+        # simple-history keeps 100 characters; a longer reason (a rejection's) is cut, not refused.
+        instance._change_reason = reason[:100]  # type: ignore[attr-defined]
 
 
 @dataclass

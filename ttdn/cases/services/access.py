@@ -60,11 +60,25 @@ def access_log_record(
 
 def access_log_exports(*, request: HttpRequest, user: User, cases: Iterable[Case], detail: str) -> None:
     """An export: one entry on each exported case's history (one without a case for figures)."""
+    access_log_many(request=request, user=user, cases=cases, action=AccessLog.Action.EXPORT, detail=detail,
+                    without_case=True)  # fmt: skip
+
+
+def access_log_many(
+    *,
+    request: HttpRequest,
+    user: User,
+    cases: Iterable[Case],
+    action: str,
+    detail: str,
+    without_case: bool = False,
+) -> None:
+    """One entry per case, written at once; with none, one entry without a case if asked."""
     address = client_address(request)
     entries = [
-        AccessLog(
-            user=user, case=case, action=AccessLog.Action.EXPORT, detail=detail[:255], ip_address=address
-        )
+        AccessLog(user=user, case=case, action=action, detail=detail[:255], ip_address=address)
         for case in cases
-    ] or [AccessLog(user=user, action=AccessLog.Action.EXPORT, detail=detail[:255], ip_address=address)]
+    ]
+    if not entries and without_case:
+        entries = [AccessLog(user=user, action=action, detail=detail[:255], ip_address=address)]
     AccessLog.objects.bulk_create(entries, batch_size=500)

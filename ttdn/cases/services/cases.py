@@ -69,8 +69,8 @@ class CaseData:
 
     fields: dict[str, Any]
     co_host_agencies: Iterable[Agency] = ()
-    participants: Sequence[ParticipantData] = ()
-    programme: Sequence[ProgrammeData] = ()
+    participants: Sequence[ParticipantData] | None = ()
+    programme: Sequence[ProgrammeData] | None = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -95,8 +95,8 @@ def case_create(*, actor: User, kind: str, data: CaseData) -> Case:
     sync_host_grants(case=case, actor=actor)
     # Whoever registers or runs the case keeps seeing it if it is (or becomes) restricted.
     grant_need_to_know(case=case, actor=actor, users={actor, case.responsible_officer or actor})
-    _replace_participants(case, data.participants, actor)
-    _replace_programme(case, data.programme, actor)
+    _replace_participants(case, data.participants or (), actor)
+    _replace_programme(case, data.programme or (), actor)
     case_refresh_search_text(case=case)
     return case
 
@@ -122,8 +122,9 @@ def case_update(*, actor: User, case: Case, data: CaseData) -> Case:
     sync_host_grants(case=case, actor=actor)  # writes only what changed
     if "responsible_officer" in changed and case.responsible_officer is not None:
         grant_need_to_know(case=case, actor=actor, users=[case.responsible_officer])
-    people_changed = _replace_participants(case, data.participants, actor)
-    programme_changed = _replace_programme(case, data.programme, actor)
+    # None keeps a list as it is (a partial update that does not name it).
+    people_changed = data.participants is not None and _replace_participants(case, data.participants, actor)
+    programme_changed = data.programme is not None and _replace_programme(case, data.programme, actor)
     case_refresh_search_text(case=case)
     if people_changed or programme_changed:
         review_after_change(case=case, actor=actor)
