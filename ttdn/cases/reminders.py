@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.db.models import F, QuerySet
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -44,6 +45,21 @@ def _date(notification: Notification, name: str = "date") -> str:
 
 def _reference(notification: Notification) -> str:
     return notification.case.reference if notification.case else ""
+
+
+def says(message: Promise) -> Callable[[Notification], str]:
+    """A renderer of ``message`` (translated when shown), given the notification's case reference,
+    its date and title (the follow-up's, or the case's)."""
+
+    def render(notification: Notification) -> str:
+        title = notification.params.get("title") or (notification.case.title if notification.case else "")
+        return str(message) % {
+            "reference": _reference(notification),
+            "date": _date(notification),
+            "title": title,
+        }
+
+    return render
 
 
 def _case_people(
@@ -88,19 +104,10 @@ def _cases_starting(statuses: tuple[str, ...]) -> Finder:
     return find
 
 
-def _render_arrival(notification: Notification) -> str:
-    return _("%(reference)s starts on %(date)s: %(title)s.") % {
-        "reference": _reference(notification),
-        "date": _date(notification),
-        "title": notification.case.title if notification.case else "",
-    }
+_render_arrival = says(gettext_lazy("%(reference)s starts on %(date)s: %(title)s."))
 
 
-def _render_not_approved(notification: Notification) -> str:
-    return _("%(reference)s starts on %(date)s and is not approved yet.") % {
-        "reference": _reference(notification),
-        "date": _date(notification),
-    }
+_render_not_approved = says(gettext_lazy("%(reference)s starts on %(date)s and is not approved yet."))
 
 
 # Reviews ------------------------------------------------------------------------------------
@@ -140,18 +147,12 @@ def _find_review_overdue(rule: ReminderRule, today: datetime.date, directory: Di
     )
 
 
-def _render_review_due(notification: Notification) -> str:
-    return _("The confidentiality review of %(reference)s is due on %(date)s.") % {
-        "reference": _reference(notification),
-        "date": _date(notification),
-    }
+_render_review_due = says(gettext_lazy("The confidentiality review of %(reference)s is due on %(date)s."))
 
 
-def _render_review_overdue(notification: Notification) -> str:
-    return _("The confidentiality review of %(reference)s is overdue: it was due on %(date)s.") % {
-        "reference": _reference(notification),
-        "date": _date(notification),
-    }
+_render_review_overdue = says(
+    gettext_lazy("The confidentiality review of %(reference)s is overdue: it was due on %(date)s.")
+)
 
 
 # Follow-ups and post-visit reports -------------------------------------------------------------
@@ -199,34 +200,18 @@ def _followups_overdue(kind: str) -> Finder:
     return find
 
 
-def _render_followup_due(notification: Notification) -> str:
-    return _("Follow-up of %(reference)s due on %(date)s: %(title)s.") % {
-        "reference": _reference(notification),
-        "date": _date(notification),
-        "title": notification.params.get("title", ""),
-    }
+_render_followup_due = says(gettext_lazy("Follow-up of %(reference)s due on %(date)s: %(title)s."))
 
 
-def _render_followup_overdue(notification: Notification) -> str:
-    return _("Follow-up of %(reference)s overdue since %(date)s: %(title)s.") % {
-        "reference": _reference(notification),
-        "date": _date(notification),
-        "title": notification.params.get("title", ""),
-    }
+_render_followup_overdue = says(gettext_lazy("Follow-up of %(reference)s overdue since %(date)s: %(title)s."))
 
 
-def _render_report_due(notification: Notification) -> str:
-    return _("The post-visit report of %(reference)s is due on %(date)s.") % {
-        "reference": _reference(notification),
-        "date": _date(notification),
-    }
+_render_report_due = says(gettext_lazy("The post-visit report of %(reference)s is due on %(date)s."))
 
 
-def _render_report_overdue(notification: Notification) -> str:
-    return _("The post-visit report of %(reference)s is overdue: it was due on %(date)s.") % {
-        "reference": _reference(notification),
-        "date": _date(notification),
-    }
+_render_report_overdue = says(
+    gettext_lazy("The post-visit report of %(reference)s is overdue: it was due on %(date)s.")
+)
 
 
 # Identity documents ending before the visit does ---------------------------------------------------
