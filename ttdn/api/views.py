@@ -117,13 +117,7 @@ class ReportView(APIView):
     def get(self, request: Request) -> Response:
         query = s.ReportQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        data = query.validated_data
-        if data.get("start"):
-            period = Period(data["start"], data["end"])
-        elif data.get("quarter"):
-            period = Period.of_quarter(data["year"], data["quarter"])
-        else:
-            period = Period.of_year(data["year"])
+        period = Period.chosen(**query.validated_data)
         return Response(report_figures(request.user, period))
 
 

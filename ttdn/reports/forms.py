@@ -38,12 +38,7 @@ class PeriodForm(forms.Form):
     def period(self, today: datetime.date) -> Period:
         """The period asked for (the last quarter when nothing is asked); call after is_valid()."""
         data = self.cleaned_data
-        if data.get("start") and data.get("end"):
-            return Period(data["start"], data["end"])
-        if data.get("year"):
-            return (
-                Period.of_quarter(data["year"], data["quarter"])
-                if data.get("quarter")
-                else Period.of_year(data["year"])
-            )
+        if (data.get("start") and data.get("end")) or data.get("year"):
+            return Period.chosen(year=data.get("year"), quarter=data.get("quarter"), start=data.get("start"),
+                                 end=data.get("end"))  # fmt: skip
         return Period.last_quarter(today)

@@ -34,6 +34,23 @@ class Period:
         return cls(datetime.date(year, 1, 1), datetime.date(year, 12, 31), year)
 
     @classmethod
+    def chosen(
+        cls,
+        *,
+        year: int | None = None,
+        quarter: int | None = None,
+        start: datetime.date | None = None,
+        end: datetime.date | None = None,
+    ) -> Period:
+        """The period asked for by a form, the command or the API: two dates, or a year and
+        perhaps a quarter (callers check that one of them is given)."""
+        if start is not None and end is not None:
+            return cls(start, end)
+        if year is None:
+            raise ValueError(_("Give the year (and quarter) or two dates."))
+        return cls.of_quarter(year, quarter) if quarter else cls.of_year(year)
+
+    @classmethod
     def last_quarter(cls, today: datetime.date) -> Period:
         quarter = (today.month - 1) // 3 + 1
         return cls.of_quarter(today.year, quarter - 1) if quarter > 1 else cls.of_quarter(today.year - 1, 4)

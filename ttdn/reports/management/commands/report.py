@@ -88,10 +88,9 @@ class Command(BaseCommand):
                 raise CommandError("Give --year (and --quarter) or --start and --end, not both.")
             if end < start:
                 raise CommandError("--end is before --start.")
-            return Period(start, end)
-        if not year:
+        elif not year:
             raise CommandError("Give --year (and --quarter), or --start and --end.")
-        return Period.of_quarter(year, quarter) if quarter else Period.of_year(year)
+        return Period.chosen(year=year, quarter=quarter, start=start, end=end)
 
     def _user(self, username: str | None) -> User:
         if username:
