@@ -18,6 +18,38 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 pytest_plugins = ["tests.fixtures.worker", "tests.fixtures.browser"]
 
 
+@pytest.fixture(autouse=True)
+def _test_logins_show_second_factor(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test client's ``login``/``force_login`` stands for a whole sign-in: for users who need two
+    factors it also gives the code (django-otp's login signal marks the session verified), as the
+    browser tests' ``sign_in`` does on the real page. Tests of the second factor itself are marked
+    ``two_factor`` and sign in with the password alone."""
+    if request.node.get_closest_marker("two_factor"):
+        return
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from ttdn.accounts.two_factor import AUTHENTICATOR_NAME, TWO_FACTOR_ROLES
+
+    original = Client._login  # type: ignore[attr-defined]
+
+    def login_with_second_factor(self: Client, user: User, backend: str | None = None) -> None:
+        original(self, user, backend)
+        needs_code = (
+            user.is_staff or user.is_superuser or user.groups.filter(name__in=TWO_FACTOR_ROLES).exists()
+        )
+        if needs_code:
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            if device is None:
+                device = TOTPDevice.objects.create(user=user, name=AUTHENTICATOR_NAME, confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "_login", login_with_second_factor)
+
+
 @pytest.fixture
 def make_user(db: None) -> Callable[..., User]:
     def make(*roles: Role, **fields: object) -> User:

@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.accounts.roles import Role, roles_of
+from ttdn.accounts.two_factor import two_factor_pending
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {**site, "nav_items": []}
+    if two_factor_pending(user, request):
+        return {**site, "nav_items": [], "two_factor_pending": True}
     roles = roles_of(user)
     items = []
     for item in [*NAV_ITEMS, *_TRAILING]:

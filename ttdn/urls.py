@@ -5,6 +5,7 @@ from rest_framework.routers import SimpleRouter
 
 from delegations.api import DelegationViewSet
 from press.api import PressVisitViewSet
+from ttdn.accounts.views import admin_login
 from ttdn.cases.views.cases import dashboard
 from ttdn.health import healthz
 
@@ -20,6 +21,7 @@ api_router.register("press-visits", PressVisitViewSet, basename="press-visit")
 urlpatterns = [
     path("", dashboard, name="home"),
     path("healthz", healthz, name="healthz"),
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
     path("cases/", include("ttdn.cases.urls")),
     path("delegations/", include("delegations.urls")),

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role
 from ttdn.accounts.services import agency_save, user_set_roles, user_sync_agency_group
+from ttdn.accounts.two_factor import AUTHENTICATOR_NAME, TWO_FACTOR_ROLES
 
 DEMO_PASSWORD = "demo-TTDN-2026"  # noqa: S105 - printed for the demo on purpose
 
@@ -44,6 +48,12 @@ DEMO_USERS: list[tuple[str, str, str, str, Role]] = [
 ]
 
 
+def demo_authenticator_key(username: str) -> str:
+    """The demo users' TOTP secret (hex, as django-otp keeps it): fixed and published, so that
+    anyone trying the demo can add it to an app, or print the code with ``manage.py demo_code``."""
+    return hashlib.sha1(f"ttdn-demo-{username}".encode(), usedforsecurity=False).hexdigest()
+
+
 @transaction.atomic
 def seed() -> list[str]:
     """Create what is missing; return one line per record created."""
@@ -71,4 +81,8 @@ def seed() -> list[str]:
         user_set_roles(user=user, roles=[role])
         user_sync_agency_group(user=user)
         created.append(f"user {username}: {full_name} ({role.label})")
+        if role in TWO_FACTOR_ROLES:
+            TOTPDevice.objects.create(
+                user=user, name=AUTHENTICATOR_NAME, key=demo_authenticator_key(username), confirmed=True
+            )
     return created

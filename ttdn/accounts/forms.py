@@ -46,3 +46,23 @@ class SettingsForm(forms.Form):
         label=_("one e-mail a day with all my reminders (daily digest), instead of one e-mail each"),
         required=False,
     )
+
+
+class SecondFactorForm(forms.Form):
+    code = forms.CharField(
+        label=_("code"),
+        max_length=16,
+        help_text=_("The six digits your authenticator app shows now, or one of your backup codes."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
+    )
+
+
+class AuthenticatorConfirmForm(forms.Form):
+    code = forms.CharField(
+        label=_("code from the app"),
+        max_length=6,
+        help_text=_("After adding the account, type the six digits the app shows."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )

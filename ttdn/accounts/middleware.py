@@ -1,11 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext
+
+from ttdn.accounts.models import User
 
 
 class LanguageMiddleware:
@@ -37,3 +43,52 @@ class LanguageMiddleware:
         if preferred in self.supported:
             return str(preferred)
         return settings.LANGUAGE_CODE
+
+
+class TwoFactorMiddleware:
+    """An unverified session of a user who needs two factors reaches only the sign-in steps.
+
+    Pages redirect to the code page (or to setting up an authenticator, for a user who has none
+    yet); the API answers 403. Requests with an API token are not sessions: the token itself was
+    only handed out after the second factor (ttdn/api/serializers.py).
+    """
+
+    OPEN_URL_NAMES = frozenset(
+        {
+            "login",
+            "logout",
+            "set_language",
+            "healthz",
+            "two_factor_verify",
+            "two_factor_setup",
+            "two_factor_qr",
+            "two_factor_backup_codes",
+        }
+    )
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        refusal = self.refusal(request)
+        return refusal if refusal is not None else self.get_response(request)
+
+    def refusal(self, request: HttpRequest) -> HttpResponse | None:
+        from ttdn.accounts.two_factor import two_factor_enrolled, two_factor_pending
+
+        user = request.user
+        if not isinstance(user, User) or not two_factor_pending(user, request):
+            return None
+        try:
+            url_name = resolve(request.path_info).url_name
+        except Resolver404:
+            url_name = None
+        if url_name in self.OPEN_URL_NAMES:
+            return None
+        if request.path_info.startswith("/api/"):
+            return JsonResponse(
+                {"detail": gettext("Enter the code of your second factor on the sign-in page first.")},
+                status=403,
+            )
+        step = "two_factor_verify" if two_factor_enrolled(user) else "two_factor_setup"
+        return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")

@@ -1,16 +1,21 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from ttdn.accounts import views
-from ttdn.accounts.forms import LoginForm, QueuedPasswordResetForm
+from ttdn.accounts import two_factor_views, views
+from ttdn.accounts.forms import QueuedPasswordResetForm
 
 urlpatterns = [
     path("i18n/setlang/", views.language_switch, name="set_language"),
+    path("accounts/login/", views.LoginView.as_view(), name="login"),
+    path("accounts/two-factor/", two_factor_views.two_factor_verify, name="two_factor_verify"),
+    path("accounts/two-factor/setup/", two_factor_views.two_factor_setup, name="two_factor_setup"),
+    path("accounts/two-factor/setup/qr.svg", two_factor_views.two_factor_qr, name="two_factor_qr"),
     path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
-        name="login",
+        "accounts/two-factor/backup-codes/",
+        two_factor_views.two_factor_backup_codes,
+        name="two_factor_backup_codes",
     ),
+    path("accounts/two-factor/off/", two_factor_views.two_factor_turn_off, name="two_factor_turn_off"),
     path("accounts/settings/", views.user_settings, name="user_settings"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(

@@ -1,18 +1,61 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language
+from django_ratelimit.core import is_ratelimited
 
-from ttdn.accounts.forms import SettingsForm
+from ttdn.accounts import two_factor
+from ttdn.accounts.forms import LoginForm, SettingsForm
 from ttdn.accounts.models import User
 from ttdn.accounts.services import user_set_language, user_set_notification_preferences
+
+
+class LoginView(auth_views.LoginView):
+    """Sign in with a password; django-axes locks a user name out at one address after repeated
+    failures, and each address may try ``TTDN_LOGIN_RATE`` times. The second factor follows
+    (ttdn/accounts/two_factor_views.py)."""
+
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if is_ratelimited(
+            request, group="login", key="ip", rate=settings.TTDN_LOGIN_RATE, method="POST", increment=True
+        ):
+            form = self.get_form()
+            form.add_error(
+                None, _("Too many sign-in attempts from this address. Wait a minute and try again.")
+            )
+            response = self.render_to_response(self.get_context_data(form=form))
+            response.status_code = 429
+            return response
+        return super().post(request, *args, **kwargs)
+
+
+def locked_out(request: HttpRequest, credentials: dict[str, Any] | None = None, *args: Any) -> HttpResponse:
+    """django-axes's answer to a locked-out user name and address (AXES_LOCKOUT_CALLABLE)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    if request.path_info.startswith("/api/"):
+        message = _("Too many wrong passwords for this user name from this address; try again later.")
+        return JsonResponse({"detail": message}, status=429)
+    context = {"cooloff_minutes": minutes}
+    return render(request, "registration/locked_out.html", context, status=429)
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """The admin signs in on the site's own page, with its lockout and second factor."""
+    return redirect(f"{reverse('login')}?{request.GET.urlencode()}")
 
 
 @require_POST
@@ -56,4 +99,10 @@ def user_settings(request: HttpRequest) -> HttpResponse:
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,  # type: ignore[arg-type]
         )
         return response
-    return render(request, "registration/settings.html", {"form": form})
+    context = {
+        "form": form,
+        "two_factor_on": two_factor.two_factor_enrolled(user),
+        "two_factor_required": two_factor.two_factor_required_by_role(user),
+        "backup_codes_left": two_factor.backup_codes_left(user),
+    }
+    return render(request, "registration/settings.html", context)

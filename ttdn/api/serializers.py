@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from ttdn.accounts.models import Agency, User
+from ttdn.accounts.two_factor import second_factor_match, two_factor_enrolled, two_factor_required_by_role
 from ttdn.cases.models import Case, FollowUp, Review
 from ttdn.notifications.messages import render
 from ttdn.notifications.models import Notification
@@ -15,12 +16,30 @@ from ttdn.notifications.models import Notification
 class TokenRequestSerializer(serializers.Serializer):
     username = serializers.CharField()
     password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
-    otp = serializers.CharField(required=False, allow_blank=True, help_text=_("For users with two factors."))
+    otp = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text=_(
+            "The code of the user's authenticator app (or a backup code): required for admins, police "
+            "and leaders, and for anyone who turned two-step sign-in on."
+        ),
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         user = authenticate(self.context["request"], username=attrs["username"], password=attrs["password"])
-        if user is None or not user.is_active:
+        if not isinstance(user, User) or not user.is_active:
             raise serializers.ValidationError(_("Wrong user name or password."), code="authorization")
+        if two_factor_required_by_role(user) or two_factor_enrolled(user):
+            if not two_factor_enrolled(user):
+                raise serializers.ValidationError(
+                    {"otp": _("Set up two-step sign-in on the site first (sign in there once).")},
+                    code="authorization",
+                )
+            if second_factor_match(user, attrs.get("otp", "")) is None:
+                raise serializers.ValidationError(
+                    {"otp": _("Give the current code of your authenticator app, or a backup code.")},
+                    code="authorization",
+                )
         attrs["user"] = user
         return attrs
 

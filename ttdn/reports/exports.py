@@ -149,16 +149,21 @@ def cases_csv(rows: list[dict[str, Any]]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
+# In static/ like every style of the site: templates carry no inline style (the pages' CSP).
+PDF_STYLESHEET = settings.BASE_DIR / "static" / "css" / "report-pdf.css"
+
+
 def pdf(template: str, context: dict[str, Any]) -> bytes:
     """A PDF from an HTML template, with the province's heading; the fonts are the system's
     DejaVu (every Vietnamese letter), nothing is fetched from the network."""
-    from weasyprint import HTML  # type: ignore[import-untyped]
+    from weasyprint import CSS, HTML  # type: ignore[import-untyped]
 
     html = render_to_string(
         template,
         {**context, "province": settings.TTDN_PROVINCE_NAME, "printed": timezone.localtime()},
     )
-    return bytes(HTML(string=html, url_fetcher=_fetch_nothing).write_pdf())
+    stylesheet = CSS(filename=str(PDF_STYLESHEET), url_fetcher=_fetch_nothing)
+    return bytes(HTML(string=html, url_fetcher=_fetch_nothing).write_pdf(stylesheets=[stylesheet]))
 
 
 def _fetch_nothing(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:

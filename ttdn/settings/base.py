@@ -7,6 +7,7 @@ development profile that ``make run`` uses; ``test`` and ``production`` override
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from celery.schedules import crontab
@@ -44,6 +45,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "guardian",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "simple_history",
     "django_countries",
     "django_filters",
@@ -67,10 +72,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "ttdn.accounts.middleware.TwoFactorMiddleware",
     "ttdn.accounts.middleware.LanguageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Last, so that it sees the answer of the whole login (django-axes counts the failures).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ttdn.urls"
@@ -97,6 +108,8 @@ FORM_RENDERER = "ttdn.forms.FormRenderer"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
+    # First: it refuses a locked-out user name and address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -104,14 +117,83 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "ttdn.accounts.passwords.CharacterKindsValidator"},
 ]
 LOGIN_URL = "login"
+# Sessions end after 30 minutes without a request (each request moves the end on), and with the
+# browser.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# How many proxies stand in front of the app (nginx: 1). The client's address is taken from the
+# X-Forwarded-For they write (ttdn/accounts/addresses.py), for the access log, lockout and limits.
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+
+# Two factors (a TOTP app, or one of the backup codes) for the roles that see most: see
+# ttdn/accounts/two_factor.py. Issuer is the name an authenticator app shows.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "TTDN")
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Lockout (django-axes): 5 wrong passwords for one user name from one address lock that pair out
+# for 15 minutes; an office behind one address is not locked out by one careless colleague.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "ttdn.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "ttdn.accounts.addresses.client_address_or_unknown"
+AXES_SENSITIVE_PARAMETERS = ["password", "otp"]
+# Requests per address, on top of the lockout: sign-in 20 a minute (the API's token, the same,
+# in REST_FRAMEWORK below).
+TTDN_LOGIN_RATE = os.environ.get("TTDN_LOGIN_RATE", "20/m")
+RATELIMIT_IP_META_KEY = "ttdn.accounts.addresses.client_address_or_unknown"
+
+# A strict Content-Security-Policy: scripts, styles, fonts and images from this site only, no
+# inline code anywhere (templates keep their scripts in static/js and styles in static/css).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# None of these browser features is needed by any page.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "autoplay",
+        "fullscreen",
+    )
+}
+
 # Anonymous users are never given guardian permissions.
 ANONYMOUS_USER_NAME = None
 GUARDIAN_MONKEY_PATCH_USER = False
@@ -136,6 +218,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+# Behind nginx, attachments are sent by nginx once the view has checked the permission: the view
+# answers with X-Accel-Redirect to this internal location (deploy/nginx.conf), e.g. /protected-media/.
+TTDN_X_ACCEL_REDIRECT = os.environ.get("TTDN_X_ACCEL_REDIRECT", "").strip()
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 if REDIS_URL:
@@ -227,6 +312,8 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # django-axes greets every process at INFO; lockouts are WARNING.
+        "axes": {"level": "WARNING"},
     },
 }
 
@@ -251,7 +338,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "ttdn.api.errors.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_THROTTLE_RATES": {"token": "20/minute"},
+    "NUM_PROXIES": PROXY_COUNT,
+    "DEFAULT_THROTTLE_RATES": {"token": os.environ.get("TTDN_TOKEN_RATE", "20/minute")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "TTDN API",

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from ttdn.accounts.addresses import client_address
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
@@ -43,11 +44,6 @@ def case_revoke_access(
         # Taking oneself off would hide the case from the only person looking after the list.
         raise CaseError(_("You cannot take yourself off the list; ask a colleague or an administrator."))
     revoke_need_to_know(case=case, users=users, agencies=agencies)
-
-
-def client_address(request: HttpRequest) -> str | None:
-    """The address the request came from (the proxy in front sets REMOTE_ADDR; see README)."""
-    return request.META.get("REMOTE_ADDR") or None
 
 
 def access_log_record(

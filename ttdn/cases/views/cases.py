@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases import kinds
+from ttdn.cases.downloads import attachment_response
 from ttdn.cases.errors import CaseError
 from ttdn.cases.filters import CaseFilter
 from ttdn.cases.forms import AccessForm, AttachmentForm, ReasonForm
@@ -204,15 +206,13 @@ def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponseBase:
     case = case_get_for(user=_user(request), pk=pk)
     attachment = case.attachments.filter(pk=attachment_pk).first()
     if attachment is None:
         raise Http404
-    try:
-        stored = attachment.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error  # the row outlived its file (say, a restore from an old backup)
+    if not attachment.file.storage.exists(attachment.file.name):
+        raise Http404  # the row outlived its file (say, a restore from an old backup)
     access_log_record(
         request=request,
         user=_user(request),
@@ -220,14 +220,9 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Fi
         action=AccessLog.Action.DOWNLOAD,
         detail=attachment.original_name,
     )
-    response = FileResponse(
-        stored,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+    return attachment_response(
+        attachment.file, filename=attachment.original_name, content_type=attachment.content_type
     )
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required

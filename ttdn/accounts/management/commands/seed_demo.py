@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.module_loading import import_string
 
 from ttdn.accounts.demo import DEMO_PASSWORD, DEMO_USERS
+from ttdn.accounts.two_factor import TWO_FACTOR_ROLES
 
 
 class Command(BaseCommand):
@@ -35,3 +36,9 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo logins (password for all: {DEMO_PASSWORD}):")
         for username, full_name, _agency, _position, role in DEMO_USERS:
             self.stdout.write(f"  {username:<10} {role.label!s:<34} {full_name}")
+        self.stdout.write(
+            "\nTwo-step sign-in for "
+            + ", ".join(username for username, *_rest, role in DEMO_USERS if role in TWO_FACTOR_ROLES)
+            + ": after the password, give the code that `python manage.py demo_code <username>` prints"
+            "\n(or add the user's key to an authenticator app: `demo_code <username> --key`)."
+        )

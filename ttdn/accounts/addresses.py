@@ -1,0 +1,33 @@
+"""The client's address, the same for the access log, the lockout and the rate limits.
+
+Behind nginx the connection comes from the proxy; the client's address is the entry that the
+trusted proxies added to ``X-Forwarded-For``. ``PROXY_COUNT`` says how many proxies are in front
+(0: none, the connection's address is the client's). Entries further left were written by the
+client and are never trusted.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def client_address(request: HttpRequest) -> str | None:
+    proxies = settings.PROXY_COUNT
+    address = request.META.get("REMOTE_ADDR") or ""
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            address = forwarded[-proxies]
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
+
+
+def client_address_or_unknown(request: HttpRequest) -> str:
+    """For counters that need a key: requests with no usable address share one."""
+    return client_address(request) or "0.0.0.0"  # noqa: S104 - a key, not an address to bind
