@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -16,6 +17,16 @@ from ttdn.accounts.roles import Role
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 pytest_plugins = ["tests.fixtures.worker", "tests.fixtures.browser"]
+
+
+@pytest.fixture(autouse=True)
+def _cache_of_its_own(settings: Any) -> None:
+    """Each test counts its own requests: the rate limits and throttles live in the cache, and
+    one test's sign-ins must not use up the next one's."""
+    settings.CACHES = {
+        name: {**config, "KEY_PREFIX": f"test-{uuid.uuid4().hex[:12]}"}
+        for name, config in settings.CACHES.items()
+    }
 
 
 @pytest.fixture(autouse=True)

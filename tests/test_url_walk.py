@@ -1,4 +1,5 @@
-"""Every URL of the project, as anonymous and as each role: no 500, and nothing the policy hides."""
+"""Every URL of the project, as anonymous and as each role: no 500, nothing the policy hides, and
+every page under the strict Content-Security-Policy."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.factories import make_agency, make_delegation, person_data
+from tests.test_security_headers import assert_strict_csp
 from ttdn.accounts.models import Agency
 from ttdn.accounts.roles import Role
 from ttdn.accounts.services import user_calendar_token_reset
@@ -105,6 +107,8 @@ def test_no_url_errors_or_shows_what_the_policy_hides(world, make_user, client: 
                 response = client.get(url)
                 checked += 1
                 assert response.status_code < 500, (name, url)
+                if response.get("Content-Type", "").startswith("text/html"):
+                    assert_strict_csp(response)
                 if getattr(response, "streaming", False):
                     body = b"".join(response.streaming_content).decode(errors="replace")  # type: ignore[attr-defined]
                 else:

@@ -25,8 +25,10 @@ def sign_in(page: Page, username: str) -> None:
 
 def current_code(username: str) -> str:
     """The code the demo user's authenticator app shows now. A code is accepted once per
-    30 seconds; a test that signs in twice in one step is let through as if it had waited."""
+    30 seconds, and a wrong one makes the next try wait: the test goes on as if it had waited."""
     device = TOTPDevice.objects.get(user__username=username, confirmed=True)
-    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1)
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        last_t=-1, throttling_failure_count=0, throttling_failure_timestamp=None
+    )
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     return f"{totp.token():0{device.digits}d}"

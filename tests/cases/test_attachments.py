@@ -143,3 +143,25 @@ def test_only_protocol_staff_attach(client: Client, protocol, case, leader, atta
 
     assert "Chỉ cán bộ lễ tân" in response.content.decode()
     assert not Attachment.objects.exists()
+
+
+def test_behind_nginx_the_file_is_handed_over_after_the_check(
+    client: Client, protocol, case, attachment_storage, make_user, agency_factory, settings
+) -> None:
+    settings.TTDN_X_ACCEL_REDIRECT = "/protected-media/"
+    client.force_login(protocol)
+    _upload(client, case, "quyết định.pdf", PDF)
+    attachment = Attachment.objects.get()
+    url = reverse("cases:attachment_download", kwargs={"pk": case.pk, "attachment_pk": attachment.pk})
+
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response.content == b""
+    assert response["X-Accel-Redirect"] == f"/protected-media/attachments/{attachment.file.name}"
+    assert "attachment" in response["Content-Disposition"]
+    assert response["Cache-Control"] == "private, no-store"
+
+    client.force_login(make_user(Role.AGENCY, agency=agency_factory()))
+    refused = client.get(url)
+    assert refused.status_code == 404
+    assert "X-Accel-Redirect" not in refused

@@ -50,7 +50,7 @@ class SettingsForm(forms.Form):
 
 class SecondFactorForm(forms.Form):
     code = forms.CharField(
-        label=_("code"),
+        label=_("verification code"),
         max_length=16,
         help_text=_("The six digits your authenticator app shows now, or one of your backup codes."),
         widget=forms.TextInput(

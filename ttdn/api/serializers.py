@@ -26,7 +26,9 @@ class TokenRequestSerializer(serializers.Serializer):
     )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        user = authenticate(self.context["request"], username=attrs["username"], password=attrs["password"])
+        # Django's request, not DRF's wrapper: django-axes marks a lockout on it for its middleware.
+        request = self.context["request"]._request
+        user = authenticate(request, username=attrs["username"], password=attrs["password"])
         if not isinstance(user, User) or not user.is_active:
             raise serializers.ValidationError(_("Wrong user name or password."), code="authorization")
         if two_factor_required_by_role(user) or two_factor_enrolled(user):

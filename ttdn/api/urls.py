@@ -1,8 +1,14 @@
+from csp.decorators import csp_update
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from ttdn.api import views
+
+# Swagger UI (drf-spectacular-sidecar) adds one <style> element of its own: that exact element is
+# allowed by its hash on this page only; scripts stay 'self'. A new sidecar version may change
+# it, which the browser journey (tests/browser/test_two_factor_journey.py) would report.
+SWAGGER_STYLE_ALLOWED = csp_update({"style-src": ["'sha256-MMpT0iDxyjALd9PdfepImGX3DBfJPXZ4IlDWdPAgtn0='"]})
 
 app_name = "api"
 
@@ -19,6 +25,10 @@ urlpatterns = [
     path("cases/<int:pk>/<slug:action>/", views.TransitionView.as_view(), name="transition"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script as a file: the page holds no inline code.
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path(
+        "docs/",
+        SWAGGER_STYLE_ALLOWED(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),
+        name="docs",
+    ),
     path("", include(router.urls)),
 ]
