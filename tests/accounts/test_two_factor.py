@@ -214,3 +214,23 @@ def test_anyone_may_turn_it_on_and_is_then_asked_but_only_they_may_turn_it_off(
     client.post(reverse("two_factor_verify"), {"code": code_of(device)})
     client.post(reverse("two_factor_turn_off"))
     assert TOTPDevice.objects.filter(user=police).exists()
+
+
+def test_admins_see_who_has_a_second_factor_but_never_its_secret(client: Client, make_user) -> None:
+    police = _user(make_user, Role.POLICE)
+    device = _with_authenticator(police)
+    backup_codes_issue(police)
+    admin = _user(make_user, Role.ADMIN, is_staff=True, is_superuser=True)
+    admin_device = _with_authenticator(admin)
+    _sign_in(client, admin)
+    client.post(reverse("two_factor_verify"), {"code": code_of(admin_device)})
+
+    page = client.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk])).content.decode()
+    assert police.full_name in page
+    assert device.key not in page
+    codes = client.get(reverse("admin:otp_static_staticdevice_changelist")).content.decode()
+    assert not any(token in codes for token in StaticToken.objects.values_list("token", flat=True))
+    assert client.get(reverse("admin:otp_totp_totpdevice_add")).status_code == 403
+
+    client.post(reverse("admin:otp_totp_totpdevice_delete", args=[device.pk]), {"post": "yes"})
+    assert not TOTPDevice.objects.filter(pk=device.pk).exists()

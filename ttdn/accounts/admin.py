@@ -10,6 +10,8 @@ from django.db.models import Count, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import ROLE_NAMES, Role
@@ -126,3 +128,27 @@ class GroupAdmin(DjangoGroupAdmin):
     @admin.display(description=_("members"), ordering="member_count")
     def member_count(self, obj: Group) -> int:
         return obj.member_count  # type: ignore[attr-defined]
+
+
+class SecondFactorAdmin(admin.ModelAdmin):
+    """Admins see who has which second factor and delete a lost one (the user then sets up a new
+    phone at the next sign-in); they never see a secret or a backup code, and add none."""
+
+    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__username", "user__full_name"]
+    list_select_related = ["user"]
+    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    readonly_fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+for _device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device_model):
+        admin.site.unregister(_device_model)
+    admin.site.register(_device_model, SecondFactorAdmin)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import logging
+from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
@@ -20,6 +22,8 @@ from django_otp import login as otp_login
 from ttdn.accounts import two_factor
 from ttdn.accounts.forms import AuthenticatorConfirmForm, SecondFactorForm
 from ttdn.accounts.models import User
+
+logger = logging.getLogger(__name__)
 
 _NEW_BACKUP_CODES = "ttdn_new_backup_codes"
 
@@ -59,6 +63,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             request.session.cycle_key()
             return redirect(_next_url(request))
+        logger.warning("second factor refused for %s", user.username)
         form.add_error(
             "code",
             _(
@@ -89,7 +94,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, _("Two-step sign-in is on: the app's code is now asked at each sign-in.")
             )
-            return redirect(f"{reverse('two_factor_backup_codes')}?next={_next_url(request)}")
+            return redirect(f"{reverse('two_factor_backup_codes')}?{urlencode({'next': _next_url(request)})}")
         form.add_error(
             "code", _("This code is not right. Check the clock of your phone and try the next code.")
         )
