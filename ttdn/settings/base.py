@@ -12,8 +12,16 @@ from pathlib import Path
 
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
+from django_guid.integrations import CeleryIntegration
 
-from ttdn.settings.environment import parse_bool, parse_database_url, parse_email_url, parse_list
+from ttdn.settings.environment import (
+    parse_bool,
+    parse_choice,
+    parse_database_url,
+    parse_email_url,
+    parse_list,
+)
+from ttdn.settings.logs import LOG_FORMATS, LOG_LEVELS, REQUEST_ID_HEADER, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -56,6 +64,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_guid",
     "ttdn.accounts",
     "ttdn.cases",
     "ttdn.notifications",
@@ -66,6 +75,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every later middleware and view logs with the request id.
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -301,20 +312,17 @@ TTDN_MAIL_DOMAIN = os.environ.get("TTDN_MAIL_DOMAIN", "ttdn.local")
 # The province this installation serves: shown in the heading of pages, mail and reports.
 TTDN_PROVINCE_NAME = os.environ.get("TTDN_PROVINCE_NAME", "Tuyên Quang")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # WeasyPrint tells each step of each PDF at INFO, and fontTools each subset: too chatty.
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-        # django-axes greets every process at INFO; lockouts are WARNING.
-        "axes": {"level": "WARNING"},
-    },
+# Logs: plain text here, JSON in production (LOG_FORMAT), each line with its request id.
+LOG_FORMAT = parse_choice("LOG_FORMAT", os.environ.get("LOG_FORMAT", "plain").strip().lower(), LOG_FORMATS)
+LOG_LEVEL = parse_choice("LOG_LEVEL", os.environ.get("LOG_LEVEL", "INFO").strip().upper(), LOG_LEVELS)
+LOGGING = logging_config(log_format=LOG_FORMAT, level=LOG_LEVEL)
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": REQUEST_ID_HEADER,
+    "VALIDATE_GUID": True,  # a malformed id is replaced by a new one
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": False,
+    # Tasks carry the id of the request that queued them; one started by beat gets a new one.
+    "INTEGRATIONS": [CeleryIntegration()],
 }
 
 # What ``seed_demo`` runs, in order; each app that brings demo data adds its seeder here.

@@ -132,3 +132,9 @@ def parse_email_url(url: str) -> dict[str, Any]:
         "EMAIL_USE_TLS": parts.scheme == "smtp" and query.get("tls", "true") != "false",
         "EMAIL_FILE_PATH": unquote(parts.path) if parts.scheme == "filemail" else "",
     }
+
+
+def parse_choice(name: str, value: str, choices: tuple[str, ...]) -> str:
+    if value in choices:
+        return value
+    raise ImproperlyConfigured(f"{name}={value!r} is not one of {', '.join(choices)}.")

@@ -5,8 +5,9 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from ttdn.settings.base import *  # noqa: F403
-from ttdn.settings.base import DATABASES, SECRET_KEY, STORAGES
-from ttdn.settings.environment import parse_bool
+from ttdn.settings.base import DATABASES, LOG_LEVEL, SECRET_KEY, STORAGES
+from ttdn.settings.environment import parse_bool, parse_choice
+from ttdn.settings.logs import LOG_FORMATS, logging_config
 
 if "SECRET_KEY" not in os.environ or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
@@ -35,3 +36,7 @@ CSRF_COOKIE_NAME = "__Host-ttdn_csrf"
 
 # Keep database connections open between requests (PostgreSQL), checked before reuse.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))
+
+# One JSON object a line on standard error, for journald or the container's log collector.
+LOG_FORMAT = parse_choice("LOG_FORMAT", os.environ.get("LOG_FORMAT", "json").strip().lower(), LOG_FORMATS)
+LOGGING = logging_config(log_format=LOG_FORMAT, level=LOG_LEVEL)
