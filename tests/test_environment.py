@@ -113,7 +113,15 @@ def test_production_refuses_to_start_without_a_real_secret() -> None:
 
 def test_production_profile_passes_check_deploy_without_warnings() -> None:
     secret = "x7Gq2vN9pL4sT8wZ1cR6yB3mK5hD0fJ2aE9uQ4iO7nV1gX8sW3lP6tY0rC5bM2k"
-    result = _run_production("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=secret)
+    result = _run_production(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=secret,
+        TTDN_FIELD_KEYS="3vQmGIpSd0lIcwYvA7K9XaQx2u1Z5v9k8Yk2m2gX0bQ=",
+        TTDN_HASH_KEY="k2Rz8Jw5Nq1Xv7Lp3Ty9Bc6Hd0Mf4Gs8Ua2We5Qi1Oo",
+    )
 
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
