@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from ttdn.accounts.models import Agency, User
+from ttdn.cases import kinds
 from ttdn.cases.errors import CaseError
 from ttdn.cases.identity import identity_visible, mask_passport
 from ttdn.cases.models import (
@@ -28,6 +29,7 @@ from ttdn.cases.models import (
     PostVisitReport,
     ProgrammeItem,
     ReferenceCounter,
+    RetentionPeriod,
     Review,
     SecrecyMark,
     Timer,
@@ -363,6 +365,23 @@ class TimerAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # the code reads timers by their code; new ones come with the code that uses them
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(RetentionPeriod)
+class RetentionPeriodAdmin(admin.ModelAdmin):
+    list_display = ["kind_label", "years", "legal_basis"]
+    readonly_fields = ["kind"]
+
+    @admin.display(description=_("kind of case"))
+    def kind_label(self, obj: RetentionPeriod) -> str:
+        known = dict(kinds.choices())
+        return known.get(obj.kind, obj.kind)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # one per kind of case, made by the migrations
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
