@@ -65,7 +65,11 @@ class EncryptedTextField(models.TextField):
         choices_form_class: type[forms.ChoiceField] | None = None,
         **kwargs: Any,
     ) -> forms.Field | None:
-        return super().formfield(form_class, choices_form_class, **{"widget": forms.TextInput, **kwargs})
+        if form_class is not None:
+            kwargs["form_class"] = form_class
+        if choices_form_class is not None:
+            kwargs["choices_form_class"] = choices_form_class
+        return super().formfield(**{"widget": forms.TextInput, **kwargs})
 
 
 class IdentityHashField(models.CharField):

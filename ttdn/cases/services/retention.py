@@ -46,6 +46,11 @@ def register_identity_record(model_label: str, *, person_field: str, cleared: di
     _extra_records.append((model_label, person_field, cleared))
 
 
+def identity_records() -> list[tuple[str, str, dict[str, object]]]:
+    """The other records of a person's identity data the apps registered (for exports too)."""
+    return list(_extra_records)
+
+
 def _years_before(day: datetime.date, years: int) -> datetime.date:
     try:
         return day.replace(year=day.year - years)
