@@ -36,3 +36,8 @@ class PressConfig(AppConfig):
             )
         )
         register_condition("start", written_approval)
+        from ttdn.cases.services.retention import register_identity_record
+
+        register_identity_record(
+            "press.PressCard", person_field="person", cleared={"number": "", "number_hash": ""}
+        )

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ttdn.cases.fields import EncryptedTextField, IdentityHashField, refresh_identity_hashes
 from ttdn.cases.models import Case, Person
 
 
@@ -50,7 +51,17 @@ class PressCard(models.Model):
         Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="press_card"
     )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    number = models.CharField(_("number"), max_length=64)
+    # Encrypted at rest, with its hash beside it (ttdn.cases.encryption).
+    number = EncryptedTextField(_("number"), max_length=64)
+    number_hash = IdentityHashField(
+        _("number hash"),
+        source="number",
+        max_length=64,
+        blank=True,
+        default="",
+        editable=False,
+        db_index=True,
+    )
     valid_until = models.DateField(_("valid until"))
     history = HistoricalRecords()
 
@@ -60,6 +71,9 @@ class PressCard(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.number}"
+
+    def clean(self) -> None:
+        refresh_identity_hashes(self)
 
 
 class Coverage(models.Model):

@@ -13,7 +13,7 @@ from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
 from ttdn.cases.history import stamp
-from ttdn.cases.models import Case, Organisation, Person, normalise_passport_number
+from ttdn.cases.models import Case, Organisation, Person
 from ttdn.cases.services.cases import CaseData, case_create, case_update
 
 KIND = "press"
@@ -65,9 +65,7 @@ def validate_press(*, case_fields: dict[str, object], co_hosts: list[Agency], pr
 
 def _save_cards(case: Case, cards: list[CardData], actor: User) -> None:
     for card in cards:
-        person = Person.objects.get(
-            nationality=card.nationality, passport_number=normalise_passport_number(card.passport_number)
-        )
+        person = Person.objects.filter(nationality=card.nationality).with_passport(card.passport_number).get()
         existing = PressCard.objects.filter(person=person).first() or PressCard(person=person)
         if (existing.kind, existing.number, existing.valid_until) != (
             card.kind,

@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
+from tests.fixtures.production import PRODUCTION_ENV
 from ttdn.settings.environment import parse_bool, parse_database_url, parse_email_url, parse_list
 
 
@@ -112,8 +113,7 @@ def test_production_refuses_to_start_without_a_real_secret() -> None:
 
 
 def test_production_profile_passes_check_deploy_without_warnings() -> None:
-    secret = "x7Gq2vN9pL4sT8wZ1cR6yB3mK5hD0fJ2aE9uQ4iO7nV1gX8sW3lP6tY0rC5bM2k"
-    result = _run_production("check", "--deploy", "--fail-level", "WARNING", SECRET_KEY=secret)
+    result = _run_production("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION_ENV)
 
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout

@@ -27,6 +27,7 @@ ADMIN_LISTS = [
     "admin:notifications_notification_changelist",
     "admin:notifications_reminderrule_changelist",
     "admin:cases_postvisitreport_changelist",
+    "admin:cases_retentionperiod_changelist",
 ]
 
 
@@ -91,3 +92,30 @@ def test_an_admin_changes_a_reminder_rule_and_the_sweep_follows_it(
     assert list(Notification.objects.filter(kind="arrival").values_list("recipient", flat=True)) == [
         protocol.pk
     ]
+
+
+def test_an_admin_finds_a_person_by_a_whole_passport_number(client: Client, admin_user, protocol) -> None:
+    from ttdn.cases.models import Person
+
+    make_delegation(actor=protocol, participants=2)
+    person = Person.objects.order_by("pk")[0]
+    client.force_login(admin_user)
+
+    found = client.get(reverse("admin:cases_person_changelist"), {"q": person.passport_number.lower()})
+
+    assert list(found.context["cl"].result_list) == [person]
+
+
+def test_an_admin_changes_a_retention_period(client: Client, admin_user) -> None:
+    from ttdn.cases.models import RetentionPeriod
+
+    period = RetentionPeriod.objects.get(kind="press")
+    client.force_login(admin_user)
+
+    response = client.post(
+        reverse("admin:cases_retentionperiod_change", args=[period.pk]), {"years": "3", "legal_basis": ""}
+    )
+
+    assert response.status_code == 302
+    period.refresh_from_db()
+    assert period.years == 3

@@ -49,5 +49,5 @@ def test_a_person_is_reused_across_visits(protocol) -> None:
             ),
         )
 
-    assert Person.objects.filter(passport_number="TK1234567").count() == 1
-    assert Person.objects.get(passport_number="TK1234567").participations.count() == 2
+    assert Person.objects.with_passport("TK1234567").count() == 1
+    assert Person.objects.with_passport("TK1234567").get().participations.count() == 2

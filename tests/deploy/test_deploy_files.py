@@ -15,10 +15,10 @@ from django.conf import settings
 from django.urls import reverse
 from pytest_django.live_server_helper import LiveServer
 
+from tests.fixtures.production import production_env
 from tests.fixtures.services import require_redis
 
 DEPLOY = Path(settings.BASE_DIR) / "deploy"
-SECRET = "x7Gq2vN9pL4sT8wZ1cR6yB3mK5hD0fJ2aE9uQ4iO7nV1gX8sW3lP6tY0rC5bM2k"
 
 
 def _unit(name: str) -> dict[str, list[str]]:
@@ -60,7 +60,7 @@ def test_gunicorn_loads_the_application_with_its_configuration() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "gunicorn", "--config", "deploy/gunicorn.conf.py", "--check-config"],
         cwd=settings.BASE_DIR,
-        env={**os.environ, "SECRET_KEY": SECRET, "DJANGO_SETTINGS_MODULE": "ttdn.settings.production"},
+        env=production_env(),
         capture_output=True,
         text=True,
         check=False,

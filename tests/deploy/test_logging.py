@@ -25,6 +25,7 @@ from django.test import Client
 from django.urls import reverse
 from django_guid import clear_guid, set_guid
 
+from tests.fixtures.production import production_env
 from tests.fixtures.worker import app_broker, start_worker
 from ttdn.accounts.models import User
 from ttdn.mail import send_email
@@ -211,8 +212,6 @@ def test_log_format_and_level_are_checked() -> None:
 
 
 def test_the_production_profile_logs_json_by_default() -> None:
-    secret = "x7Gq2vN9pL4sT8wZ1cR6yB3mK5hD0fJ2aE9uQ4iO7nV1gX8sW3lP6tY0rC5bM2k"
-    env = {key: value for key, value in os.environ.items() if key != "LOG_FORMAT"}
     result = subprocess.run(
         [
             sys.executable,
@@ -222,7 +221,7 @@ def test_the_production_profile_logs_json_by_default() -> None:
             "import logging; logging.getLogger('ttdn').warning('hello')",
         ],
         cwd=settings.BASE_DIR,
-        env={**env, "DJANGO_SETTINGS_MODULE": "ttdn.settings.production", "SECRET_KEY": secret},
+        env=production_env(without=("LOG_FORMAT",)),
         capture_output=True,
         text=True,
         check=False,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from ttdn.accounts.models import Agency, User
+from ttdn.cases import kinds
 from ttdn.cases.errors import CaseError
 from ttdn.cases.identity import identity_visible, mask_passport
 from ttdn.cases.models import (
@@ -28,6 +29,7 @@ from ttdn.cases.models import (
     PostVisitReport,
     ProgrammeItem,
     ReferenceCounter,
+    RetentionPeriod,
     Review,
     SecrecyMark,
     Timer,
@@ -202,7 +204,7 @@ class PersonAdmin(ScopedHistoryAdmin):
     list_display = ["full_name", "nationality", "sex", "passport_number", "passport_expiry", "organisation"]
     identity_fields = ("passport_number", "passport_expiry", "date_of_birth")
     list_filter = ["nationality", "sex"]
-    search_fields = ["full_name", "passport_number"]
+    search_fields = ["full_name"]
     list_select_related = ["organisation"]
     autocomplete_fields = ["organisation"]
 
@@ -220,9 +222,15 @@ class PersonAdmin(ScopedHistoryAdmin):
             raise PermissionDenied
         return super().history_view(request, object_id, extra_context)
 
-    def get_search_fields(self, request: HttpRequest) -> list[str]:
-        # Searching by passport number would reveal it to whoever may not see it.
-        return list(self.search_fields) if identity_visible(user=request.user, case=None) else ["full_name"]
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Person], search_term: str
+    ) -> tuple[QuerySet[Person], bool]:
+        # The passport number is encrypted: a whole number is found by its hash. Searching by it
+        # would reveal it to whoever may not see it.
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip() and identity_visible(user=request.user, case=None):
+            found |= queryset.with_passport(search_term)  # type: ignore[attr-defined]
+        return found, duplicates
 
     def get_exclude(self, request: HttpRequest, obj: Any = None) -> Any:
         return None if identity_visible(user=request.user, case=None) else self.identity_fields
@@ -357,6 +365,23 @@ class TimerAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # the code reads timers by their code; new ones come with the code that uses them
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(RetentionPeriod)
+class RetentionPeriodAdmin(admin.ModelAdmin):
+    list_display = ["kind_label", "years", "legal_basis"]
+    readonly_fields = ["kind"]
+
+    @admin.display(description=_("kind of case"))
+    def kind_label(self, obj: RetentionPeriod) -> str:
+        known = dict(kinds.choices())
+        return known.get(obj.kind, obj.kind)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # one per kind of case, made by the migrations
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

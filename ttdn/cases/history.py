@@ -32,6 +32,8 @@ REASON_LABELS = {
     "calendar": gettext_lazy("by the calendar"),
     "done": gettext_lazy("done"),
     "cancelled": gettext_lazy("cancelled"),
+    "anonymised": gettext_lazy("identity data anonymised (retention period over)"),
+    "data_subject_correction": gettext_lazy("corrected at the person's request"),
 }
 GRANT_LABELS = {
     "access_restricted_case": gettext_lazy("need-to-know access"),

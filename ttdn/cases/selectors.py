@@ -11,7 +11,15 @@ from django.utils import timezone
 
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role, roles_of
-from ttdn.cases.models import Case, CaseGroupObjectPermission, CaseUserObjectPermission, FollowUp, Review
+from ttdn.cases.models import (
+    Case,
+    CaseGroupObjectPermission,
+    CaseUserObjectPermission,
+    FollowUp,
+    Participant,
+    Person,
+    Review,
+)
 from ttdn.cases.permissions import NEED_TO_KNOW, REVIEW, VIEW
 
 S = Case.Status
@@ -141,3 +149,38 @@ def followups_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[FollowUp]:
         .select_related("case")
         .order_by("due_date", "pk")
     )
+
+
+def people_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Person]:
+    """The persons whose identity data ``user`` may see in full, hence export or correct on a
+    data subject's request (ttdn.cases.identity): protocol staff and admins, anyone on a case they
+    may see (or on none yet); police officers, those on a case referred to their agency."""
+    from ttdn.cases.identity import IDENTITY_ROLES
+
+    roles = roles_of(user)
+    if not isinstance(user, User) or not roles:
+        return Person.objects.none()
+    visible = cases_visible_to(user)
+    on_visible = Participant.objects.filter(person=OuterRef("pk"), case__in=visible)
+    if not roles.isdisjoint(IDENTITY_ROLES):
+        on_any = Participant.objects.filter(person=OuterRef("pk"))
+        return Person.objects.filter(Exists(on_visible) | ~Exists(on_any))
+    if Role.POLICE in roles:
+        referred = CaseGroupObjectPermission.objects.filter(
+            content_object=OuterRef("case_id"), permission__codename=REVIEW, group__user=user
+        )
+        return Person.objects.filter(Exists(on_visible.filter(Exists(referred))))
+    return Person.objects.none()
+
+
+def person_get_for(*, user: AbstractBaseUser | AnonymousUser, pk: int) -> Person:
+    """The person, if ``user`` may see their identity data; a 404 otherwise, as for a missing one."""
+    person = (
+        people_visible_to(user)
+        .filter(pk=pk, anonymised_at__isnull=True)
+        .select_related("organisation")
+        .first()
+    )
+    if person is None:
+        raise Http404
+    return person

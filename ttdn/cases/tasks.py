@@ -6,6 +6,7 @@ import logging
 
 from celery import shared_task
 
+from ttdn.cases.services.retention import people_anonymise_due
 from ttdn.cases.services.workflow import cases_follow_calendar
 
 logger = logging.getLogger(__name__)
@@ -19,3 +20,12 @@ def follow_calendar() -> int:
     for reference, status in moved:
         logger.info("calendar moved %s to %s", reference, status)
     return len(moved)
+
+
+@shared_task(acks_late=True, time_limit=1800, soft_time_limit=1700)
+def anonymise_due_people() -> int:
+    """Daily: anonymise the people whose every case is past its kind's retention period. Safe to
+    run twice: anonymised people are marked and never due again."""
+    count = people_anonymise_due()
+    logger.info("retention: %s people anonymised", count)
+    return count

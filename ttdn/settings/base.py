@@ -21,6 +21,7 @@ from ttdn.settings.environment import (
     parse_email_url,
     parse_list,
 )
+from ttdn.settings.keys import DEVELOPMENT_FIELD_KEY, DEVELOPMENT_HASH_KEY, parse_field_keys, parse_hash_key
 from ttdn.settings.logs import LOG_FORMATS, LOG_LEVELS, REQUEST_ID_HEADER, logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -358,4 +359,25 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+}
+
+
+# Personal data (README, "Personal data"). Passport and press card numbers are encrypted at rest with
+# the first of TTDN_FIELD_KEYS (all of them decrypt), and found again by their HMAC under
+# TTDN_HASH_KEY (or TTDN_HASH_KEY_PREVIOUS while ``rotate_identity_keys --rehash`` runs). Fixed
+# development keys apply when unset; the production profile refuses them.
+TTDN_FIELD_KEYS = parse_field_keys(
+    "TTDN_FIELD_KEYS", os.environ.get("TTDN_FIELD_KEYS", DEVELOPMENT_FIELD_KEY)
+)
+TTDN_HASH_KEY = parse_hash_key("TTDN_HASH_KEY", os.environ.get("TTDN_HASH_KEY", DEVELOPMENT_HASH_KEY))
+TTDN_HASH_KEY_PREVIOUS = (
+    parse_hash_key("TTDN_HASH_KEY_PREVIOUS", os.environ["TTDN_HASH_KEY_PREVIOUS"])
+    if os.environ.get("TTDN_HASH_KEY_PREVIOUS", "").strip()
+    else ""
+)
+# Identity data of people whose every case closed longer ago than its kind's retention period
+# (admin: Retention periods) is anonymised once a day.
+CELERY_BEAT_SCHEDULE["personal-data-retention"] = {
+    "task": "ttdn.cases.tasks.anonymise_due_people",
+    "schedule": crontab(hour=2, minute=30),
 }

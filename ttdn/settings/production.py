@@ -5,14 +5,31 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from ttdn.settings.base import *  # noqa: F403
-from ttdn.settings.base import DATABASES, LOG_LEVEL, SECRET_KEY, STORAGES
+from ttdn.settings.base import DATABASES, LOG_LEVEL, SECRET_KEY, STORAGES, TTDN_FIELD_KEYS, TTDN_HASH_KEY
 from ttdn.settings.environment import parse_bool, parse_choice
+from ttdn.settings.keys import (
+    DEVELOPMENT_FIELD_KEY,
+    DEVELOPMENT_HASH_KEY,
+    FIELD_KEY_EXAMPLE,
+    HASH_KEY_EXAMPLE,
+)
 from ttdn.settings.logs import LOG_FORMATS, logging_config
 
 if "SECRET_KEY" not in os.environ or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
         "SECRET_KEY must be set to a random value of at least 50 characters in production, e.g. "
         "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
+
+# Identity numbers are encrypted and hashed with keys of this installation, never the public
+# development ones.
+if "TTDN_FIELD_KEYS" not in os.environ or DEVELOPMENT_FIELD_KEY in TTDN_FIELD_KEYS:
+    raise ImproperlyConfigured(
+        f"TTDN_FIELD_KEYS must be set to this installation's own Fernet key(s) in production, e.g. {FIELD_KEY_EXAMPLE}."
+    )
+if "TTDN_HASH_KEY" not in os.environ or TTDN_HASH_KEY == DEVELOPMENT_HASH_KEY:
+    raise ImproperlyConfigured(
+        f"TTDN_HASH_KEY must be set to a random value of its own in production, e.g. {HASH_KEY_EXAMPLE}."
     )
 
 DEBUG = False

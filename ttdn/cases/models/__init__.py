@@ -5,6 +5,7 @@ from ttdn.cases.models.case import Case, ReferenceCounter
 from ttdn.cases.models.followup import FollowUp, PostVisitReport
 from ttdn.cases.models.parties import Organisation, Participant, Person, normalise_passport_number
 from ttdn.cases.models.programme import ProgrammeItem
+from ttdn.cases.models.retention import RetentionPeriod
 from ttdn.cases.models.review import Review, ReviewQuestion, ReviewWaiver, SecrecyMark
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "PostVisitReport",
     "ProgrammeItem",
     "ReferenceCounter",
+    "RetentionPeriod",
     "Review",
     "ReviewQuestion",
     "ReviewWaiver",

@@ -38,6 +38,8 @@ class AccessLog(models.Model):
         VIEW_RESTRICTED = "view_restricted", _("viewed the restricted case")
         DOWNLOAD = "download", _("downloaded an attachment")
         EXPORT = "export", _("exported")
+        PERSON_EXPORT = "person_export", _("exported a person's data (data subject's request)")
+        PERSON_CORRECT = "person_correct", _("corrected a person's data (data subject's request)")
 
     case = models.ForeignKey(
         "cases.Case",

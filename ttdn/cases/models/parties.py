@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
+
+from ttdn.cases.encryption import identity_hashes, normalise_identity_number
+from ttdn.cases.fields import EncryptedTextField, IdentityHashField, refresh_identity_hashes
 
 
 class Organisation(models.Model):
@@ -68,8 +73,18 @@ class Organisation(models.Model):
         return f"{self.name} ({self.country.code})" if self.country else self.name
 
 
+class PersonQuerySet(models.QuerySet["Person"]):
+    def with_passport(self, number: str) -> PersonQuerySet:
+        """Persons holding the passport ``number`` (found by its hash: the number is encrypted)."""
+        hashes = identity_hashes(number)
+        return self.filter(passport_hash__in=hashes) if hashes else self.none()
+
+
 class Person(models.Model):
-    """A foreign individual, reused across visits: one passport of one country is one person."""
+    """A foreign individual, reused across visits: one passport of one country is one person.
+
+    The passport number is encrypted at rest and found by its hash (ttdn.cases.encryption).
+    """
 
     class Sex(models.TextChoices):
         FEMALE = "female", _("Female")
@@ -80,7 +95,15 @@ class Person(models.Model):
     nationality = CountryField(_("nationality"))
     sex = models.CharField(_("sex"), max_length=16, choices=Sex.choices, default=Sex.UNSPECIFIED)
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
-    passport_number = models.CharField(_("passport number"), max_length=32, blank=True)
+    passport_number = EncryptedTextField(_("passport number"), max_length=32, blank=True)
+    passport_hash = IdentityHashField(
+        _("passport number hash"),
+        source="passport_number",
+        max_length=64,
+        blank=True,
+        default="",
+        editable=False,
+    )
     passport_expiry = models.DateField(_("passport valid until"), null=True, blank=True)
     position = models.CharField(_("position"), max_length=255, blank=True)
     organisation = models.ForeignKey(
@@ -91,7 +114,11 @@ class Person(models.Model):
         blank=True,
         related_name="people",
     )
+    # Set when the retention period of all their cases has passed and their identity data was removed.
+    anonymised_at = models.DateTimeField(_("anonymised on"), null=True, blank=True, editable=False)
     history = HistoricalRecords()
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("foreign person")
@@ -99,8 +126,8 @@ class Person(models.Model):
         ordering = ["full_name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["nationality", "passport_number"],
-                condition=~models.Q(passport_number=""),
+                fields=["nationality", "passport_hash"],
+                condition=~models.Q(passport_hash=""),
                 name="cases_person_passport_unique",
                 violation_error_message=_("A person with this passport number and nationality exists."),
             )
@@ -109,9 +136,18 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def clean(self) -> None:
+        refresh_identity_hashes(self)
+
+    def validate_constraints(self, exclude: Collection[str] | None = None) -> None:
+        # The hash is never in a form, but follows the number: check it whenever the number is.
+        if exclude and "passport_number" not in exclude:
+            exclude = set(exclude) - {"passport_hash"}
+        super().validate_constraints(exclude=exclude)
+
 
 def normalise_passport_number(value: str) -> str:
-    return "".join(value.split()).upper()
+    return normalise_identity_number(value)
 
 
 class Participant(models.Model):

@@ -219,16 +219,40 @@ def programme_item_validate(*, case: Case, item: ProgrammeItem) -> None:
         )
 
 
-def case_refresh_search_text(*, case: Case) -> None:
+def _search_text(case: Case, organisation: Organisation | None, names: Iterable[str]) -> str:
     parts = [case.reference, case.title]
+    if organisation is not None:
+        parts += [organisation.name, organisation.name_vi]
+    parts += names
+    return fold(" ".join(part for part in parts if part))
+
+
+def case_refresh_search_text(*, case: Case) -> None:
+    organisation = None
     if case.counterpart_id is not None:
         organisation = Organisation.objects.get(pk=case.counterpart_id)
-        parts += [organisation.name, organisation.name_vi]
-    parts += case.participants.values_list("person__full_name", flat=True)
-    text = fold(" ".join(part for part in parts if part))
+    names = case.participants.values_list("person__full_name", flat=True)
+    text = _search_text(case, organisation, names)
     if text != case.search_text:
         Case.objects.filter(pk=case.pk).update(search_text=text)
         case.search_text = text
+
+
+def cases_refresh_search_text(*, case_ids: Iterable[int]) -> None:
+    """The same for many cases at once, in a fixed number of queries (people renamed in bulk)."""
+    cases = list(Case.objects.filter(pk__in=list(case_ids)).select_related("counterpart"))
+    names: dict[int, list[str]] = {}
+    for case_id, name in Participant.objects.filter(case__in=cases).values_list(
+        "case_id", "person__full_name"
+    ):
+        names.setdefault(case_id, []).append(name)
+    changed = []
+    for case in cases:
+        text = _search_text(case, case.counterpart, names.get(case.pk, []))
+        if text != case.search_text:
+            case.search_text = text
+            changed.append(case)
+    Case.objects.bulk_update(changed, ["search_text"], batch_size=500)
 
 
 @transaction.atomic

@@ -31,7 +31,9 @@ def person_find_or_create(*, data: PersonData, organisation: Organisation | None
     if passport:
         person = (
             Person.objects.select_for_update()
-            .filter(nationality=data.nationality, passport_number=passport)
+            .filter(nationality=data.nationality)
+            .with_passport(passport)
+            .order_by("pk")
             .first()
         )
     if person is None:

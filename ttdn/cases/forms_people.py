@@ -1,0 +1,29 @@
+"""The correction of a person's data on their request (data subject)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ttdn.cases.forms import DateInput
+from ttdn.cases.models import Person, normalise_passport_number
+from ttdn.cases.services.data_subject import CORRECTABLE_FIELDS
+
+
+class PersonCorrectionForm(forms.ModelForm):
+    request_reference = forms.CharField(
+        label=_("request reference or reason"),
+        max_length=80,
+        help_text=_("The number of the person's letter or e-mail, or why the data is corrected."),
+    )
+
+    class Meta:
+        model = Person
+        fields = CORRECTABLE_FIELDS
+        widgets = {"date_of_birth": DateInput(), "passport_expiry": DateInput()}
+
+    def clean_passport_number(self) -> str:
+        return normalise_passport_number(self.cleaned_data["passport_number"])
+
+    def changes(self) -> dict[str, object]:
+        return {name: self.cleaned_data[name] for name in self.changed_data if name in CORRECTABLE_FIELDS}

@@ -1,0 +1,129 @@
+"""Retention: the identity data of people whose visits are long over is anonymised (daily task).
+
+A person is due once EVERY case they take part in is closed or cancelled, each longer ago than the
+retention period of its kind (``RetentionPeriod``, admin-editable; a kind without one is kept). Their
+name becomes a placeholder and their date of birth, passport, press card, position and organisation
+are cleared, in the person, in the person's history and in the press card and its history; what the
+reports count stays (the person row, nationality, sex, participations and roles). The anonymisation
+is recorded in the person's history, and the person is marked, so a second run does nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from functools import reduce
+from operator import or_
+
+from django.db import transaction
+from django.db.models import DateTimeField, Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from ttdn.cases.models import Case, Participant, Person, RetentionPeriod
+from ttdn.cases.services.cases import cases_refresh_search_text
+from ttdn.notifications.models import Notification
+
+ANONYMISED_NAME = "•••"
+ENDED = (Case.Status.CLOSED, Case.Status.CANCELLED)
+REASON = "anonymised"
+BATCH = 500
+
+# What anonymising empties in a person (and every historical copy of them).
+CLEARED_PERSON_FIELDS = {
+    "full_name": ANONYMISED_NAME,
+    "date_of_birth": None,
+    "passport_number": "",
+    "passport_hash": "",
+    "passport_expiry": None,
+    "position": "",
+    "organisation": None,
+}
+# Other records holding a person's identity numbers: (model label, person field, fields cleared).
+_extra_records: list[tuple[str, str, dict[str, object]]] = []
+
+
+def register_identity_record(model_label: str, *, person_field: str, cleared: dict[str, object]) -> None:
+    """An app keeps more identity data about a person (e.g. press cards): clear it too."""
+    _extra_records.append((model_label, person_field, cleared))
+
+
+def identity_records() -> list[tuple[str, str, dict[str, object]]]:
+    """The other records of a person's identity data the apps registered (for exports too)."""
+    return list(_extra_records)
+
+
+def _years_before(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def cases_past_retention(*, now: datetime.datetime) -> QuerySet[Case]:
+    """Closed or cancelled cases whose kind's period has passed since they ended so."""
+    periods = dict(RetentionPeriod.objects.values_list("kind", "years"))
+    if not periods:
+        return Case.objects.none()
+    today = timezone.localdate(now)
+    # When the case reached its final state: the first history row with it (closed and cancelled
+    # are final). Imported old logs count from their import.
+    ended_at = Subquery(
+        Case.history.filter(id=OuterRef("pk"), status=OuterRef("status"))
+        .order_by("history_date")
+        .values("history_date")[:1],
+        output_field=DateTimeField(),
+    )
+    due = reduce(
+        or_,
+        (
+            Q(
+                kind=kind,
+                ended_at__lt=timezone.make_aware(
+                    datetime.datetime.combine(_years_before(today, years), datetime.time())
+                ),
+            )
+            for kind, years in periods.items()
+        ),
+    )
+    return Case.objects.filter(status__in=ENDED).annotate(ended_at=ended_at).filter(due)
+
+
+def people_due_for_anonymisation(*, now: datetime.datetime) -> QuerySet[Person]:
+    """People not anonymised yet, in at least one case, and in no case still within its period."""
+    kept = Participant.objects.filter(person=OuterRef("pk")).exclude(case__in=cases_past_retention(now=now))
+    return Person.objects.filter(
+        Exists(Participant.objects.filter(person=OuterRef("pk"))), ~Exists(kept), anonymised_at__isnull=True
+    )
+
+
+def people_anonymise_due(*, now: datetime.datetime | None = None) -> int:
+    """Anonymise everyone due (in batches, each one transaction); returns how many."""
+    from django.apps import apps
+
+    now = now or timezone.now()
+    done = 0
+    while True:
+        with transaction.atomic():
+            ids = list(
+                people_due_for_anonymisation(now=now)
+                .select_for_update()
+                .order_by("pk")
+                .values_list("pk", flat=True)[:BATCH]
+            )
+            if not ids:
+                return done
+            case_ids = set(Participant.objects.filter(person__in=ids).values_list("case_id", flat=True))
+            names = list(Person.objects.filter(pk__in=ids).values_list("full_name", flat=True))
+            # Reminders that named them (a passport or press card ending): old news about closed cases.
+            Notification.objects.filter(case__in=case_ids, params__name__in=names).delete()
+            Person.objects.filter(pk__in=ids).update(**CLEARED_PERSON_FIELDS, anonymised_at=now)
+            Person.history.filter(id__in=ids).update(**CLEARED_PERSON_FIELDS)
+            for label, person_field, cleared in _extra_records:
+                model = apps.get_model(label)
+                model._default_manager.filter(**{f"{person_field}__in": ids}).update(**cleared)
+                model.history.filter(**{f"{person_field}__in": ids}).update(**cleared)
+            # One history entry per person says what happened, and when.
+            Person.history.bulk_history_create(
+                list(Person.objects.filter(pk__in=ids)), update=True, default_change_reason=REASON
+            )
+            cases_refresh_search_text(case_ids=case_ids)
+            done += len(ids)
