@@ -234,3 +234,14 @@ def test_admins_see_who_has_a_second_factor_but_never_its_secret(client: Client,
 
     client.post(reverse("admin:otp_totp_totpdevice_delete", args=[device.pk]), {"post": "yes"})
     assert not TOTPDevice.objects.filter(pk=device.pk).exists()
+
+
+def test_a_signed_in_user_who_is_not_staff_is_refused_the_admin_not_sent_round(
+    client: Client, make_user
+) -> None:
+    _sign_in(client, _user(make_user, Role.PROTOCOL))
+
+    response = client.get("/admin/", follow=True)
+
+    assert response.status_code == 403
+    assert len(response.redirect_chain) == 1

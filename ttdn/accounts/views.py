@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -54,7 +55,10 @@ def locked_out(request: HttpRequest, credentials: dict[str, Any] | None = None, 
 
 
 def admin_login(request: HttpRequest) -> HttpResponse:
-    """The admin signs in on the site's own page, with its lockout and second factor."""
+    """The admin signs in on the site's own page, with its lockout and second factor. A user who
+    is signed in but not staff is refused here (sending them back to sign in would loop)."""
+    if request.user.is_authenticated:
+        raise PermissionDenied
     return redirect(f"{reverse('login')}?{request.GET.urlencode()}")
 
 
