@@ -18,17 +18,20 @@ RUN apt-get update \
         libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 
-# The locked dependencies, each checked against its hash.
-COPY requirements.lock /opt/ttdn/requirements.lock
+# The locked dependencies of production (no test tools), each checked against its hash.
+COPY requirements-prod.lock /opt/ttdn/requirements-prod.lock
 RUN python -m venv "$VIRTUAL_ENV" \
-    && pip install --require-hashes --no-deps -r /opt/ttdn/requirements.lock
+    && pip install --require-hashes --no-deps -r /opt/ttdn/requirements-prod.lock
 
 WORKDIR /srv/ttdn
 COPY . .
 
-# Static files are collected into the image and served by the application (whitenoise). The key
-# here only lets the production settings load for this step; the real one comes from the env file.
+# Static files are collected into the image and served by the application (whitenoise). The keys
+# here only let the production settings load for this step (a throwaway field key made on the
+# spot); the real ones come from the env file.
 RUN SECRET_KEY=collectstatic-only-not-a-secret-0123456789-abcdefghijklmnopqrstuvwxyz \
+        TTDN_FIELD_KEYS="$(python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')" \
+        TTDN_HASH_KEY=collectstatic-only-not-a-secret-0123456789 \
         python manage.py collectstatic --no-input --verbosity 0
 
 RUN useradd --system --uid 10001 --user-group --home-dir /var/lib/ttdn --shell /usr/sbin/nologin ttdn \

@@ -54,8 +54,11 @@ messages: install
 	$(MANAGE) makemessages --locale vi --no-obsolete --no-location --ignore '.venv/*' --ignore 'var/*'
 	$(MANAGE) compilemessages --locale vi --ignore '.venv/*'
 
+# requirements.lock: everything, for development and tests (make install); requirements-prod.lock:
+# what production runs, for the Docker image.
 lock:
 	uv pip compile pyproject.toml --group dev --python-version 3.11 --generate-hashes -o requirements.lock
+	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --constraint requirements.lock -o requirements-prod.lock
 
 clean:
 	rm -rf $(VENV) var/celery var/test*.sqlite3

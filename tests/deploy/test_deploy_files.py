@@ -114,3 +114,40 @@ def test_the_health_check_of_the_web_container(live_server: LiveServer, transact
 
     assert up.returncode == 0
     assert down.returncode == 1
+
+
+def test_the_images_build_step_loads_the_production_settings() -> None:
+    """The Dockerfile's collectstatic runs with the production profile and throwaway keys; run
+    that very command (as a dry run), since no image can be built here."""
+    dockerfile = (Path(settings.BASE_DIR) / "Dockerfile").read_text().replace("\\\n", " ")
+    (command,) = [line.removeprefix("RUN ") for line in dockerfile.splitlines() if "collectstatic" in line]
+
+    result = subprocess.run(
+        ["bash", "-c", command.replace("manage.py collectstatic", "manage.py collectstatic --dry-run")],
+        cwd=settings.BASE_DIR,
+        env=production_env(
+            without=("TTDN_FIELD_KEYS", "TTDN_HASH_KEY", "SECRET_KEY"),
+            PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}",  # `python` is the image's
+        ),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_image_installs_the_production_lock_which_pins_as_the_full_one() -> None:
+    root = Path(settings.BASE_DIR)
+    pins = {
+        name: dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", (root / name).read_text(), flags=re.M))
+        for name in ("requirements.lock", "requirements-prod.lock")
+    }
+
+    assert "requirements-prod.lock" in (root / "Dockerfile").read_text()
+    assert {"gunicorn", "django-otp", "cryptography"} <= pins["requirements-prod.lock"].keys()
+    assert not {"pytest", "playwright", "mypy"} & pins["requirements-prod.lock"].keys()
+    assert all(
+        pins["requirements.lock"][name] == version for name, version in pins["requirements-prod.lock"].items()
+    )
