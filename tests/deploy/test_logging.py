@@ -148,7 +148,7 @@ def test_a_malformed_incoming_request_id_is_replaced(
     assert [record["request_id"] for record in not_found] == [request_id]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_task_queued_during_a_request_carries_its_id(
     client: Client, make_user: Callable[..., User]
 ) -> None:
