@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ttdn.cases.fields import EncryptedTextField, IdentityHashField, refresh_identity_hashes
+from ttdn.cases.identity import mask_passport
 from ttdn.cases.models import Case, Person
 
 
@@ -70,7 +71,8 @@ class PressCard(models.Model):
         verbose_name_plural = _("press cards and permits")
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.number}"
+        # Masked: the text of an object lands in the admin's log and in history labels.
+        return f"{self.get_kind_display()} {mask_passport(self.number)}"
 
     def clean(self) -> None:
         refresh_identity_hashes(self)

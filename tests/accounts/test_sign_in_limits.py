@@ -64,6 +64,14 @@ def test_the_api_token_is_locked_out_too(client: Client, protocol_user: User) ->
     assert "detail" in response.json()
 
 
+def test_the_addresses_of_one_ipv6_network_share_the_lockout(client: Client, protocol_user: User) -> None:
+    for host in range(1, 6):
+        _attempt(client, protocol_user, "wrong-password", f"2001:db8:1:2::{host}")
+
+    assert _attempt(client, protocol_user, PASSWORD, "2001:db8:1:2::99").status_code == 429
+    assert _attempt(Client(), protocol_user, PASSWORD, "2001:db8:1:3::1").status_code == 302
+
+
 def test_one_address_may_try_to_sign_in_only_so_often(client: Client, protocol_user: User, settings) -> None:
     settings.TTDN_LOGIN_RATE = "3/m"
     for _ in range(3):

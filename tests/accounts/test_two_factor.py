@@ -14,6 +14,7 @@ from rest_framework.authtoken.models import Token
 
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role
+from ttdn.accounts.services import user_set_roles
 from ttdn.accounts.two_factor import authenticator_pending, backup_codes_issue
 
 pytestmark = [pytest.mark.django_db, pytest.mark.two_factor]
@@ -245,3 +246,47 @@ def test_a_signed_in_user_who_is_not_staff_is_refused_the_admin_not_sent_round(
 
     assert response.status_code == 403
     assert len(response.redirect_chain) == 1
+
+
+def test_a_token_given_for_a_password_alone_stops_when_two_factors_become_required(
+    client: Client, make_user
+) -> None:
+    user = _user(make_user, Role.PROTOCOL)
+    url = reverse("api:token")
+    body = {"username": user.username, "password": PASSWORD}
+    old = client.post(url, body, content_type="application/json").json()["token"]
+    api = Client(HTTP_AUTHORIZATION=f"Token {old}")
+    assert api.get("/api/v1/agencies/").status_code == 200
+
+    user_set_roles(user=user, roles=[Role.POLICE])
+    assert api.get("/api/v1/agencies/").status_code == 401
+    device = _with_authenticator(user)  # set up on the site, then a token with the code
+    assert api.get("/api/v1/agencies/").status_code == 401
+    new = client.post(url, {**body, "otp": code_of(device)}, content_type="application/json").json()["token"]
+    assert new != old
+    assert Client(HTTP_AUTHORIZATION=f"Token {new}").get("/api/v1/agencies/").status_code == 200
+
+
+def test_an_admin_who_deletes_a_lost_phone_lets_its_owner_set_up_a_new_one(client: Client, make_user) -> None:
+    police = _user(make_user, Role.POLICE)
+    device = _with_authenticator(police)
+    backup_codes_issue(police)
+    device.delete()  # what the admin does in the admin, when both phone and codes are lost
+
+    _sign_in(client, police)
+
+    assert client.get(reverse("home"))["Location"].startswith(reverse("two_factor_setup"))
+    assert client.get(reverse("two_factor_setup")).status_code == 200
+
+
+def test_new_backup_codes_keep_a_session_that_used_one(client: Client, make_user) -> None:
+    leader = _user(make_user, Role.LEADER)
+    _with_authenticator(leader)
+    code = backup_codes_issue(leader)[0]
+    _sign_in(client, leader)
+    client.post(reverse("two_factor_verify"), {"code": code})
+
+    client.post(reverse("two_factor_backup_codes"))
+
+    assert client.get(reverse("home")).status_code == 200
+    assert StaticToken.objects.filter(device__user=leader).count() == 10

@@ -7,11 +7,13 @@ import re
 
 import pytest
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests.factories import TEST_PASSWORD, make_agency, make_delegation
 from ttdn.accounts.roles import Role
+from ttdn.accounts.two_factor import two_factor_required_by_role
 from ttdn.cases.models import Case, FollowUp
 from ttdn.cases.services.followups import followup_create
 from ttdn.notifications.models import Notification
@@ -28,6 +30,10 @@ def api() -> APIClient:
 
 
 def _as(api: APIClient, user) -> APIClient:
+    """Requests with the user's token, as issued by the token endpoint (with the second factor,
+    for those who need one: they have an authenticator older than the token)."""
+    if two_factor_required_by_role(user):
+        TOTPDevice.objects.get_or_create(user=user, confirmed=True, defaults={"name": "authenticator"})
     token, _ = Token.objects.get_or_create(user=user)
     api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
     return api

@@ -165,3 +165,14 @@ def test_behind_nginx_the_file_is_handed_over_after_the_check(
     refused = client.get(url)
     assert refused.status_code == 404
     assert "X-Accel-Redirect" not in refused
+
+
+def test_stored_files_are_readable_by_the_group_only(
+    client: Client, protocol, case, attachment_storage
+) -> None:
+    client.force_login(protocol)
+    _upload(client, case, "cong-van.pdf", PDF)
+    path = Path(Attachment.objects.get().file.path)
+
+    assert path.stat().st_mode & 0o777 == 0o640  # nginx reads them as a member of the group
+    assert path.parent.stat().st_mode & 0o777 == 0o750

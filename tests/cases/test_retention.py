@@ -6,12 +6,14 @@ import datetime
 from typing import Any
 
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from press.models import PressCard
 from tests.factories import make_delegation, make_press_visit, person_data
+from ttdn.accounts.roles import Role
 from ttdn.cases.models import Case, Participant, Person, RetentionPeriod
 from ttdn.cases.services.cases import CaseData, ParticipantData, case_update
 from ttdn.cases.services.people import person_find_or_create
@@ -107,6 +109,20 @@ def test_the_history_keeps_no_trace_of_the_data_but_records_the_anonymisation(wo
             "SELECT full_name, passport_number FROM cases_historicalperson WHERE id = %s", [person.pk]
         )
         assert {tuple(row) for row in cursor.fetchall()} == {(ANONYMISED_NAME, "")}
+
+
+def test_the_admins_log_forgets_the_name_and_the_card(world: dict[str, Any], make_user: Any) -> None:
+    person, kept = _person("OLD1"), _person("NEW1")
+    card = PressCard.objects.get(person=_person("TZ1111111"))
+    admin = make_user(Role.ADMIN, is_staff=True)
+    for record in (person, kept, card):
+        LogEntry.objects.log_actions(admin.pk, [record], CHANGE, change_message="[]", single_object=True)
+    assert "TZ1111111" not in str(card)  # the log never held the whole card number
+
+    people_anonymise_due(now=NOW)
+
+    reprs = set(LogEntry.objects.values_list("object_repr", flat=True))
+    assert reprs == {ANONYMISED_NAME, str(kept)}
 
 
 def test_the_case_search_no_longer_finds_the_name(world: dict[str, Any]) -> None:

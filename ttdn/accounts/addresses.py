@@ -29,5 +29,12 @@ def client_address(request: HttpRequest) -> str | None:
 
 
 def client_address_or_unknown(request: HttpRequest) -> str:
-    """For counters that need a key: requests with no usable address share one."""
-    return client_address(request) or "0.0.0.0"  # noqa: S104 - a key, not an address to bind
+    """The key of the lockout and rate-limit counters: the client's address, and for IPv6 its
+    /64 network (one subscriber's, who could otherwise try again from each of its addresses).
+    Requests with no usable address share one key."""
+    address = client_address(request)
+    if address is None:
+        return "0.0.0.0"  # noqa: S104 - a key, not an address to bind
+    if ipaddress.ip_address(address).version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
+    return address

@@ -15,10 +15,11 @@ from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
 from django.dispatch import receiver
 from django.http import HttpRequest
-from django_otp import devices_for_user, user_has_device
+from django_otp import devices_for_user
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
 
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role, has_role
@@ -54,7 +55,9 @@ def two_factor_pending(user: User, request: HttpRequest) -> bool:
 
 
 def two_factor_enrolled(user: User) -> bool:
-    return user_has_device(user, confirmed=True)
+    """Has the user an authenticator app? (Backup codes come with one and do not count alone, so
+    that an admin who deletes a lost phone lets its owner set up a new one.)"""
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
 @receiver(user_logged_in)
@@ -93,9 +96,9 @@ def authenticator_pending(user: User) -> TOTPDevice:
 def authenticator_confirm(user: User, device: TOTPDevice, code: str) -> list[str] | None:
     """Confirm ``device`` with its first code: it replaces any earlier authenticator, and a fresh
     set of backup codes is issued (returned, to be shown once). None if the code is wrong."""
-    device = TOTPDevice.objects.select_for_update().get(pk=device.pk, user=user, confirmed=False)
-    if not device.verify_token(normalise_code(code)):
-        return None
+    device = TOTPDevice.objects.select_for_update().filter(pk=device.pk, user=user, confirmed=False).first()
+    if device is None or not device.verify_token(normalise_code(code)):
+        return None  # wrong, or confirmed meanwhile (from another tab)
     TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
@@ -104,9 +107,13 @@ def authenticator_confirm(user: User, device: TOTPDevice, code: str) -> list[str
 
 @transaction.atomic
 def backup_codes_issue(user: User) -> list[str]:
-    """Ten new single-use backup codes; the earlier ones stop working."""
-    StaticDevice.objects.filter(user=user).delete()
-    device = StaticDevice.objects.create(user=user, name=BACKUP_DEVICE_NAME, confirmed=True)
+    """Ten new single-use backup codes; the earlier ones stop working. The device stays, so a
+    session that signed in with a backup code stays signed in."""
+    device = StaticDevice.objects.filter(user=user).order_by("pk").first()
+    if device is None:
+        device = StaticDevice.objects.create(user=user, name=BACKUP_DEVICE_NAME, confirmed=True)
+    StaticDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    device.token_set.all().delete()
     codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
     return codes
@@ -121,3 +128,13 @@ def two_factor_disable(user: User) -> None:
     """Only for users whose role does not require two factors (the view checks)."""
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()
+
+
+def token_issued_with_second_factor(token: Token) -> bool:
+    """May this API token still be used? For a user who needs two factors (by role, or because
+    they have an authenticator) only a token issued after their authenticator was set up: one
+    given for a password alone, before the role came or the phone changed, no longer is."""
+    user = token.user
+    if not (two_factor_required_by_role(user) or two_factor_enrolled(user)):
+        return True
+    return TOTPDevice.objects.filter(user=user, confirmed=True, created_at__lte=token.created).exists()

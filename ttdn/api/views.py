@@ -17,6 +17,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from ttdn.accounts.models import Agency, User
+from ttdn.accounts.two_factor import token_issued_with_second_factor
 from ttdn.api import serializers as s
 from ttdn.cases.models import FollowUp, Review
 from ttdn.cases.selectors import case_get_for, cases_visible_to, reviews_for_police
@@ -48,7 +49,11 @@ class TokenView(APIView):
     def post(self, request: Request) -> Response:
         serializer = s.TokenRequestSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
-        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
+        user = serializer.validated_data["user"]
+        token, _created = Token.objects.get_or_create(user=user)
+        if not token_issued_with_second_factor(token):  # an old one, given for a password alone
+            token.delete()
+            token = Token.objects.create(user=user)
         return Response({"token": token.key})
 
 

@@ -233,6 +233,9 @@ ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 # Behind nginx, attachments are sent by nginx once the view has checked the permission: the view
 # answers with X-Accel-Redirect to this internal location (deploy/nginx.conf), e.g. /protected-media/.
 TTDN_X_ACCEL_REDIRECT = os.environ.get("TTDN_X_ACCEL_REDIRECT", "").strip()
+# Readable by the group (nginx joins the service's group to send them), by no one else.
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 if REDIS_URL:
@@ -337,7 +340,7 @@ TTDN_PRESS_CO_HOST_CODES = parse_list(os.environ.get("TTDN_PRESS_CO_HOST_CODES",
 # The REST API (/api/v1/): the same users, roles and access policy as the pages.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "ttdn.api.authentication.SecondFactorTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["ttdn.api.permissions.HasRole"],

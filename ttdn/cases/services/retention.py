@@ -14,8 +14,10 @@ import datetime
 from functools import reduce
 from operator import or_
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import DateTimeField, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import DateTimeField, Exists, Model, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from ttdn.cases.models import Case, Participant, Person, RetentionPeriod
@@ -95,6 +97,13 @@ def people_due_for_anonymisation(*, now: datetime.datetime) -> QuerySet[Person]:
     )
 
 
+def _admin_log_forget(model: type[Model], pks: list[int]) -> None:
+    """The admin's log names each record it changed (a person's name): that text goes too."""
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=[str(pk) for pk in pks]
+    ).update(object_repr=ANONYMISED_NAME)
+
+
 def people_anonymise_due(*, now: datetime.datetime | None = None) -> int:
     """Anonymise everyone due (in batches, each one transaction); returns how many."""
     from django.apps import apps
@@ -117,9 +126,12 @@ def people_anonymise_due(*, now: datetime.datetime | None = None) -> int:
             Notification.objects.filter(case__in=case_ids, params__name__in=names).delete()
             Person.objects.filter(pk__in=ids).update(**CLEARED_PERSON_FIELDS, anonymised_at=now)
             Person.history.filter(id__in=ids).update(**CLEARED_PERSON_FIELDS)
+            _admin_log_forget(Person, ids)
             for label, person_field, cleared in _extra_records:
                 model = apps.get_model(label)
-                model._default_manager.filter(**{f"{person_field}__in": ids}).update(**cleared)
+                records = model._default_manager.filter(**{f"{person_field}__in": ids})
+                _admin_log_forget(model, list(records.values_list("pk", flat=True)))
+                records.update(**cleared)
                 model.history.filter(**{f"{person_field}__in": ids}).update(**cleared)
             # One history entry per person says what happened, and when.
             Person.history.bulk_history_create(
