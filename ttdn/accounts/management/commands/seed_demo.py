@@ -39,6 +39,7 @@ class Command(BaseCommand):
         self.stdout.write(
             "\nTwo-step sign-in for "
             + ", ".join(username for username, *_rest, role in DEMO_USERS if role in TWO_FACTOR_ROLES)
-            + ": after the password, give the code that `python manage.py demo_code <username>` prints"
-            "\n(or add the user's key to an authenticator app: `demo_code <username> --key`)."
+            + ": after the password, give the code that `manage.py demo_code <username>` prints"
+            "\n(from this folder: .venv/bin/python manage.py demo_code police), or add the user's key"
+            "\nto an authenticator app (`demo_code <username> --key`)."
         )
