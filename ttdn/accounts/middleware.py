@@ -49,8 +49,9 @@ class TwoFactorMiddleware:
     """An unverified session of a user who needs two factors reaches only the sign-in steps.
 
     Pages redirect to the code page (or to setting up an authenticator, for a user who has none
-    yet); the API answers 403. Requests with an API token are not sessions: the token itself was
-    only handed out after the second factor (ttdn/api/serializers.py).
+    yet); the API answers 403. Requests with an API token are not sessions: a token is handed out
+    only with the second factor (ttdn/api/serializers.py), and works only while the factor it was
+    given with does (ttdn/api/authentication.py).
     """
 
     OPEN_URL_NAMES = frozenset(
