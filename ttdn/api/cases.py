@@ -83,27 +83,13 @@ class CaseSerializer(serializers.Serializer):
     def to_representation(self, case: Case) -> dict[str, Any]:
         user = self.context["request"].user
         shown = identity_visible(user=user, case=case)
-        counterpart = case.counterpart
         return {
             "id": case.pk,
             "reference": case.reference,
-            "title": case.title,
-            "direction": case.direction,
             "kind": self.kind_of(case),
-            "mode": case.mode,
-            "countries": [str(country) for country in case.countries],
-            "counterpart": {
-                "name": counterpart.name,
-                "kind": counterpart.kind,
-                "country": str(counterpart.country),
-            }
-            if counterpart
-            else None,
+            **current_values(case),
             "start_date": case.start_date.isoformat(),
             "end_date": case.end_date.isoformat(),
-            "lead_agency": case.lead_agency.code,
-            "co_host_agencies": sorted(agency.code for agency in case.co_host_agencies.all()),
-            "access_level": case.access_level,
             "status": case.status,
             "participants": [
                 {
@@ -323,7 +309,7 @@ def current_values(case: Case) -> dict[str, Any]:
         "start_date": case.start_date,
         "end_date": case.end_date,
         "lead_agency": case.lead_agency.code,
-        "co_host_agencies": [a.code for a in case.co_host_agencies.all()],
+        "co_host_agencies": sorted(agency.code for agency in case.co_host_agencies.all()),
         "access_level": case.access_level,
     }
 
