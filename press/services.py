@@ -40,7 +40,7 @@ def default_co_hosts() -> list[Agency]:
     """The information department and the police work on every press visit."""
     codes = settings.TTDN_PRESS_CO_HOST_CODES
     agencies = list(Agency.objects.filter(code__in=codes, is_active=True))
-    police = Agency.objects.filter(kind=Agency.Kind.POLICE, parent__isnull=True, is_active=True).first()
+    police = Agency.provincial_police()
     return agencies + ([police] if police and police not in agencies else [])
 
 

@@ -48,9 +48,26 @@ class Agency(models.Model):
         verbose_name = _("agency")
         verbose_name_plural = _("agencies")
         ordering = ["name_vi"]
+        constraints = [
+            # The review and the press visits' co-hosts must name the same police (provincial_police).
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=models.Q(kind="police", parent__isnull=True, is_active=True),
+                name="accounts_agency_one_provincial_police",
+                violation_error_message=_(
+                    "There is already an active top-level police agency; a police unit must name it as "
+                    "its parent agency."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def provincial_police(cls) -> Agency | None:
+        """The provincial police (Công an tỉnh): the one active police agency with no parent."""
+        return cls.objects.filter(kind=cls.Kind.POLICE, parent__isnull=True, is_active=True).first()
 
     @property
     def name(self) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from django.db.models import F, QuerySet
@@ -33,9 +33,6 @@ from ttdn.notifications.rules import (
 
 S = Case.Status
 A = Audience
-PLANNED = (S.DRAFT, S.SUBMITTED, S.UNDER_REVIEW, S.APPROVED)
-NOT_APPROVED = (S.DRAFT, S.SUBMITTED, S.UNDER_REVIEW)
-UNDER_WAY = (*PLANNED, S.IN_PROGRESS)
 
 
 def _date(notification: Notification, name: str = "date") -> str:
@@ -82,7 +79,7 @@ def _case_people(
     return people
 
 
-def _cases_starting(statuses: tuple[str, ...]) -> Finder:
+def _cases_starting(statuses: Collection[str]) -> Finder:
     def find(rule: ReminderRule, today: datetime.date, directory: Directory) -> list[Occasion]:
         first, last = due_window(rule, today)
         cases = list(
@@ -231,7 +228,7 @@ def document_expiry_occasions(
     horizon = shift(rule, today, rule.offset)
     rows = list(
         participants.filter(
-            case__status__in=UNDER_WAY,
+            case__status__in=Case.UNDER_WAY,
             case__end_date__gte=today,
             case__start_date__lte=horizon,
             **{f"{valid_until}__lt": F("case__end_date")},
@@ -344,14 +341,14 @@ def register_case_triggers() -> None:
         Trigger(
             "arrival",
             gettext_lazy("The visit starts"),
-            _cases_starting(PLANNED),
+            _cases_starting(Case.PLANNED),
             _render_arrival,
             CASE_AUDIENCES,
         ),
         Trigger(
             "not_approved",
             gettext_lazy("The visit starts and is not approved"),
-            _cases_starting(NOT_APPROVED),
+            _cases_starting(Case.NOT_YET_APPROVED),
             _render_not_approved,
             CASE_AUDIENCES,
         ),

@@ -25,7 +25,6 @@ from ttdn.cases.permissions import NEED_TO_KNOW, REVIEW, VIEW
 S = Case.Status
 # Roles that work on every (normal) case of the province.
 PROVINCE_WIDE_ROLES = frozenset({Role.PROTOCOL, Role.LEADER, Role.ADMIN})
-ACTIVE_STATUSES = (S.SUBMITTED, S.UNDER_REVIEW, S.APPROVED, S.IN_PROGRESS)
 
 
 def _granted(user: User, codename: str) -> Q:
@@ -94,7 +93,7 @@ def cases_between(
     return (
         cases_visible_to(user)
         .filter(start_date__lte=last, end_date__gte=first)
-        .exclude(status__in=[S.CANCELLED, S.REJECTED])
+        .exclude(status__in=Case.WITHDRAWN)
         .select_related("lead_agency")
         .order_by("start_date", "reference")
     )
@@ -105,7 +104,7 @@ def dashboard_for(*, user: User, today: datetime.date | None = None) -> dict[str
     visible = cases_visible_to(user).select_related("lead_agency")
     roles = roles_of(user)
     upcoming = visible.filter(
-        start_date__gte=today, start_date__lte=today + datetime.timedelta(days=30), status__in=ACTIVE_STATUSES
+        start_date__gte=today, start_date__lte=today + datetime.timedelta(days=30), status__in=Case.ACTIVE
     ).order_by("start_date")
     waiting = Q(pk__in=[])
     if Role.PROTOCOL in roles:

@@ -2,6 +2,7 @@ from ttdn.cases.models.access import AccessLog, CaseGroupObjectPermission, CaseU
 from ttdn.cases.models.attachment import Attachment
 from ttdn.cases.models.calendar import CalendarDay, Timer
 from ttdn.cases.models.case import Case, ReferenceCounter
+from ttdn.cases.models.event import CaseEvent
 from ttdn.cases.models.followup import FollowUp, PostVisitReport
 from ttdn.cases.models.parties import Organisation, Participant, Person, normalise_passport_number
 from ttdn.cases.models.programme import ProgrammeItem
@@ -13,6 +14,7 @@ __all__ = [
     "Attachment",
     "CalendarDay",
     "Case",
+    "CaseEvent",
     "CaseGroupObjectPermission",
     "CaseUserObjectPermission",
     "FollowUp",

@@ -40,6 +40,22 @@ class Case(models.Model):
         CLOSED = "closed", _("Closed")
         CANCELLED = "cancelled", _("Cancelled")
 
+    # The sets of statuses the rules speak of, named once; code and templates use these, never lists.
+    FINISHED = frozenset({Status.CLOSED, Status.CANCELLED, Status.REJECTED})  # nothing changes any more
+    EDITABLE = frozenset(Status) - FINISHED
+    NOT_YET_APPROVED = frozenset({Status.DRAFT, Status.SUBMITTED, Status.UNDER_REVIEW})
+    PLANNED = NOT_YET_APPROVED | {Status.APPROVED}  # not started yet, not withdrawn
+    UNDER_WAY = PLANNED | {Status.IN_PROGRESS}  # still to happen or happening
+    ACTIVE = frozenset({Status.SUBMITTED, Status.UNDER_REVIEW, Status.APPROVED, Status.IN_PROGRESS})
+    WITHDRAWN = frozenset({Status.CANCELLED, Status.REJECTED})  # left out of calendars and counts
+    # A visit counts in the reports once approved: what was refused or never decided did not happen.
+    COUNTED = frozenset(
+        {Status.APPROVED, Status.IN_PROGRESS, Status.COMPLETED, Status.REPORTED, Status.CLOSED}
+    )
+    # The police's clearance stands in these; a change to what it covered reopens the review.
+    CLEARED = frozenset({Status.UNDER_REVIEW, Status.APPROVED, Status.IN_PROGRESS})
+    ENDED = frozenset({Status.CLOSED, Status.CANCELLED})  # the retention clock runs from here
+
     reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
     kind = models.CharField(_("kind of case"), max_length=16, editable=False, db_index=True)
     direction = models.CharField(_("direction"), max_length=8, choices=Direction.choices)
@@ -127,6 +143,18 @@ class Case(models.Model):
     @property
     def is_restricted(self) -> bool:
         return self.access_level == self.AccessLevel.RESTRICTED
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in self.EDITABLE
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in self.FINISHED
+
+    @property
+    def is_approved_or_later(self) -> bool:
+        return self.status in self.COUNTED
 
     @property
     def days(self) -> int:

@@ -12,7 +12,6 @@ from ttdn.cases.errors import CaseError
 from ttdn.cases.files import check_upload
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Attachment, Case
-from ttdn.cases.services.cases import CLOSED_STATUSES
 from ttdn.cases.services.reviews import review_after_change
 
 
@@ -22,7 +21,7 @@ def attachment_add(
 ) -> Attachment:
     if not has_role(actor, Role.PROTOCOL):
         raise CaseError(_("Only protocol staff may attach files to a case."))
-    if case.status in CLOSED_STATUSES:
+    if case.is_finished:
         raise CaseError(_("Files can no longer be attached to this case."))
     return attachment_store(
         actor=actor,

@@ -43,7 +43,6 @@ CASE_FIELDS = (
     "decision_date",
     "notes",
 )
-CLOSED_STATUSES = {Case.Status.CLOSED, Case.Status.CANCELLED, Case.Status.REJECTED}
 
 
 @dataclass(frozen=True)
@@ -105,7 +104,7 @@ def case_create(*, actor: User, kind: str, data: CaseData) -> Case:
 def case_update(*, actor: User, case: Case, data: CaseData) -> Case:
     _require_editor(actor)
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if case.status in CLOSED_STATUSES:
+    if case.is_finished:
         raise CaseError(
             _("A %(status)s case can no longer be edited.") % {"status": case.get_status_display()}
         )

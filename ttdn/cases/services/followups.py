@@ -14,7 +14,6 @@ from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, FollowUp
-from ttdn.cases.services.cases import CLOSED_STATUSES
 
 F = FollowUp.Status
 
@@ -33,7 +32,7 @@ def followup_create(
 
     if not has_role(actor, Role.PROTOCOL):
         raise CaseError(_("Only protocol staff assign follow-ups."))
-    if case.status in CLOSED_STATUSES:
+    if case.is_finished:
         raise CaseError(_("This case is closed: no more follow-ups."))
     if assignee_user is not None and not cases_visible_to(assignee_user).filter(pk=case.pk).exists():
         raise CaseError(

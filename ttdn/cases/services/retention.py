@@ -25,7 +25,6 @@ from ttdn.cases.services.cases import cases_refresh_search_text
 from ttdn.notifications.models import Notification
 
 ANONYMISED_NAME = "•••"
-ENDED = (Case.Status.CLOSED, Case.Status.CANCELLED)
 REASON = "anonymised"
 BATCH = 500
 
@@ -86,7 +85,7 @@ def cases_past_retention(*, now: datetime.datetime) -> QuerySet[Case]:
             for kind, years in periods.items()
         ),
     )
-    return Case.objects.filter(status__in=ENDED).annotate(ended_at=ended_at).filter(due)
+    return Case.objects.filter(status__in=Case.ENDED).annotate(ended_at=ended_at).filter(due)
 
 
 def people_due_for_anonymisation(*, now: datetime.datetime) -> QuerySet[Person]:

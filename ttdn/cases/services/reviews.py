@@ -30,11 +30,7 @@ R = Review.Status
 
 
 def police_agency() -> Agency:
-    agency = (
-        Agency.objects.filter(kind=Agency.Kind.POLICE, parent__isnull=True, is_active=True)
-        .order_by("pk")
-        .first()
-    )
+    agency = Agency.provincial_police()
     if agency is None:
         raise CaseError(_("No police agency is set up; an administrator must add one (kind: police)."))
     return agency
@@ -199,16 +195,13 @@ def review_waive(*, actor: User, case: Case, reason: str) -> Review:
     return review
 
 
-REREVIEWED_STATUSES = (S.UNDER_REVIEW, S.APPROVED, S.IN_PROGRESS)
-
-
 def review_after_change(*, case: Case, actor: User) -> None:
     """What the police cleared is what happens: once a review has passed, a change to the
     programme, the participants or the attachments makes it stale, returns the case to under
     review (also from approved or in progress) and opens the next review."""
     case = Case.objects.select_for_update().get(pk=case.pk)
     last = latest_review(case)
-    if case.status not in REREVIEWED_STATUSES or last is None or last.status not in Review.PASSED:
+    if case.status not in Case.CLEARED or last is None or last.status not in Review.PASSED:
         return
     last.status = R.STALE
     stamp(last, actor, "stale")

@@ -104,7 +104,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
             end_date__gte=today - datetime.timedelta(days=FEED_PAST_DAYS),
             start_date__lte=today + datetime.timedelta(days=FEED_FUTURE_DAYS),
         )
-        .exclude(status__in=[Case.Status.CANCELLED, Case.Status.REJECTED])
+        .exclude(status__in=Case.WITHDRAWN)
         .select_related("lead_agency")
         .order_by("start_date")
     )

@@ -26,7 +26,6 @@ from ttdn.cases.permissions import need_to_know_of
 from ttdn.cases.selectors import case_get_for, case_list_for, dashboard_for, followups_for
 from ttdn.cases.services.access import access_log_record, case_grant_access, case_revoke_access
 from ttdn.cases.services.attachments import attachment_add
-from ttdn.cases.services.cases import CLOSED_STATUSES
 from ttdn.cases.services.followups import followup_may_close
 from ttdn.cases.services.workflow import TRANSITIONS, blockers, case_transition, transitions_for
 from ttdn.cases.views import form_errors_to_messages
@@ -96,7 +95,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     kind = kinds.get(case.kind)
     possible = transitions_for(user=user, case=case)
     blocked = {t.name: blockers(case=case, transition=t.name) for t in possible}
-    can_edit = has_role(user, Role.PROTOCOL) and case.status not in CLOSED_STATUSES
+    can_edit = has_role(user, Role.PROTOCOL) and case.is_editable
     manages_access = has_role(user, Role.PROTOCOL, Role.ADMIN)
     if case.is_restricted:
         access_log_record(request=request, user=user, case=case, action=AccessLog.Action.VIEW_RESTRICTED)
