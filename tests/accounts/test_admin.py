@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tests.factories import make_agency
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role
 
@@ -85,3 +86,24 @@ def test_other_roles_cannot_open_the_admin(client: Client, make_user) -> None:
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_the_admin_refuses_a_second_active_top_level_police_agency(admin_client_for_role: Client) -> None:
+    police = make_agency(code="ca-tinh", name_vi="Công an tỉnh", kind=Agency.Kind.POLICE)
+    fields = {"name_en": "", "kind": "police", "is_active": "on"}
+    add = reverse("admin:accounts_agency_add")
+
+    refused = admin_client_for_role.post(add, {"code": "ca-tinh-2", "name_vi": "Công an tỉnh (2)", **fields})
+    assert refused.status_code == 200
+    errors = [str(error) for error in refused.context["adminform"].form.non_field_errors()]
+    assert errors == [
+        "Đã có một cơ quan công an cấp tỉnh đang hoạt động; đơn vị công an phải chọn cơ quan đó làm cơ "
+        "quan cấp trên."
+    ]
+    assert not Agency.objects.filter(code="ca-tinh-2").exists()
+
+    unit = {"code": "pa03", "name_vi": "Phòng An ninh đối ngoại", "parent": police.pk, **fields}
+    assert admin_client_for_role.post(add, unit).status_code == 302
+    inactive = {"code": "ca-cu", "name_vi": "Công an tỉnh (cũ)", "name_en": "", "kind": "police"}
+    assert admin_client_for_role.post(add, inactive).status_code == 302
+    assert Agency.provincial_police() == police
