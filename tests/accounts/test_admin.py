@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
@@ -107,3 +108,53 @@ def test_the_admin_refuses_a_second_active_top_level_police_agency(admin_client_
     inactive = {"code": "ca-cu", "name_vi": "Công an tỉnh (cũ)", "name_en": "", "kind": "police"}
     assert admin_client_for_role.post(add, inactive).status_code == 302
     assert Agency.provincial_police() == police
+
+
+@pytest.fixture
+def staff_admin(make_user) -> User:
+    return make_user(Role.ADMIN, is_staff=True, full_name="Quản Trị Viên")
+
+
+def test_roles_and_agency_changed_in_the_admin_keep_who_changed_them(
+    client: Client, staff_admin: User, make_user, agency_factory
+) -> None:
+    user = make_user(Role.PROTOCOL)
+    second = agency_factory()
+    leader = Group.objects.get(name=Role.LEADER)
+    client.force_login(staff_admin)
+    before = user.history.latest()
+
+    response = client.post(
+        reverse("admin:accounts_user_change", args=[user.pk]),
+        {"username": user.username, "full_name": user.full_name, "email": user.email, "phone": "",
+         "agency": second.pk, "position": "", "preferred_language": "vi", "is_active": "on",
+         "groups": [leader.pk], "date_joined_0": "01/01/2026", "date_joined_1": "08:00:00"},
+    )  # fmt: skip
+
+    assert response.status_code == 302, response.context["adminform"].errors
+    rows = list(user.history.filter(history_id__gt=before.history_id).order_by("history_id"))
+    assert rows and {row.history_user for row in rows} == {staff_admin}
+    last = rows[-1]
+    assert last.agency == second
+    assert set(last.groups.values_list("group__name", flat=True)) == {"leader", second.group.name}
+    page = client.get(reverse("admin:accounts_user_history", args=[user.pk]))
+    assert page.status_code == 200
+    assert staff_admin.full_name in page.content.decode()
+
+
+def test_an_agency_changed_in_the_admin_keeps_who_changed_it(client: Client, staff_admin: User) -> None:
+    agency = make_agency(code="so-nv", name_vi="Sở Ngoại vụ")
+    client.force_login(staff_admin)
+
+    response = client.post(
+        reverse("admin:accounts_agency_change", args=[agency.pk]),
+        {"code": "so-nv", "name_vi": "Sở Ngoại vụ tỉnh", "name_en": "", "kind": "department"},
+    )
+
+    assert response.status_code == 302
+    record = agency.history.latest()
+    assert (record.name_vi, record.is_active, record.history_user) == ("Sở Ngoại vụ tỉnh", False, staff_admin)
+    assert record.prev_record.name_vi == "Sở Ngoại vụ"
+    page = client.get(reverse("admin:accounts_agency_history", args=[agency.pk]))
+    assert page.status_code == 200
+    assert staff_admin.full_name in page.content.decode()
