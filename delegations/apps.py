@@ -7,13 +7,10 @@ class DelegationsConfig(AppConfig):
     verbose_name = _("Delegations")
 
     def ready(self) -> None:
-        from delegations.reports import delegation_kinds
-        from ttdn.reports import statistics
-
-        statistics.register_subkinds(delegation_kinds)
         from delegations.reminders import register_delegation_triggers
 
         register_delegation_triggers()
+        from delegations.reports import REPORT
         from ttdn import navigation
         from ttdn.accounts.roles import Role
         from ttdn.cases import kinds
@@ -34,6 +31,7 @@ class DelegationsConfig(AppConfig):
                 import_url_name="delegations:import",
                 detail_template="delegations/_case_extra.html",
                 extension_model="delegations.Delegation",
+                report=REPORT,
             )
         )
         navigation.register(

@@ -23,7 +23,7 @@ from delegations.imports import check_rows, import_delegations, read_table
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
-from ttdn.reports.case_table import COLUMNS
+from ttdn.reports.case_table import columns
 from ttdn.reports.exports import FORMATS
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
@@ -73,7 +73,7 @@ def _discard_pending(request: HttpRequest, user: User) -> None:
 def import_upload(request: HttpRequest) -> HttpResponse:
     user = _protocol(request)
     form = ImportForm(request.POST or None, request.FILES or None)
-    context: dict[str, object] = {"form": form, "columns": COLUMNS}
+    context: dict[str, object] = {"form": form, "columns": columns()}
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         content = upload.read()
@@ -124,7 +124,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "cases"
-    sheet.append(COLUMNS)
+    sheet.append(columns())
     sheet.append([
         "", "delegation", "inbound", "government", "in_person", "Đoàn Sở Ngoại vụ tỉnh Gyeonggi", "Trao đổi hợp tác",
         "KR", "Gyeonggi Province", "friendship_locality", "KR", "02/03/2026", "04/03/2026", "vp-ubnd", "",

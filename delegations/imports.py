@@ -30,7 +30,7 @@ from ttdn.cases.models import Case, Organisation, Participant, ReferenceCounter
 from ttdn.cases.services.cases import CaseData, ParticipantData, case_refresh_search_text
 from ttdn.cases.services.organisations import organisation_find_or_create
 from ttdn.cases.services.people import PersonData
-from ttdn.reports.case_table import COLUMNS, DATE_FORMAT, FIELD_SEPARATOR, PARTICIPANT_SEPARATOR
+from ttdn.reports.case_table import DATE_FORMAT, FIELD_SEPARATOR, PARTICIPANT_SEPARATOR, columns
 
 MAX_ROWS = 5000
 REFERENCE = re.compile(r"^(DV|DR)-(\d{4})-(\d{4,6})$")
@@ -184,7 +184,8 @@ def _participants(cell: str, problems: list[str]) -> list[ParticipantData]:
 
 def check_rows(header: list[str], rows: list[tuple[int, list[Any]]]) -> ImportCheck:
     """Every problem of every row, with its row number; nothing is written."""
-    missing = [column for column in COLUMNS if column not in header]
+    expected = columns()
+    missing = [column for column in expected if column not in header]
     if missing:
         return ImportCheck(
             rows=[], problems=[_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)}]
@@ -198,7 +199,7 @@ def check_rows(header: list[str], rows: list[tuple[int, list[Any]]]) -> ImportCh
     for number, cells in rows:
         values = {
             column: cells[header.index(column)] if header.index(column) < len(cells) else None
-            for column in COLUMNS
+            for column in expected
         }
         row = ImportRow(number=number, values=values)
         problems = row.problems

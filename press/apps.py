@@ -7,15 +7,11 @@ class PressConfig(AppConfig):
     verbose_name = _("Press visits")
 
     def ready(self) -> None:
-        from press.reports import coverage_published, press_kinds
-        from ttdn.reports import statistics
-
-        statistics.register_subkinds(press_kinds)
-        statistics.register_figure("coverage", coverage_published)
         from press.reminders import register_press_triggers
 
         register_press_triggers()
         from press.deadlines import press_detail_context
+        from press.reports import REPORT
         from press.services import written_approval
         from ttdn.cases import kinds
         from ttdn.cases.services.workflow import register_condition
@@ -33,6 +29,7 @@ class PressConfig(AppConfig):
                 extension_model="press.PressVisit",
                 panels_template="press/_case_panels.html",
                 detail_context=press_detail_context,
+                report=REPORT,
             )
         )
         register_condition("start", written_approval)

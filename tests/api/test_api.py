@@ -11,7 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from tests.factories import TEST_PASSWORD, make_agency, make_delegation
+from tests.factories import TEST_PASSWORD, approve, make_agency, make_delegation
 from ttdn.accounts.roles import Role
 from ttdn.accounts.two_factor import two_factor_required_by_role
 from ttdn.cases.models import Case, FollowUp
@@ -118,8 +118,8 @@ def test_notifications_are_the_users_own_and_are_marked_read(api, make_user, pro
 
 def test_the_report_is_the_commands_json_for_what_the_user_may_see(api, make_user, protocol) -> None:
     host = make_agency()
-    make_delegation(actor=protocol, lead_agency=host, start=datetime.date(2026, 8, 3))
-    make_delegation(actor=protocol, start=datetime.date(2026, 8, 10))
+    approve(make_delegation(actor=protocol, lead_agency=host, start=datetime.date(2026, 8, 3)))
+    approve(make_delegation(actor=protocol, start=datetime.date(2026, 8, 10)))
     staff = make_user(Role.AGENCY, agency=host)
 
     response = _as(api, staff).get(f"{API}/reports/", {"year": 2026, "quarter": 3})

@@ -49,3 +49,25 @@ def test_the_police_review_timer_counts_back_from_the_start() -> None:
     Timer.objects.filter(code="police_review").update(working_days=5)
     assert timer_due(code="police_review", start=D(2025, 6, 16)) == D(2025, 6, 9)
     assert timer_due(code="unknown", start=D(2025, 6, 16)) is None
+
+
+def test_the_make_up_saturdays_the_holidays_package_knows_are_working_days() -> None:
+    # 2 May 2025 (Friday) was given off for Saturday 26 April 2025, worked instead (the `holidays`
+    # package's special days for Vietnam, 2025: (MAY, 2, APR, 26)).
+    assert is_working_day(D(2025, 4, 26))
+    assert not is_working_day(D(2025, 5, 2))
+    assert add_working_days(D(2025, 4, 25), 1) == D(2025, 4, 26)
+    assert add_working_days(D(2025, 4, 28), -2) == D(2025, 4, 25)  # Friday 25, Saturday 26
+    assert working_days_between(D(2025, 4, 25), D(2025, 4, 28)) == 2  # Saturday 26, Monday 28
+    # A swap across the new year: Saturday 5 January 2019 was worked for Monday 31 December 2018.
+    assert is_working_day(D(2019, 1, 5))
+    assert not is_working_day(D(2018, 12, 31))
+
+
+def test_admins_can_still_take_a_make_up_saturday_away() -> None:
+    CalendarDay.objects.create(date=D(2025, 4, 26), kind=CalendarDay.Kind.DAY_OFF, note="Đổi lịch")
+    CalendarDay.objects.create(date=D(2025, 5, 2), kind=CalendarDay.Kind.WORKING_DAY, note="Đổi lịch")
+
+    assert not is_working_day(D(2025, 4, 26))
+    assert is_working_day(D(2025, 5, 2))
+    assert add_working_days(D(2025, 4, 25), 1) == D(2025, 4, 28)

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from delegations.models import Agreement
 from press.models import PressCard
 from tests.factories import (
+    approve,
     ensure_police_agency,
     make_agency,
     make_delegation,
@@ -234,10 +235,11 @@ def test_an_agreement_ending_within_sixty_days_reminds_protocol(protocol, leader
 def test_the_quarterly_summary_after_each_quarter_counts_what_each_reader_may_see(
     make_user, protocol, leader
 ) -> None:
-    make_delegation(actor=protocol, start=D(2026, 11, 2))
-    make_delegation(actor=protocol, start=D(2026, 11, 9), direction="outbound")
-    make_delegation(actor=protocol, start=D(2026, 12, 1), access_level="restricted")
-    make_delegation(actor=protocol, start=D(2027, 1, 5))  # the next quarter
+    approve(make_delegation(actor=protocol, start=D(2026, 11, 2)), leader=leader)
+    approve(make_delegation(actor=protocol, start=D(2026, 11, 9), direction="outbound"), leader=leader)
+    approve(make_delegation(actor=protocol, start=D(2026, 12, 1), access_level="restricted"), leader=leader)
+    make_delegation(actor=protocol, start=D(2026, 12, 7))  # a draft: not counted
+    approve(make_delegation(actor=protocol, start=D(2027, 1, 5)), leader=leader)  # the next quarter
 
     reminders_sweep(today=D(2026, 12, 31))
     assert not Notification.objects.filter(kind="quarterly_summary").exists()
@@ -251,11 +253,16 @@ def test_the_quarterly_summary_after_each_quarter_counts_what_each_reader_may_se
     }
     # The leader has no grant on the restricted visit; its author has.
     by_reader = {n.recipient: render(n) for n in summaries}
+    # The figures are the report's, each with its label, in the report's order.
     assert by_reader[leader] == (
-        "Quarter 4/2026: 1 inbound delegations (1 foreign visitors), 0 online meetings, "
-        "1 outbound delegations, 0 press visits."
+        "Quarter 4/2026: Cases counted: 2; Inbound delegations received in person: 1; "
+        "Foreign visitors in them: 1; Outbound delegations: 1; Officials in them: 0; Press visits: 0; "
+        "Reporters: 0; Coverage published: 0; Online meetings: 0."
     )
-    assert by_reader[protocol].startswith("Quarter 4/2026: 2 inbound delegations (2 foreign visitors)")
+    assert by_reader[protocol].startswith(
+        "Quarter 4/2026: Cases counted: 3; Inbound delegations received in person: 2; "
+        "Foreign visitors in them: 2;"
+    )
     assert summaries[0].params["path"] == "/reports/?year=2026&quarter=4"
 
 

@@ -15,13 +15,13 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from pypdf import PdfReader
 
 from press.models import Coverage
-from tests.factories import make_agency, make_delegation, make_press_visit, person_data
+from tests.factories import approve, make_agency, make_delegation, make_press_visit, person_data
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import AccessLog, Case, FollowUp
 from ttdn.cases.services.cases import ParticipantData
 from ttdn.cases.services.followups import followup_close, followup_create
 from ttdn.cases.services.workflow import case_submit, case_transition
-from ttdn.reports.case_table import COLUMNS
+from ttdn.reports.case_table import columns
 from ttdn.reports.periods import Period
 from ttdn.reports.statistics import report_figures
 
@@ -42,7 +42,8 @@ TANAKA = ("Tanaka Hiroshi", "JP", "TK0000001", "head")  # in two delegations: on
 
 @pytest.fixture
 def known(make_user, protocol, leader):
-    """Q3 2026 (the period), Q2 2026 (the one before), and cases that must not count."""
+    """Q3 2026 (the period), Q2 2026 (the one before), and cases that must not count (a draft, a
+    cancelled and a rejected visit in the period, one after it)."""
     host, other = make_agency(code="so-ngoai-vu"), make_agency(code="so-cong-thuong")
     d1 = make_delegation(actor=protocol, lead_agency=host, start=D(2026, 7, 10), countries=["JP"], participants=0,
                          delegation_kind="government")  # fmt: skip
@@ -61,6 +62,7 @@ def known(make_user, protocol, leader):
     make_delegation(
         actor=protocol, lead_agency=host, start=D(2026, 10, 5), countries=["CN"]
     )  # after the period
+    make_delegation(actor=protocol, lead_agency=host, start=D(2026, 8, 25), countries=["JP"])  # a draft
 
     from ttdn.cases.services.cases import CaseData, case_update
 
@@ -78,6 +80,8 @@ def known(make_user, protocol, leader):
     staff(d3, ("John Smith", "US", "US0000001", "head"))
     staff(o1, ("Trần Văn Một", "VN", "", "official"), ("Lê Thị Hai", "VN", "", "official"))
     staff(before, ("Hans Müller", "DE", "DE0000001", "head"))
+    for case in (d1, d2, d3, o1, press, before):  # a visit counts once approved
+        approve(case, leader=leader)
     case_transition(actor=protocol, case=cancelled, name="cancel", reason="Đối tác hoãn")
     case_transition(
         actor=leader, case=case_submit(actor=protocol, case=rejected), name="reject", reason="Không phù hợp"
@@ -169,7 +173,13 @@ def test_the_page_shows_the_same_figures(known, protocol, client) -> None:
     response = client.get(reverse("reports:report"), Q3)
     assert response.status_code == 200
     _check(response.context["figures"], known)
-    assert "Quý 3/2026" in response.content.decode()
+    content = response.content.decode()
+    assert "Quý 3/2026" in content
+    # Every figure says what it counts.
+    assert "Cách tính từng chỉ tiêu" in content
+    assert len(response.context["definitions"]) == len(response.context["summary"])
+    assert "kể từ khi được phê duyệt" in content
+    assert "người nước ngoài đi cùng đoàn không phải là cán bộ của tỉnh" in content
 
 
 def test_the_command_prints_the_same_json(known, protocol, capsys) -> None:
@@ -201,8 +211,11 @@ def test_each_export_carries_the_same_figures(known, protocol, client, tmp_path)
 
     workbook = load_workbook(io.BytesIO(client.get(url("xlsx"), Q3).content))
     first = [list(row) for row in workbook.worksheets[0].iter_rows(min_row=2, values_only=True)]
-    assert [row[1] for row in first][:9] == [5, 2, 3, 1, 1, 2, 1, 1, 1]
+    # cases; inbound, visitors, outbound, officials; press, reporters, coverage; online meetings
+    assert [row[1] for row in first][:9] == [5, 2, 3, 1, 2, 1, 1, 1, 1]
     assert workbook.worksheets[1]["B2"].value == 2  # by country: Japan, two cases
+    assert workbook.worksheets[-1].title == "Cách tính"
+    assert workbook.worksheets[-1].max_row == len(first) + 1
 
     pdf = client.get(url("pdf"), Q3)
     assert pdf["Content-Type"] == "application/pdf"
@@ -210,6 +223,7 @@ def test_each_export_carries_the_same_figures(known, protocol, client, tmp_path)
     assert "TỈNH TUYÊN QUANG" in text  # the province's heading, with its diacritics
     assert "Đoàn vào" in text or "đoàn vào" in text
     assert "Quý 3/2026" in text
+    assert "Cách tính từng chỉ tiêu" in text
 
     call_command("report", "--year", "2026", "--quarter", "3", "--as", protocol.username,
                  "--format", "xlsx", "--output", str(tmp_path / "r.xlsx"))  # fmt: skip
@@ -219,8 +233,8 @@ def test_each_export_carries_the_same_figures(known, protocol, client, tmp_path)
         2,
         3,
         1,
-        1,
         2,
+        1,
         1,
         1,
         1,
@@ -283,7 +297,7 @@ def test_the_case_list_in_each_format(known, protocol, client, capsys) -> None:
     client.force_login(protocol)
     url = lambda fmt: reverse("reports:export", kwargs={"what": "cases", "fmt": fmt})  # noqa: E731
     references = sorted(Case.objects.filter(start_date__range=(D(2026, 7, 1), D(2026, 9, 30)))
-                        .exclude(status__in=["cancelled", "rejected"]).values_list("reference", flat=True))  # fmt: skip
+                        .filter(status__in=Case.COUNTED).values_list("reference", flat=True))  # fmt: skip
 
     sheet = load_workbook(io.BytesIO(client.get(url("xlsx"), Q3).content)).worksheets[0]
     header = [cell.value for cell in sheet[1]]
@@ -302,12 +316,12 @@ def test_the_case_list_in_each_format(known, protocol, client, capsys) -> None:
 
 
 def test_exports_do_not_let_a_spreadsheet_run_a_formula(protocol, client) -> None:
-    make_delegation(actor=protocol, start=D(2026, 8, 3), title='=HYPERLINK("http://x","y")')
+    approve(make_delegation(actor=protocol, start=D(2026, 8, 3), title='=HYPERLINK("http://x","y")'))
     client.force_login(protocol)
     url = lambda fmt: reverse("reports:export", kwargs={"what": "cases", "fmt": fmt})  # noqa: E731
 
     rows = list(csv.DictReader(io.StringIO(client.get(url("csv"), Q3).content.decode("utf-8-sig"))))
     assert rows[0]["title"] == '\'=HYPERLINK("http://x","y")'
     sheet = load_workbook(io.BytesIO(client.get(url("xlsx"), Q3).content)).worksheets[0]
-    title = sheet.cell(row=2, column=COLUMNS.index("title") + 1)
+    title = sheet.cell(row=2, column=columns().index("title") + 1)
     assert (title.value, title.data_type) == ('=HYPERLINK("http://x","y")', "s")

@@ -16,10 +16,15 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import ROLE_NAMES, Role
 from ttdn.accounts.services import agency_save, user_sync_agency_group
+from ttdn.history_admin import HistoryAdmin
+
+
+def _actor(request: HttpRequest) -> User | None:
+    return request.user if isinstance(request.user, User) else None
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(HistoryAdmin):
     list_display = ["name_vi", "code", "kind", "parent", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name_vi", "name_en", "code"]
@@ -28,7 +33,7 @@ class AgencyAdmin(admin.ModelAdmin):
     readonly_fields = ["group"]
 
     def save_model(self, request: HttpRequest, obj: Agency, form: ModelForm, change: bool) -> None:
-        agency_save(agency=obj)
+        agency_save(agency=obj, actor=_actor(request))
 
 
 class RoleFilter(admin.SimpleListFilter):
@@ -45,7 +50,9 @@ class RoleFilter(admin.SimpleListFilter):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(HistoryAdmin, DjangoUserAdmin):
+    """Users, their roles (groups) and agency, with the history of who changed them."""
+
     actions = ["revoke_api_tokens"]
 
     @admin.action(description=_("Revoke the API tokens of the selected users"))
@@ -110,7 +117,7 @@ class UserAdmin(DjangoUserAdmin):
 
     def save_related(self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
-        user_sync_agency_group(user=form.instance)
+        user_sync_agency_group(user=form.instance, actor=_actor(request))
 
 
 admin.site.unregister(Group)

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, Group
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class Agency(models.Model):
@@ -43,6 +46,7 @@ class Agency(models.Model):
         editable=False,
     )
     is_active = models.BooleanField(_("active"), default=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("agency")
@@ -75,6 +79,17 @@ class Agency(models.Model):
         if get_language() == "en" and self.name_en:
             return self.name_en
         return self.name_vi
+
+
+class ConfigurationHistory(HistoricalRecords):
+    """History that leaves out a save of nothing but the fields it does not keep (a sign-in's
+    ``last_login``, a new calendar token): such a row would show no change, only noise."""
+
+    def post_save(self, instance: Any, created: bool, using: str | None = None, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        if not created and update_fields and set(update_fields) <= set(self.excluded_fields):
+            return
+        super().post_save(instance, created, using=using, **kwargs)
 
 
 class User(AbstractUser):
@@ -112,6 +127,13 @@ class User(AbstractUser):
     # The secret in the user's personal calendar feed URL; reset to cut off an old subscription.
     calendar_token = models.CharField(
         _("calendar feed token"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+
+    # Who gave whom which role (groups) and agency, and when. Secrets are not kept: the password
+    # hash and the calendar token; nor is the time of the last sign-in.
+    history = ConfigurationHistory(
+        excluded_fields=["password", "last_login", "calendar_token"],
+        m2m_fields=["groups", "user_permissions"],
     )
 
     REQUIRED_FIELDS = ["email", "full_name"]

@@ -1,4 +1,7 @@
-"""Writes to users and agencies. Views, the admin and commands call these; nothing else saves."""
+"""Writes to users and agencies. Views, the admin and commands call these; nothing else saves.
+
+Each change is kept in the history of the agency or the user (its roles and agency included) with
+who made it: ``actor``, or else the user of the request (simple-history's middleware)."""
 
 from __future__ import annotations
 
@@ -21,9 +24,16 @@ def agency_group_name(code: str) -> str:
     return f"{AGENCY_GROUP_PREFIX}{code}"
 
 
+def _by(instance: Agency | User, actor: User | None) -> None:
+    """Name ``actor`` in the history rows of the next changes to ``instance``."""
+    if actor is not None:
+        instance._history_user = actor  # type: ignore[union-attr]
+
+
 @transaction.atomic
-def agency_save(*, agency: Agency) -> Agency:
+def agency_save(*, agency: Agency, actor: User | None = None) -> Agency:
     """Create or update ``agency`` with its own group, named after its code."""
+    _by(agency, actor)
     group_name = agency_group_name(agency.code)
     if agency.group_id is None:
         agency.group, _created = Group.objects.get_or_create(name=group_name)
@@ -36,26 +46,33 @@ def agency_save(*, agency: Agency) -> Agency:
 
 
 @transaction.atomic
-def user_sync_agency_group(*, user: User) -> None:
+def user_sync_agency_group(*, user: User, actor: User | None = None) -> None:
     """Make ``user`` a member of their agency's group, and of no other agency's."""
+    _by(user, actor)
     stale = user.groups.filter(name__startswith=AGENCY_GROUP_PREFIX)
     if user.agency_id is not None:
         stale = stale.exclude(agency__pk=user.agency_id)
-        user.groups.add(user.agency.group)  # type: ignore[union-attr]
-    user.groups.remove(*stale)
+        group = user.agency.group  # type: ignore[union-attr]
+        if not user.groups.filter(pk=group.pk).exists():  # an add of nothing would still leave a row
+            user.groups.add(group)
+    if stale.exists():
+        user.groups.remove(*stale)
 
 
 @transaction.atomic
-def user_set_roles(*, user: User, roles: Iterable[Role]) -> None:
+def user_set_roles(*, user: User, roles: Iterable[Role], actor: User | None = None) -> None:
     """Give ``user`` exactly ``roles``; agency groups and other groups are left as they are."""
+    _by(user, actor)
     wanted = {Role(role).value for role in roles}
     groups = Group.objects.filter(name__in=wanted)
     if len(groups) != len(wanted):
         # The role groups come from migrations (accounts 0002); never hand out a role silently.
         raise ImproperlyConfigured("A role group is missing: run `python manage.py migrate`.")
     current = set(user.groups.filter(name__in=ROLE_NAMES).values_list("name", flat=True))
-    user.groups.remove(*Group.objects.filter(name__in=current - wanted))
-    user.groups.add(*[group for group in groups if group.name not in current])
+    if current - wanted:
+        user.groups.remove(*Group.objects.filter(name__in=current - wanted))
+    if wanted - current:
+        user.groups.add(*[group for group in groups if group.name not in current])
     user.__dict__.pop("_ttdn_roles", None)
 
 

@@ -11,16 +11,13 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from ttdn.accounts.models import Agency, User
-from ttdn.cases import kinds
 from ttdn.cases.errors import CaseError
 from ttdn.cases.identity import identity_visible, mask_passport
 from ttdn.cases.models import (
     AccessLog,
     Attachment,
-    CalendarDay,
     Case,
     FollowUp,
     Organisation,
@@ -29,14 +26,13 @@ from ttdn.cases.models import (
     PostVisitReport,
     ProgrammeItem,
     ReferenceCounter,
-    RetentionPeriod,
     Review,
     SecrecyMark,
-    Timer,
 )
 from ttdn.cases.permissions import need_to_know_of
 from ttdn.cases.selectors import cases_visible_to
 from ttdn.cases.services.access import case_grant_access, case_revoke_access
+from ttdn.history_admin import HistoryAdmin
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -70,18 +66,6 @@ class ProgrammeInline(ReadOnlyInline):
 class AttachmentInline(ReadOnlyInline):
     model = Attachment
     fields = ["original_name", "kind", "size", "uploaded_by", "uploaded_at"]
-
-
-class HistoryAdmin(SimpleHistoryAdmin):
-    """History to read, never to restore: a revert would write past the services and their rules
-    (simple-history saves an old version on POST even for view-only users)."""
-
-    def history_form_view(
-        self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
-    ) -> Any:
-        if request.method == "POST":
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 class ScopedHistoryAdmin(HistoryAdmin):
@@ -356,45 +340,6 @@ class SecrecyMarkAdmin(CaseChildAdmin):
     readonly_fields = ["case", "recorded_by", "recorded_at"]
 
 
-@admin.register(Timer)
-class TimerAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "working_days", "anchor"]
-    search_fields = ["name", "code"]
-    list_filter = ["anchor"]
-    readonly_fields = ["code"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # the code reads timers by their code; new ones come with the code that uses them
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-@admin.register(RetentionPeriod)
-class RetentionPeriodAdmin(admin.ModelAdmin):
-    list_display = ["kind_label", "years", "legal_basis"]
-    readonly_fields = ["kind"]
-
-    @admin.display(description=_("kind of case"))
-    def kind_label(self, obj: RetentionPeriod) -> str:
-        known = dict(kinds.choices())
-        return known.get(obj.kind, obj.kind)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # one per kind of case, made by the migrations
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-@admin.register(CalendarDay)
-class CalendarDayAdmin(admin.ModelAdmin):
-    list_display = ["date", "kind", "note"]
-    list_filter = ["kind", "date"]
-    search_fields = ["note"]
-    date_hierarchy = "date"
-
-
 @admin.register(FollowUp)
 class FollowUpAdmin(CaseChildAdmin):
     list_display = ["title", "case", "assignee_user", "assignee_agency", "due_date", "status"]
@@ -422,3 +367,7 @@ class PostVisitReportAdmin(ScopedHistoryAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+# The working calendar's and the retention's settings, with their history.
+from ttdn.cases import admin_settings  # noqa: E402, F401

@@ -1,13 +1,15 @@
 """Working days for the whole system: "N working days before/after D" is one call.
 
-A working day is a weekday that is neither a Vietnamese public holiday (the ``holidays`` package
-knows the lunar ones) nor a day off the government added; a Saturday or Sunday the government
-made a working day counts as one (CalendarDay).
+A working day is a weekday that is not a Vietnamese public holiday (the ``holidays`` package knows
+the lunar ones and the days the government swapped), or a Saturday the government made a working
+day to bridge a holiday (the package's make-up days). The admins' calendar days (CalendarDay) come
+first: they add a day off or a working day the package does not know, or take one away.
 """
 
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from functools import lru_cache
 
 import holidays
@@ -17,9 +19,21 @@ from ttdn.cases.models.calendar import CalendarDay, Timer
 MAX_SPAN_DAYS = 3 * 366
 
 
+@dataclass(frozen=True)
+class _NationalYear:
+    holidays: frozenset[datetime.date]  # public holidays and the days off swapped for them
+    make_up_days: frozenset[datetime.date]  # weekend days worked instead (make-up Saturdays)
+
+
 @lru_cache(maxsize=32)
-def _public_holidays(year: int) -> frozenset[datetime.date]:
-    return frozenset(holidays.country_holidays("VN", years=year).keys())
+def _national_year(year: int) -> _NationalYear:
+    """The public calendar of ``year``. A swap may cross the new year (Saturday 5 January 2019 was
+    worked for Monday 31 December 2018), so the package reads the years either side as well."""
+    known = holidays.country_holidays("VN", years=range(year - 1, year + 2))
+    return _NationalYear(
+        holidays=frozenset(day for day in known if day.year == year),
+        make_up_days=frozenset(day for day in known.weekend_workdays if day.year == year),
+    )
 
 
 class WorkingCalendar:
@@ -37,7 +51,10 @@ class WorkingCalendar:
             return True
         if kind == CalendarDay.Kind.DAY_OFF:
             return False
-        return day.weekday() < 5 and day not in _public_holidays(day.year)
+        national = _national_year(day.year)
+        if day.weekday() >= 5:
+            return day in national.make_up_days
+        return day not in national.holidays
 
 
 def _calendar_around(day: datetime.date, span: int) -> WorkingCalendar:

@@ -1,19 +1,47 @@
-"""The kinds of case (delegation, press visit, ...), registered by their apps.
+"""The kinds of case, registered by their apps.
 
 The core knows no kind by name: each app registers what the shared pages need from it (its
-label, its reference prefix, where its forms live) in its ``AppConfig.ready``.
+label, its reference prefix, where its forms live, its figures in the report) in its
+``AppConfig.ready``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import Promise
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from ttdn.cases.models import Case
+
+
+@dataclass(frozen=True)
+class ReportFigure:
+    """One headline figure a kind adds to the periodic report (ttdn/reports/statistics.py)."""
+
+    key: str  # its name in the report's JSON (the API and the command print it: keep it stable)
+    label: str | Promise  # on the page, in the exports and in the quarterly summary
+    definition: str | Promise  # what it counts, in a sentence, shown with the report
+    # The figure, from the kind's visits that count in the period and were met in person.
+    count: Callable[[QuerySet[Case]], int]
+
+
+@dataclass(frozen=True)
+class KindReport:
+    """What a kind adds to the report. Each callable is given the kind's counted visits."""
+
+    figures: tuple[ReportFigure, ...] = ()
+    # Per case its sort, (code, label), for the figures "by kind"; the kind itself without one.
+    sorts: Callable[[QuerySet[Case]], dict[int, tuple[str, str]]] | None = None
+    # Per case (met in person), the people counted as its foreign visitors, for the figures by
+    # country, kind and month.
+    visitors: Callable[[QuerySet[Case]], dict[int, set[int]]] | None = None
+    # The case list's column that carries the sort's code (the kind's import reads it back), if any.
+    sort_column: str = ""
 
 
 @dataclass(frozen=True)
@@ -38,6 +66,8 @@ class CaseKind:
     detail_context: Callable[[Case, Any], dict[str, Any]] | None = None
     # The kind's import page (from a spreadsheet), if it has one.
     import_url_name: str = ""
+    # Its figures in the periodic report.
+    report: KindReport = field(default_factory=KindReport)
 
 
 _registry: dict[str, CaseKind] = {}

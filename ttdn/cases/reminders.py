@@ -311,24 +311,14 @@ def _find_quarter(rule: ReminderRule, today: datetime.date, directory: Directory
 def _render_quarter(notification: Notification) -> str:
     """The headline figures of the quarter's report, as the reader may see them."""
     from ttdn.reports.periods import Period
-    from ttdn.reports.statistics import report_figures
+    from ttdn.reports.statistics import report_figures, summary_line
 
     year, quarter = notification.params.get("year"), notification.params.get("quarter")
     if not isinstance(year, int) or not isinstance(quarter, int):
         return _("Quarterly summary")
-    figures = report_figures(notification.recipient, Period.of_quarter(year, quarter))
-    return _(
-        "Quarter %(quarter)s/%(year)s: %(inbound)s inbound delegations (%(visitors)s foreign visitors), "
-        "%(online)s online meetings, %(outbound)s outbound delegations, %(press)s press visits."
-    ) % {
-        "quarter": quarter,
-        "year": year,
-        "inbound": figures["inbound_delegations"],
-        "visitors": figures["foreign_visitors"],
-        "online": figures["online_meetings"],
-        "outbound": figures["outbound_delegations"],
-        "press": figures["press_visits"],
-    }
+    period = Period.of_quarter(year, quarter)
+    figures = report_figures(notification.recipient, period)
+    return _("%(period)s: %(figures)s.") % {"period": period.label(), "figures": summary_line(figures)}
 
 
 CASE_AUDIENCES = frozenset({A.RESPONSIBLE_OFFICER, A.HOST_AGENCIES})

@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.cases.admin import CaseRecordLogAdmin
+from ttdn.history_admin import HistoryAdmin
 from ttdn.notifications import rules
 from ttdn.notifications.models import Notification, ReminderRule
 
@@ -50,7 +51,7 @@ class ReminderRuleForm(forms.ModelForm):
 
 
 @admin.register(ReminderRule)
-class ReminderRuleAdmin(admin.ModelAdmin):
+class ReminderRuleAdmin(HistoryAdmin):
     form = ReminderRuleForm
     list_display = ["name", "trigger", "offset", "day_kind", "enabled"]
     list_editable = ["enabled"]

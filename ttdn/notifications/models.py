@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class EmailState(models.TextChoices):
@@ -93,6 +94,7 @@ class ReminderRule(models.Model):
         _("counted in"), max_length=8, choices=DayKind.choices, default=DayKind.WORKING
     )
     audiences = models.JSONField(_("recipients"), default=list)
+    history = HistoricalRecords()
 
     # Set by the sweep, not stored: where the next closer rule of the same trigger takes over, so
     # that "in 7 days" and "in 1 day" do not both remind of a visit first seen the day before.

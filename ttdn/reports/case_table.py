@@ -10,12 +10,14 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
 
+from ttdn.cases import kinds
 from ttdn.cases.identity import identity_visible, mask_passport
 from ttdn.cases.models import Case, Participant
-from ttdn.reports import statistics
+from ttdn.reports.statistics import case_sorts
 
-COLUMNS = [
-    "reference", "kind", "direction", "delegation_kind", "mode", "title", "purpose", "countries",
+# The case's own columns; each kind's sort column (KindReport.sort_column) follows "direction".
+CASE_COLUMNS = [
+    "reference", "kind", "direction", "mode", "title", "purpose", "countries",
     "counterpart_name", "counterpart_kind", "counterpart_country", "start_date", "end_date",
     "lead_agency", "co_host_agencies", "status", "participants",
 ]  # fmt: skip
@@ -24,6 +26,17 @@ DATE_FORMAT = "%d/%m/%Y"
 # One participant: "name | nationality | passport | role"; participants are separated by ";".
 PARTICIPANT_SEPARATOR = ";"
 FIELD_SEPARATOR = "|"
+
+
+def sort_columns() -> dict[str, str]:
+    """Each kind's column for the sort of its cases: column name → kind code."""
+    return {kind.report.sort_column: kind.code for kind in kinds.all_kinds() if kind.report.sort_column}
+
+
+def columns() -> list[str]:
+    """The columns of the case list, in their order."""
+    after = CASE_COLUMNS.index("direction") + 1
+    return [*CASE_COLUMNS[:after], *sort_columns(), *CASE_COLUMNS[after:]]
 
 
 def participant_cell(participants: list[tuple[str, str, str, str]]) -> str:
@@ -39,9 +52,8 @@ def case_rows(user: AbstractBaseUser | AnonymousUser, cases: QuerySet[Case]) -> 
         .prefetch_related("co_host_agencies")
         .order_by("start_date", "reference")
     )
-    subkinds: dict[int, tuple[str, str]] = {}
-    for finder in statistics._subkinds:
-        subkinds.update(finder(cases))
+    sorts = case_sorts(cases)
+    sorted_by = sort_columns()
     people: dict[int, list[tuple[str, str, str, str]]] = defaultdict(list)
     full_identity = identity_visible(user=user, case=None)
     for case_id, name, nationality, passport, role in (
@@ -59,7 +71,10 @@ def case_rows(user: AbstractBaseUser | AnonymousUser, cases: QuerySet[Case]) -> 
                 "reference": case.reference,
                 "kind": case.kind,
                 "direction": case.direction,
-                "delegation_kind": subkinds.get(case.pk, ("", ""))[0] if case.kind == "delegation" else "",
+                **{
+                    column: sorts.get(case.pk, ("", ""))[0] if case.kind == code else ""
+                    for column, code in sorted_by.items()
+                },
                 "mode": case.mode,
                 "title": case.title,
                 "purpose": case.purpose,

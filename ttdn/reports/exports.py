@@ -15,9 +15,9 @@ from django_countries import countries
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Font  # type: ignore[import-untyped]
 
-from ttdn.reports.case_table import COLUMNS, DATE_COLUMNS, as_text
+from ttdn.reports.case_table import DATE_COLUMNS, as_text, columns
 from ttdn.reports.periods import Period
-from ttdn.reports.statistics import SUMMARY_KEYS
+from ttdn.reports.statistics import headline_figures
 
 FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -26,33 +26,29 @@ FORMATS = {
 }
 
 
-def figure_labels() -> dict[str, str]:
-    return {
-        "cases": _("Cases counted"),
-        "inbound_delegations": _("Inbound delegations received in person"),
-        "foreign_visitors": _("Foreign visitors in them"),
-        "online_meetings": _("Inbound online meetings"),
-        "outbound_delegations": _("Outbound delegations"),
-        "officials": _("Officials in them"),
-        "press_visits": _("Press visits"),
-        "reporters": _("Reporters"),
-        "coverage": _("Coverage published"),
-    }
+def _follow_up_figures() -> list[tuple[str, str, str]]:
+    return [
+        ("opened", _("Follow-ups opened"), _("Follow-ups of the counted visits created in the period.")),
+        ("done", _("Follow-ups done"), _("Follow-ups of the counted visits done in the period.")),
+        ("overdue", _("Follow-ups overdue"),
+         _("Follow-ups of the counted visits due before the end of the period and not closed by then.")),
+    ]  # fmt: skip
 
 
 def summary_rows(figures: dict[str, Any]) -> list[tuple[str, str, int, int]]:
     """(key, label, this period, previous period) for each headline figure."""
-    labels = figure_labels()
     previous = figures["previous"]
-    keys = [key for key in (*SUMMARY_KEYS, "coverage") if key in figures]
-    rows = [(key, labels.get(key, key), figures[key], previous.get(key, 0)) for key in keys]
-    for key, label in (
-        ("opened", _("Follow-ups opened")),
-        ("done", _("Follow-ups done")),
-        ("overdue", _("Follow-ups overdue")),
-    ):
+    rows = [(f.key, str(f.label), figures[f.key], previous[f.key]) for f in headline_figures()]
+    for key, label, _definition in _follow_up_figures():
         rows.append((f"follow_ups.{key}", label, figures["follow_ups"][key], previous["follow_ups"][key]))
     return rows
+
+
+def definitions() -> list[tuple[str, str]]:
+    """(label, what it counts) of every figure of the report, as the page and the files state them."""
+    return [(str(f.label), str(f.definition)) for f in headline_figures()] + [
+        (label, definition) for _key, label, definition in _follow_up_figures()
+    ]
 
 
 def breakdowns(figures: dict[str, Any]) -> list[tuple[str, str, list[str], list[tuple[str, list[Any]]]]]:
@@ -107,6 +103,7 @@ def figures_xlsx(figures: dict[str, Any], period: Period) -> bytes:
     )
     for _section, title, header, rows in breakdowns(figures):
         _sheet(workbook, title, header, [cells for _key, cells in rows])
+    _sheet(workbook, _("Definitions"), [_("Figure"), _("What it counts")], [list(d) for d in definitions()])
     return _workbook_bytes(workbook)
 
 
@@ -124,11 +121,12 @@ def figures_csv(figures: dict[str, Any], period: Period) -> bytes:
 
 def cases_xlsx(rows: list[dict[str, Any]]) -> bytes:
     workbook = Workbook()
-    _sheet(workbook, "cases", list(COLUMNS), [[row[c] for c in COLUMNS] for row in rows], first=True)
+    header = columns()
+    _sheet(workbook, "cases", header, [[row[c] for c in header] for row in rows], first=True)
     sheet = workbook.active
     assert sheet is not None  # noqa: S101
     for name in DATE_COLUMNS:
-        column = COLUMNS.index(name) + 1
+        column = header.index(name) + 1
         for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
             cell.number_format = "DD/MM/YYYY"
     return _workbook_bytes(workbook)
@@ -143,9 +141,10 @@ def csv_safe(value: Any) -> Any:
 def cases_csv(rows: list[dict[str, Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(COLUMNS)
+    header = columns()
+    writer.writerow(header)
     for row in rows:
-        writer.writerow([csv_safe(as_text(row[c])) for c in COLUMNS])
+        writer.writerow([csv_safe(as_text(row[c])) for c in header])
     return out.getvalue().encode("utf-8-sig")
 
 

@@ -1,105 +1,84 @@
 """The periodic report's figures, through the one access policy: a user's report counts only the
-cases they may see. A case counts in the period in which it starts; cancelled and rejected cases
-do not count. The JSON of ``report_figures`` is the contract of the ``report`` command and the API.
+cases they may see. The JSON of ``report_figures`` is the contract of the ``report`` command and the API.
 
-- inbound delegations: inbound delegations met in person; their foreign visitors are the distinct
-  people of another nationality than Vietnamese among their participants;
-- online meetings: inbound delegations met online, counted apart;
-- outbound delegations, and the distinct people (officials) in them;
-- press visits, their reporters (distinct participants other than interpreters) and the
-  coverage recorded for them;
-- by country (each country a case lists; visitors: the foreign visitors and reporters of that
-  nationality), by kind, by lead agency, by month;
-- follow-ups of the counted cases' kind (not of cancelled or rejected ones): opened and done in the
-  period, and overdue at its end (due before it, not closed by then).
+A visit counts in the period in which it starts, once it is approved or later (``Case.COUNTED``):
+a draft, a submitted visit or one under review has not been decided, and a cancelled or rejected
+one did not happen. The core's own figures are the visits counted and the online meetings, which
+are counted apart whatever their kind and direction (nobody travelled). Each kind adds its figures,
+from its visits met in person, with its registration (``ttdn.cases.kinds.KindReport``); the core
+names no kind. Then the same visits by country (each country a case lists; visitors: the foreign
+visitors of that nationality, as their kind counts them), by kind, by lead agency and by month; and
+the follow-ups of the counted visits: opened and done in the period, overdue at its end (due
+before it, not closed by then).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from ttdn.accounts.models import Agency
+from ttdn.cases import kinds
+from ttdn.cases.kinds import ReportFigure
 from ttdn.cases.models import Case, FollowUp, Participant
 from ttdn.cases.selectors import cases_visible_to
 from ttdn.reports.periods import Period
 
-S = Case.Status
-NOT_COUNTED = (S.CANCELLED, S.REJECTED)
-HOME_COUNTRY = "VN"
+# The core's figures; their ``count`` is given every counted visit (a kind's, only its own met in person).
+VISITS = ReportFigure(
+    key="cases",
+    label=gettext_lazy("Cases counted"),
+    definition=gettext_lazy(
+        "Visits of every kind that start in the period and are approved or later (approved, in "
+        "progress, completed, reported or closed), in person or online. Drafts, visits submitted or "
+        "under review, and cancelled or rejected ones do not count."
+    ),
+    count=lambda cases: cases.count(),
+)
+ONLINE = ReportFigure(
+    key="online_meetings",
+    label=gettext_lazy("Online meetings"),
+    definition=gettext_lazy(
+        "Counted visits held online, inbound or outbound, of every kind; they are counted apart "
+        "and in no other figure above (nobody travelled)."
+    ),
+    count=lambda cases: cases.filter(mode=Case.Mode.ONLINE).count(),
+)
 
-# Registered by the kinds: what sort of case each is (e.g. the kind of delegation), and any
-# figure of their own (e.g. the coverage of press visits).
-SubkindFinder = Callable[[QuerySet[Case]], dict[int, tuple[str, str]]]
-Figure = Callable[[QuerySet[Case]], int]
-_subkinds: list[SubkindFinder] = []
-_figures: dict[str, Figure] = {}
 
-
-def register_subkinds(finder: SubkindFinder) -> None:
-    if finder not in _subkinds:
-        _subkinds.append(finder)
-
-
-def register_figure(name: str, figure: Figure) -> None:
-    _figures[name] = figure
+def headline_figures() -> list[ReportFigure]:
+    """The report's headline figures, in their order: the core's and each kind's."""
+    return [VISITS, *(figure for kind in kinds.all_kinds() for figure in kind.report.figures), ONLINE]
 
 
 def counted_cases(user: AbstractBaseUser | AnonymousUser, period: Period) -> QuerySet[Case]:
-    return (
-        cases_visible_to(user)
-        .filter(start_date__range=(period.start, period.end))
-        .exclude(status__in=NOT_COUNTED)
+    """The visits of ``period`` that count, as ``user`` may see them."""
+    return cases_visible_to(user).filter(
+        start_date__range=(period.start, period.end), status__in=Case.COUNTED
     )
 
 
-def _people(
-    cases: QuerySet[Case] | list[int], *, foreign_only: bool, without_interpreters: bool = False
-) -> dict[int, set[int]]:
-    """Per case, the distinct people in it."""
-    rows = Participant.objects.filter(case__in=cases)
-    if foreign_only:
-        rows = rows.exclude(person__nationality=HOME_COUNTRY)
-    if without_interpreters:
-        rows = rows.exclude(role=Participant.Role.INTERPRETER)
-    people: dict[int, set[int]] = defaultdict(set)
-    for case_id, person_id in rows.values_list("case_id", "person_id"):
-        people[case_id].add(person_id)
-    return people
+def case_sorts(cases: QuerySet[Case]) -> dict[int, tuple[str, str]]:
+    """Per case, its sort (code, label) as its kind tells it; a kind that tells none is its own sort."""
+    sorts: dict[int, tuple[str, str]] = {}
+    for kind in kinds.all_kinds():
+        if kind.report.sorts is not None:
+            sorts.update(kind.report.sorts(cases.filter(kind=kind.code)))
+    return sorts
 
 
-def _distinct(people: dict[int, set[int]], case_ids: object = None) -> set[int]:
-    chosen = people if case_ids is None else {pk: people.get(pk, set()) for pk in case_ids}  # type: ignore[attr-defined]
-    return set().union(*chosen.values()) if chosen else set()
+def _with_visitors(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**{k: v for k, v in e.items() if k != "people"}, "visitors": len(e["people"])} for e in entries]
 
 
-def _figures_of(user: AbstractBaseUser | AnonymousUser, period: Period) -> dict[str, Any]:
-    cases = counted_cases(user, period)
-    rows = list(cases.values("pk", "kind", "direction", "mode", "countries", "start_date", "lead_agency_id"))
-    inbound_met = [
-        r["pk"]
-        for r in rows
-        if r["kind"] == "delegation" and r["direction"] == "inbound" and r["mode"] == "in_person"
-    ]
-    online = [
-        r["pk"]
-        for r in rows
-        if r["kind"] == "delegation" and r["direction"] == "inbound" and r["mode"] == "online"
-    ]
-    outbound = [r["pk"] for r in rows if r["kind"] == "delegation" and r["direction"] == "outbound"]
-    press = [r["pk"] for r in rows if r["kind"] == "press"]
-
-    foreign = _people(cases, foreign_only=True)
-    everyone = _people(cases, foreign_only=False)
-    crews = _people(Case.objects.filter(pk__in=press), foreign_only=False, without_interpreters=True)
-    visitors_of = {pk: foreign.get(pk, set()) for pk in inbound_met}
-    visitors_of.update({pk: crews.get(pk, set()) & foreign.get(pk, set()) for pk in press})
-
+def _breakdowns(
+    cases: QuerySet[Case], rows: Sequence[Mapping[str, Any]], visitors_of: dict[int, set[int]], period: Period
+) -> dict[str, Any]:
     nationality = dict(
         Participant.objects.filter(case__in=cases).values_list("person_id", "person__nationality").distinct()
     )
@@ -112,12 +91,11 @@ def _figures_of(user: AbstractBaseUser | AnonymousUser, period: Period) -> dict[
             entry["cases"] += 1
             entry["people"] |= {p for p in visitors_of.get(row["pk"], set()) if nationality.get(p) == country}
 
-    subkinds: dict[int, tuple[str, str]] = {}
-    for finder in _subkinds:
-        subkinds.update(finder(cases))
+    sorts = case_sorts(cases)
+    labels = {kind.code: str(kind.label) for kind in kinds.all_kinds()}
     by_kind: dict[str, dict[str, Any]] = {}
     for row in rows:
-        code, label = subkinds.get(row["pk"], (row["kind"], row["kind"]))
+        code, label = sorts.get(row["pk"], (row["kind"], labels.get(row["kind"], row["kind"])))
         entry = by_kind.setdefault(code, {"kind": code, "label": label, "cases": 0, "people": set()})
         entry["cases"] += 1
         entry["people"] |= visitors_of.get(row["pk"], set())
@@ -133,53 +111,52 @@ def _figures_of(user: AbstractBaseUser | AnonymousUser, period: Period) -> dict[
         m: {"month": m, "cases": 0, "people": set()} for m in period.months()
     }
     for row in rows:
-        entry = by_month[f"{row['start_date']:%Y-%m}"]
-        entry["cases"] += 1
-        entry["people"] |= visitors_of.get(row["pk"], set())
+        month = by_month[f"{row['start_date']:%Y-%m}"]
+        month["cases"] += 1
+        month["people"] |= visitors_of.get(row["pk"], set())
+    return {
+        "by_country": _with_visitors(sorted(by_country.values(), key=lambda e: (-e["cases"], e["country"]))),
+        "by_kind": _with_visitors(sorted(by_kind.values(), key=lambda e: (-e["cases"], e["kind"]))),
+        "by_lead_agency": sorted(by_agency.values(), key=lambda e: (-e["cases"], e["agency"])),
+        "by_month": _with_visitors(list(by_month.values())),
+    }
 
-    def with_visitors(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [
-            {**{k: v for k, v in e.items() if k != "people"}, "visitors": len(e["people"])} for e in entries
-        ]
 
-    # Follow-ups of the cases that count; "overdue" as things stood at the end of the period (or
-    # today, for a period not over): due before then, created by then, and not closed by then.
+def _follow_ups(user: AbstractBaseUser | AnonymousUser, period: Period) -> dict[str, int]:
+    """Follow-ups of the visits that count; "overdue" as things stood at the end of the period (or
+    today, for a period not over): due before then, created by then, and not closed by then."""
     as_of = min(period.end, timezone.localdate())
-    followups = FollowUp.objects.filter(case__in=cases_visible_to(user).exclude(status__in=NOT_COUNTED))
+    followups = FollowUp.objects.filter(case__in=cases_visible_to(user).filter(status__in=Case.COUNTED))
     overdue = followups.filter(due_date__lt=as_of, created_at__date__lte=as_of).filter(
         Q(status=FollowUp.Status.OPEN) | Q(closed_at__date__gt=as_of)
     )
-    figures: dict[str, Any] = {
-        "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
-        "cases": len(rows),
-        "inbound_delegations": len(inbound_met),
-        "foreign_visitors": len(_distinct(visitors_of, inbound_met)),
-        "online_meetings": len(online),
-        "outbound_delegations": len(outbound),
-        "officials": len(_distinct(everyone, outbound)),
-        "press_visits": len(press),
-        "reporters": len(_distinct(crews, press)),
-        "by_country": with_visitors(sorted(by_country.values(), key=lambda e: (-e["cases"], e["country"]))),
-        "by_kind": with_visitors(sorted(by_kind.values(), key=lambda e: (-e["cases"], e["kind"]))),
-        "by_lead_agency": sorted(by_agency.values(), key=lambda e: (-e["cases"], e["agency"])),
-        "by_month": with_visitors(list(by_month.values())),
-        "follow_ups": {
-            "opened": followups.filter(created_at__date__range=(period.start, period.end)).count(),
-            "done": followups.filter(
-                status=FollowUp.Status.DONE, closed_at__date__range=(period.start, period.end)
-            ).count(),
-            "overdue": overdue.count(),
-        },
+    return {
+        "opened": followups.filter(created_at__date__range=(period.start, period.end)).count(),
+        "done": followups.filter(
+            status=FollowUp.Status.DONE, closed_at__date__range=(period.start, period.end)
+        ).count(),
+        "overdue": overdue.count(),
     }
-    for name, figure in _figures.items():
-        figures[name] = figure(cases)
-    return figures
 
 
-SUMMARY_KEYS = (
-    "cases", "inbound_delegations", "foreign_visitors", "online_meetings", "outbound_delegations",
-    "officials", "press_visits", "reporters",
-)  # fmt: skip
+def _figures_of(user: AbstractBaseUser | AnonymousUser, period: Period) -> dict[str, Any]:
+    cases = counted_cases(user, period)
+    rows = list(cases.values("pk", "kind", "countries", "start_date", "lead_agency_id"))
+    met = cases.filter(mode=Case.Mode.IN_PERSON)
+    headline: dict[str, int] = {VISITS.key: len(rows), ONLINE.key: ONLINE.count(cases)}
+    visitors_of: dict[int, set[int]] = {}
+    for kind in kinds.all_kinds():
+        own = met.filter(kind=kind.code)
+        for figure in kind.report.figures:
+            headline[figure.key] = figure.count(own)
+        if kind.report.visitors is not None:
+            visitors_of.update(kind.report.visitors(own))
+    return {
+        "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
+        **{figure.key: headline[figure.key] for figure in headline_figures()},
+        **_breakdowns(cases, rows, visitors_of, period),
+        "follow_ups": _follow_ups(user, period),
+    }
 
 
 def report_figures(user: AbstractBaseUser | AnonymousUser, period: Period) -> dict[str, Any]:
@@ -188,7 +165,12 @@ def report_figures(user: AbstractBaseUser | AnonymousUser, period: Period) -> di
     before = _figures_of(user, period.previous())
     figures["previous"] = {
         "period": before["period"],
-        **{key: before[key] for key in (*SUMMARY_KEYS, *_figures) if key in before},
+        **{figure.key: before[figure.key] for figure in headline_figures()},
         "follow_ups": before["follow_ups"],
     }
     return figures
+
+
+def summary_line(figures: dict[str, Any]) -> str:
+    """The headline figures in one line, e.g. for the quarterly summary."""
+    return "; ".join(f"{figure.label}: {figures[figure.key]}" for figure in headline_figures())

@@ -45,6 +45,7 @@ def report(request: HttpRequest) -> HttpResponse:
             figures=figures,
             summary=exports.summary_rows(figures),
             tables=exports.breakdowns(figures),
+            definitions=exports.definitions(),
             month_chart=bar_chart(
                 [(e["month"][5:] + "/" + e["month"][:4], e["cases"]) for e in figures["by_month"]]
             ),
@@ -70,7 +71,7 @@ def export(request: HttpRequest, what: str, fmt: str) -> HttpResponse:
             "pdf": lambda: exports.pdf(
                 "reports/report_pdf.html",
                 {"figures": figures, "period": period, "summary": exports.summary_rows(figures),
-                 "tables": exports.breakdowns(figures)},
+                 "tables": exports.breakdowns(figures), "definitions": exports.definitions()},
             ),
         }[fmt]()  # fmt: skip
         access_log_exports(request=request, user=user, cases=[], detail=f"report {period.label()} ({fmt})")

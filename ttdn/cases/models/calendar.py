@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class CalendarDay(models.Model):
@@ -18,6 +19,7 @@ class CalendarDay(models.Model):
     date = models.DateField(_("date"), unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     note = models.CharField(_("note"), max_length=255, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("calendar day")
@@ -43,6 +45,7 @@ class Timer(models.Model):
     )
     anchor = models.CharField(_("counted"), max_length=16, choices=Anchor.choices)
     legal_basis = models.CharField(_("legal basis"), max_length=255, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("deadline timer")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class RetentionPeriod(models.Model):
@@ -16,6 +17,7 @@ class RetentionPeriod(models.Model):
         _("years after closing"), validators=[MinValueValidator(1), MaxValueValidator(50)]
     )
     legal_basis = models.CharField(_("legal basis"), max_length=255, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("retention period")

@@ -65,7 +65,7 @@ class Command(BaseCommand):
                     "pdf": lambda: exports.pdf(
                         "reports/report_pdf.html",
                         {"figures": figures, "period": period, "summary": exports.summary_rows(figures),
-                         "tables": exports.breakdowns(figures)},
+                         "tables": exports.breakdowns(figures), "definitions": exports.definitions()},
                     ),
                 }[fmt]()  # fmt: skip
         if options["output"]:

@@ -1,0 +1,94 @@
+"""What the report's figures count: a visit once approved or later; online meetings apart,
+whatever their direction; as officials, the Vietnamese members of outbound visits. And what a kind
+adds to the report is declared with its registration."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+import pytest
+
+from tests.factories import approve, make_delegation, person_data, police_clear
+from ttdn.cases import kinds
+from ttdn.cases.models import Case
+from ttdn.cases.services.cases import CaseData, ParticipantData, case_record_decision, case_update
+from ttdn.cases.services.workflow import case_complete, case_start, case_submit
+from ttdn.reports.exports import definitions, summary_rows
+from ttdn.reports.periods import Period
+from ttdn.reports.statistics import report_figures, summary_line
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+Q3 = Period.of_quarter(2026, 3)
+
+
+def _visit(protocol, day: int, **fields) -> Case:
+    return make_delegation(actor=protocol, start=D(2026, 8, day), **fields)
+
+
+def test_a_visit_counts_only_once_approved_or_later(protocol, leader) -> None:
+    draft = _visit(protocol, 3)
+    submitted = case_submit(actor=protocol, case=_visit(protocol, 4))
+    under_review = _visit(protocol, 5)
+    police_clear(case_submit(actor=protocol, case=under_review))
+    approved = approve(_visit(protocol, 6), leader=leader)
+    started = approve(_visit(protocol, 7), leader=leader)
+    started = case_record_decision(actor=protocol, case=started, number="1/QĐ", date=D(2026, 8, 1))
+    started = case_start(actor=protocol, case=started)
+    completed = case_complete(actor=protocol, case=case_start(actor=protocol, case=case_record_decision(
+        actor=protocol, case=approve(_visit(protocol, 8), leader=leader), number="2/QĐ", date=D(2026, 8, 1))))  # fmt: skip
+    assert [c.status for c in (draft, submitted, approved, started, completed)] == [
+        "draft", "submitted", "approved", "in_progress", "completed"
+    ]  # fmt: skip
+    assert Case.objects.get(pk=under_review.pk).status == "under_review"
+
+    figures = report_figures(protocol, Q3)
+
+    assert (figures["cases"], figures["inbound_delegations"], figures["foreign_visitors"]) == (3, 3, 3)
+    assert sum(entry["cases"] for entry in figures["by_month"]) == 3
+
+
+def test_online_meetings_count_apart_whatever_their_direction(protocol, leader) -> None:
+    approve(_visit(protocol, 3, mode="online"), leader=leader)
+    approve(_visit(protocol, 4, mode="online", direction="outbound"), leader=leader)
+    approve(_visit(protocol, 5, direction="outbound"), leader=leader)
+
+    figures = report_figures(protocol, Q3)
+
+    assert figures["online_meetings"] == 2
+    assert (figures["inbound_delegations"], figures["outbound_delegations"]) == (0, 1)
+    assert figures["cases"] == 3
+
+
+def test_officials_are_the_vietnamese_members_of_outbound_visits(protocol, leader) -> None:
+    outbound = _visit(protocol, 10, direction="outbound", participants=0)
+    people = [("Trần Văn Một", "VN", "C1000001", "head"), ("Lê Thị Hai", "VN", "C1000002", "member"),
+              ("Souk Phommachanh", "LA", "P1000003", "interpreter"), ("Tanaka Jiro", "JP", "TK1000004", "member")]  # fmt: skip
+    rows = [ParticipantData(person_data(*person[:3]), role=person[3]) for person in people]
+    case_update(
+        actor=protocol, case=outbound, data=CaseData(fields={}, co_host_agencies=[], participants=rows)
+    )
+    approve(outbound, leader=leader)
+
+    figures = report_figures(protocol, Q3)
+
+    assert (figures["outbound_delegations"], figures["officials"]) == (1, 2)
+    assert figures["foreign_visitors"] == 0  # the foreigners with an outbound visit visited nobody here
+
+
+def test_a_kinds_figures_come_with_its_registration(protocol, leader, monkeypatch) -> None:
+    approve(_visit(protocol, 3), leader=leader)
+    delegation = kinds.get("delegation")
+    extra = kinds.ReportFigure(
+        key="test_days", label="Days", definition="Days of the visits.", count=lambda cases: 42
+    )
+    report = dataclasses.replace(delegation.report, figures=(*delegation.report.figures, extra))
+    monkeypatch.setitem(kinds._registry, "delegation", dataclasses.replace(delegation, report=report))
+
+    figures = report_figures(protocol, Q3)
+
+    assert (figures["test_days"], figures["previous"]["test_days"]) == (42, 42)
+    assert ("test_days", "Days", 42, 42) in summary_rows(figures)  # the page and every file
+    assert ("Days", "Days of the visits.") in definitions()
+    assert "; Days: 42; " in summary_line(figures)  # the quarterly summary
