@@ -34,6 +34,11 @@ class DelegationsConfig(AppConfig):
                 report=REPORT,
             )
         )
+        from delegations.services import AGREEMENT_LINKED, AGREEMENT_UNLINKED
+        from ttdn.cases.events import register_event
+
+        register_event(AGREEMENT_LINKED, _("agreement linked"))
+        register_event(AGREEMENT_UNLINKED, _("agreement unlinked"))
         navigation.register(
             navigation.NavItem(
                 _("Agreements"),

@@ -25,24 +25,17 @@ from delegations.services import delegation_create
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
+from ttdn.cases.events import log_event
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, Organisation, Participant, ReferenceCounter
 from ttdn.cases.services.cases import CaseData, ParticipantData, case_refresh_search_text
 from ttdn.cases.services.organisations import organisation_find_or_create
 from ttdn.cases.services.people import PersonData
+from ttdn.cases.services.workflow import PAST_VISIT_STATUSES, case_move
 from ttdn.reports.case_table import DATE_FORMAT, FIELD_SEPARATOR, PARTICIPANT_SEPARATOR, columns
 
 MAX_ROWS = 5000
 REFERENCE = re.compile(r"^(DV|DR)-(\d{4})-(\d{4,6})$")
-# What an import may set: a draft, or a visit already over (old logs are history, and no police
-# review is opened for them).
-STATUSES_OF_PAST_VISITS = (
-    Case.Status.COMPLETED,
-    Case.Status.REPORTED,
-    Case.Status.CLOSED,
-    Case.Status.CANCELLED,
-    Case.Status.REJECTED,
-)
 REQUIRED = ("kind", "direction", "delegation_kind", "title", "start_date", "end_date", "lead_agency")
 
 
@@ -221,7 +214,7 @@ def check_rows(header: list[str], rows: list[tuple[int, list[Any]]]) -> ImportCh
         if start and end and end < start:
             problems.append(_("end_date: before the start date."))
         if status != Case.Status.DRAFT and not (
-            status in STATUSES_OF_PAST_VISITS and end is not None and end < timezone.localdate()
+            status in PAST_VISIT_STATUSES and end is not None and end < timezone.localdate()
         ):
             problems.append(
                 _(
@@ -336,22 +329,31 @@ def import_delegations(*, actor: User, check: ImportCheck) -> list[Case]:
             raise CaseError(
                 _("Row %(row)s could not be saved; nothing was imported.") % {"row": row.number}
             ) from error
-        changed: list[str] = []
         if row.reference:
-            case.reference, changed = row.reference, [*changed, "reference"]
-        if row.status != case.status:
-            case.status, changed = row.status, [*changed, "status"]
-        if changed:
-            stamp(case, actor, "imported")
+            case.reference = row.reference
+            stamp(case, actor)
             try:
                 with transaction.atomic():
-                    case.save(update_fields=[*changed, "updated_at"])
+                    case.save(update_fields=["reference", "updated_at"])
             except DatabaseError as error:
                 raise CaseError(
                     _("Row %(row)s: the reference %(reference)s is already taken; nothing was imported.")
                     % {"row": row.number, "reference": row.reference}
                 ) from error
             case_refresh_search_text(case=case)
+        # One "imported" event per case: the workflow's move to the status of the old log, or,
+        # for a draft, the event alone.
+        if row.status != case.status:
+            try:
+                case = case_move(
+                    case=case, name="import", actor=actor, target=row.status, data={"row": row.number}
+                )
+            except CaseError as error:
+                raise CaseError(
+                    _("Row %(row)s: %(error)s") % {"row": row.number, "error": error.message}
+                ) from error
+        else:
+            log_event(case=case, code="case.import", actor=actor, data={"row": row.number})
         created.append(case)
     return created
 

@@ -7,11 +7,14 @@ from delegations.models import Agreement, Delegation
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
+from ttdn.cases.events import log_event
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case
 from ttdn.cases.services.cases import CaseData, case_create, case_update
 
 KIND = "delegation"
+# The delegation kind's own events (registered with the kind, in DelegationsConfig.ready).
+AGREEMENT_LINKED, AGREEMENT_UNLINKED = "delegation.agreement_linked", "delegation.agreement_unlinked"
 
 
 @transaction.atomic
@@ -43,6 +46,13 @@ def agreement_save(*, actor: User, agreement: Agreement, cases: list[Case]) -> A
     agreement.full_clean()
     stamp(agreement, actor)
     agreement.save()
-    if set(agreement.cases.all()) != set(cases):
+    before, after = set(agreement.cases.all()), set(cases)
+    if before != after:
         agreement.cases.set(cases)
+    # Each case linked or unlinked says so on its own timeline.
+    for code, changed in ((AGREEMENT_LINKED, after - before), (AGREEMENT_UNLINKED, before - after)):
+        for case in sorted(changed, key=lambda case: case.pk):
+            log_event(
+                case=case, code=code, actor=actor, text=agreement.title, data={"agreement": agreement.pk}
+            )
     return agreement

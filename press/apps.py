@@ -33,6 +33,10 @@ class PressConfig(AppConfig):
             )
         )
         register_condition("start", written_approval)
+        from press.services import COVERAGE_EVENT
+        from ttdn.cases.events import register_event
+
+        register_event(COVERAGE_EVENT, _("coverage recorded"))
         from ttdn.cases.services.retention import register_identity_record
 
         register_identity_record(

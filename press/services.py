@@ -12,11 +12,14 @@ from press.models import Coverage, PressCard, PressVisit
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
+from ttdn.cases.events import log_event
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, Organisation, Person
 from ttdn.cases.services.cases import CaseData, case_create, case_update
 
 KIND = "press"
+# The press visit's own event (registered with the kind, in PressConfig.ready).
+COVERAGE_EVENT = "press.coverage"
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,13 @@ def coverage_add(*, actor: User, case: Case, coverage: Coverage) -> Coverage:
     coverage.full_clean()
     stamp(coverage, actor)
     coverage.save()
+    log_event(
+        case=case,
+        code=COVERAGE_EVENT,
+        actor=actor,
+        text=coverage.title,
+        data={"coverage": coverage.pk, "published_on": coverage.published_on.isoformat()},
+    )
     return coverage
 
 

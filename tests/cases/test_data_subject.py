@@ -123,10 +123,33 @@ def test_a_correction_needs_the_request_and_is_in_the_history_and_the_log(
     assert Person.objects.with_passport("TK7654321").get() == person
     last = person.history.order_by("-history_date").first()
     assert last.history_user == protocol
-    assert last.history_change_reason == "data_subject_correction: Thư ngày 02/03/2026"
+    event = case.events.get(code="person.corrected")
+    assert (event.actor, event.text) == (protocol, "Thư ngày 02/03/2026")
+    assert event.data["person"] == person.pk and "passport_number" in event.data["fields"]
     log = AccessLog.objects.get(case=case)
     assert log.action == "person_correct"
     assert "passport_number" in log.detail and "Thư ngày 02/03/2026" in log.detail
+
+
+def test_a_long_request_reference_is_kept_whole_and_one_past_the_limit_refused(
+    client: Client, protocol, hosted
+) -> None:
+    case, _host, person = hosted
+    client.force_login(protocol)
+    page = reverse("cases:person_correct", kwargs={"pk": person.pk})
+    form = {"full_name": "Tanaka Hiroshi", "sex": "male", "passport_number": PASSPORT, "position": "Giám đốc"}
+    reference = (
+        "Đơn đề nghị của ông Tanaka ngày 02/03/2026, gửi qua Sở Ngoại vụ, kèm bản sao hộ chiếu. " * 6
+    )[:500]
+
+    refused = client.post(page, {**form, "request_reference": "x" * 2001})
+    assert "request_reference" in refused.context["form"].errors
+    assert not case.events.filter(code="person.corrected").exists()
+
+    assert client.post(page, {**form, "request_reference": reference}).status_code == 302
+    assert case.events.get(code="person.corrected").text == reference.strip()
+    exported = _export(client, protocol, person).json()
+    assert [e["text"] for e in exported["events"]] == [reference.strip()]
 
 
 def test_a_correction_to_another_persons_passport_is_refused(client: Client, protocol, hosted) -> None:

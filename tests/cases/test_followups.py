@@ -96,7 +96,8 @@ def test_the_calendar_starts_and_completes_visits(protocol, leader) -> None:
     assert statuses[future.pk] == Case.Status.APPROVED
     assert statuses[press.pk] == Case.Status.APPROVED
     assert moved == []
-    assert Case.history.filter(id=started.pk).first().history_change_reason == "start: calendar"
+    event = started.events.get(code="case.start")
+    assert (event.actor, event.data) == (None, {"from": "approved", "to": "in_progress", "calendar": True})
 
 
 def test_the_periodic_task_is_scheduled() -> None:

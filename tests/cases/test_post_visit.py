@@ -81,6 +81,13 @@ def test_the_host_agency_files_the_report_and_the_case_is_reported(
 
     case.refresh_from_db()
     assert case.status == Case.Status.REPORTED
+    # The workflow's move, made by whoever of the hosts filed it (not a role that may by hand).
+    moved = case.events.get(code="case.report")
+    assert (moved.actor, moved.data) == (
+        host_staff,
+        {"from": "completed", "to": "reported", "report": report.pk},
+    )
+    assert case.events.get(code="report.filed").data["commitments"] == 2
     assert report.followup.status == FollowUp.Status.DONE
     assert report.followup.closed_by == host_staff
     tasks = case.follow_ups.filter(kind=FollowUp.Kind.TASK).order_by("due_date")

@@ -103,7 +103,10 @@ def test_the_history_keeps_no_trace_of_the_data_but_records_the_anonymisation(wo
     rows = list(Person.history.filter(id=person.pk).order_by("history_date", "history_id"))
     assert {row.full_name for row in rows} == {ANONYMISED_NAME}
     assert {row.passport_number for row in rows} == {""}
-    assert rows[-1].history_change_reason == "anonymised"
+    assert rows[-1].history_type == "~" and rows[-1].history_date >= NOW
+    (case_id,) = Participant.objects.filter(person=person).values_list("case_id", flat=True)
+    event = Case.objects.get(pk=case_id).events.get(code="person.anonymised")
+    assert (event.actor, event.data) == (None, {"people": [person.pk]})
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT full_name, passport_number FROM cases_historicalperson WHERE id = %s", [person.pk]

@@ -50,7 +50,8 @@ def test_each_transition_moves_the_case_and_records_actor_and_reason(
     last = moved.history.first()
     assert last.history_user == actor
     assert last.status == after
-    assert last.history_change_reason.startswith(name)
+    event = moved.events.get(code=f"case.{name}")
+    assert (event.actor, event.text, event.data) == (actor, "Lý do", {"from": before, "to": after})
 
 
 @pytest.mark.parametrize(("name", "before", "after", "role"), ALLOWED)
@@ -117,8 +118,11 @@ def test_the_whole_path_from_draft_to_closed(protocol, leader) -> None:
     case = case_transition(actor=protocol, case=case, name="close")
 
     assert case.status == S.CLOSED
-    reasons = list(case.history.order_by("history_id").values_list("history_change_reason", flat=True))
-    assert reasons[-7:] == ["submit", "review_decided", "approve", "start", "complete", "report", "close"]
+    moves = list(
+        case.events.filter(code__startswith="case.").order_by("at", "pk").values_list("code", flat=True)
+    )
+    assert moves == ["case.created", "case.submit", "case.take_up", "case.approve", "case.start",
+                     "case.complete", "case.report", "case.close"]  # fmt: skip
 
 
 def test_transitions_offered_match_role_and_state(protocol, leader) -> None:
@@ -126,3 +130,75 @@ def test_transitions_offered_match_role_and_state(protocol, leader) -> None:
 
     assert [t.name for t in transitions_for(user=leader, case=case)] == ["approve", "reject", "cancel"]
     assert [t.name for t in transitions_for(user=protocol, case=case)] == ["cancel"]
+
+
+SYSTEM_TRANSITIONS = ["take_up", "return", "reopen_review", "import"]
+
+
+@pytest.mark.parametrize("name", SYSTEM_TRANSITIONS)
+def test_system_transitions_are_made_by_no_role(make_user, protocol, name) -> None:
+    case = _case_in(next(iter(workflow.TRANSITIONS[name].sources)), protocol)
+
+    assert workflow.TRANSITIONS[name].roles == frozenset()
+    for role in Role:
+        assert workflow.TRANSITIONS[name] not in transitions_for(user=make_user(role), case=case)
+        with pytest.raises(CaseError, match="may not"):
+            case_transition(actor=make_user(role), case=case, name=name)
+
+
+def test_the_system_makes_only_the_transitions_it_is_given(protocol) -> None:
+    case = _case_in(S.UNDER_REVIEW, protocol)
+
+    with pytest.raises(ValueError, match="by hand only"):
+        workflow.case_move(case=case, name="approve")
+    with pytest.raises(CaseError, match="cannot be moved"):
+        workflow.case_move(case=case, name="take_up")  # not submitted any more
+    assert Case.objects.get(pk=case.pk).status == S.UNDER_REVIEW
+
+
+def test_the_police_review_moves_the_case_through_the_workflow(protocol) -> None:
+    from tests.factories import police_officer
+    from ttdn.cases.models import Review
+    from ttdn.cases.services.reviews import review_answer, review_assign, review_record
+
+    case = case_transition(actor=protocol, case=make_delegation(actor=protocol), name="submit")
+    officer = police_officer()
+    review = review_assign(actor=officer, review=case.reviews.get(), officer=officer)
+    review_record(
+        actor=officer, review=review, outcome=Review.Status.MORE_INFO, checklist={}, text="Ai phiên dịch?"
+    )
+    review_answer(actor=protocol, review=Review.objects.get(pk=review.pk), answer="Sở Ngoại vụ.")
+
+    codes = list(case.events.order_by("at", "pk").values_list("code", "actor", "text"))
+    assert codes[-5:] == [
+        ("review.assigned", officer.pk, str(officer)),
+        ("case.take_up", officer.pk, ""),
+        ("review.more_info", officer.pk, "Ai phiên dịch?"),
+        ("case.return", officer.pk, ""),
+        ("review.answered", protocol.pk, "Sở Ngoại vụ."),
+    ]
+    assert case.events.get(code="case.return").data == {
+        "from": "under_review",
+        "to": "draft",
+        "review": review.pk,
+    }
+
+
+def test_a_change_after_approval_goes_back_to_review_through_the_workflow(protocol, leader) -> None:
+    from ttdn.cases.services.cases import CaseData, ProgrammeData, case_update
+
+    case = make_delegation(actor=protocol, programme=1)
+    case = workflow.case_approve(actor=leader, case=police_clear(case_transition(actor=protocol, case=case,
+                                                                                  name="submit")))  # fmt: skip
+    item = case.programme_items.get()
+    programme = [ProgrammeData(start=item.start, end=item.end, place="Nơi khác", activity=item.activity)]
+
+    case = case_update(
+        actor=protocol, case=case, data=CaseData(fields={}, participants=None, programme=programme)
+    )
+
+    assert case.status == S.UNDER_REVIEW
+    event = case.events.get(code="case.reopen_review")
+    assert (event.actor, event.data["from"], event.data["to"]) == (protocol, S.APPROVED, S.UNDER_REVIEW)
+    assert case.events.filter(code="review.stale").count() == 1
+    assert case.events.filter(code="review.referred").count() == 2

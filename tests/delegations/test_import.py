@@ -217,3 +217,20 @@ def test_a_csv_that_is_not_utf8_is_explained(client, protocol) -> None:
     page = client.post(reverse("delegations:import"), {"file": SimpleUploadedFile("logs.csv", content)})
     assert page.status_code == 200
     assert "UTF-8" in page.content.decode()
+
+
+def test_an_imported_log_reaches_its_status_through_the_workflow(setting, protocol) -> None:
+    closed, draft = dict(setting[0][0]), {**setting[0][1], "status": ""}
+    call_command("import_cases", str(_saved([closed, draft])), "--as", protocol.username)
+
+    old = Case.objects.get(reference=closed["reference"])
+    (event,) = old.events.filter(code="case.import")
+    assert (old.status, event.actor, event.data) == (
+        "closed",
+        protocol,
+        {"from": "draft", "to": "closed", "row": 2},
+    )
+    new = Case.objects.get(reference=draft["reference"])
+    assert new.status == "draft"
+    assert new.events.get(code="case.import").data == {"row": 3}
+    assert not new.reviews.exists() and not old.reviews.exists()  # old logs are not referred to the police

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.two_factor import second_factor_match, two_factor_enrolled, two_factor_required_by_role
 from ttdn.cases.models import Case, FollowUp, Review
+from ttdn.cases.models.event import TEXT_MAX_LENGTH
 from ttdn.notifications.messages import render
 from ttdn.notifications.models import Notification
 
@@ -97,7 +98,7 @@ class FollowUpSerializer(serializers.ModelSerializer):
 
 class FollowUpCloseSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=[FollowUp.Status.DONE, FollowUp.Status.CANCELLED])
-    result = serializers.CharField(required=False, allow_blank=True, default="")
+    result = serializers.CharField(required=False, allow_blank=True, default="", max_length=TEXT_MAX_LENGTH)
 
 
 class ReportQuerySerializer(serializers.Serializer):
@@ -122,7 +123,7 @@ class ReportQuerySerializer(serializers.Serializer):
 
 
 class TransitionSerializer(serializers.Serializer):
-    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=1000)
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=TEXT_MAX_LENGTH)
 
 
 class CaseStatusSerializer(serializers.Serializer):
@@ -159,9 +160,13 @@ class ReviewSerializer(serializers.Serializer):
 
 class ReviewDecisionSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=[Review.Status.MORE_INFO, *Review.DECIDED])
-    conditions = serializers.CharField(required=False, allow_blank=True, default="")
-    questions = serializers.CharField(required=False, allow_blank=True, default="")
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    conditions = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=TEXT_MAX_LENGTH
+    )
+    questions = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=TEXT_MAX_LENGTH
+    )
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=TEXT_MAX_LENGTH)
     checklist = serializers.DictField(child=serializers.BooleanField(), required=False, default=dict)
 
     def validate_checklist(self, value: dict[str, bool]) -> dict[str, bool]:

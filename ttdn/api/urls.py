@@ -3,7 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from ttdn.api import views
+from ttdn.api import events, views
 
 # Swagger UI (drf-spectacular-sidecar) adds one <style> element of its own: that exact element is
 # allowed by its hash on this page only; scripts stay 'self'. A new sidecar version may change
@@ -22,6 +22,8 @@ router.register("reviews", views.ReviewViewSet, basename="review")
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),
     path("reports/", views.ReportView.as_view(), name="report"),
+    # Before the transitions: "events" is not one.
+    path("cases/<int:pk>/events/", events.CaseEventsView.as_view(), name="case_events"),
     path("cases/<int:pk>/<slug:action>/", views.TransitionView.as_view(), name="transition"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script as a file: the page holds no inline code.

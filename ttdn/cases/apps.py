@@ -40,3 +40,5 @@ class CasesConfig(AppConfig):
         from ttdn.cases.reminders import register_case_triggers
 
         register_case_triggers()
+        # The workflow registers its transitions' events (``case.<name>``) for the timeline.
+        from ttdn.cases.services import workflow  # noqa: F401

@@ -15,6 +15,7 @@ from django_countries.fields import LazyTypedChoiceField  # type: ignore[attr-de
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import Attachment, Case, Organisation, Participant, Person, ProgrammeItem
+from ttdn.cases.models.event import TEXT_MAX_LENGTH
 from ttdn.cases.models.parties import normalise_passport_number
 from ttdn.cases.services.cases import CASE_FIELDS, CaseData, ParticipantData, ProgrammeData
 from ttdn.cases.services.people import PersonData
@@ -374,7 +375,12 @@ class AttachmentForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("reason"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class AccessForm(forms.Form):

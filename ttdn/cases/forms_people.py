@@ -7,13 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from ttdn.cases.forms import DateInput
 from ttdn.cases.models import Person, normalise_passport_number
+from ttdn.cases.models.event import TEXT_MAX_LENGTH
 from ttdn.cases.services.data_subject import CORRECTABLE_FIELDS
 
 
 class PersonCorrectionForm(forms.ModelForm):
     request_reference = forms.CharField(
         label=_("request reference or reason"),
-        max_length=80,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("The number of the person's letter or e-mail, or why the data is corrected."),
     )
 

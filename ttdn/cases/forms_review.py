@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import Review, SecrecyMark
+from ttdn.cases.models.event import TEXT_MAX_LENGTH
 
 R = Review.Status
 
@@ -33,6 +34,7 @@ class ReviewDecisionForm(forms.Form):
     text = forms.CharField(
         label=_("Questions, conditions or reason"),
         required=False,
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The questions for protocol, the conditions of the clearance, or why it is not cleared."),
     )
@@ -53,12 +55,15 @@ class AssignForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    answer = forms.CharField(label=_("Answer to the police"), widget=forms.Textarea(attrs={"rows": 3}))
+    answer = forms.CharField(
+        label=_("Answer to the police"), max_length=TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class WaiverForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for the waiver"),
+        max_length=TEXT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("For example: an online meeting with no materials exchanged."),
     )
@@ -130,7 +135,12 @@ class FollowUpCloseForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[("done", _("Done")), ("cancelled", _("Cancelled"))], initial="done"
     )
-    result = forms.CharField(label=_("Result"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    result = forms.CharField(
+        label=_("Result"),
+        required=False,
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(self, *args: Any, cancel_only: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
+from ttdn.cases.events import log_event
 from ttdn.cases.files import check_upload
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Attachment, Case
@@ -55,9 +56,16 @@ def attachment_store(
     )
     attachment.full_clean(exclude=["file"])
     attachment.file.save(upload.name or "file", upload, save=False)
-    stamp(attachment, actor, "uploaded")
+    stamp(attachment, actor)
     try:
         attachment.save()
+        log_event(
+            case=case,
+            code="attachment.added",
+            actor=actor,
+            text=attachment.original_name,
+            data={"attachment": attachment.pk, "kind": attachment.kind},
+        )
         if after_save is not None:
             after_save()
     except Exception:

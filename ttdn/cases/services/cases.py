@@ -16,6 +16,7 @@ from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases import kinds
 from ttdn.cases.errors import CaseError
+from ttdn.cases.events import log_event
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
 from ttdn.cases.permissions import grant_need_to_know, sync_host_grants
@@ -88,8 +89,9 @@ def case_create(*, actor: User, kind: str, data: CaseData) -> Case:
         prefix=kinds.get(kind).reference_prefix(case), year=timezone.localdate().year
     )
     case.full_clean(exclude=["search_text"])
-    stamp(case, actor, "created")
+    stamp(case, actor)
     case.save()
+    log_event(case=case, code="case.created", actor=actor, data={"kind": kind})
     case.co_host_agencies.set(_co_hosts(case, data.co_host_agencies))
     sync_host_grants(case=case, actor=actor)
     # Whoever registers or runs the case keeps seeing it if it is (or becomes) restricted.
@@ -263,6 +265,13 @@ def case_record_decision(*, actor: User, case: Case, number: str, date: datetime
         raise ValidationError({"decision_number": _("Give the decision's number.")})
     case.decision_number, case.decision_date = number.strip(), date
     case.full_clean(exclude=["search_text"])
-    stamp(case, actor, "decision")
+    stamp(case, actor)
     case.save(update_fields=["decision_number", "decision_date", "updated_at"])
+    log_event(
+        case=case,
+        code="case.decision",
+        actor=actor,
+        text=case.decision_number,
+        data={"number": case.decision_number, "date": date.isoformat()},
+    )
     return case

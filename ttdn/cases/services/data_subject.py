@@ -18,16 +18,17 @@ from django.utils.translation import gettext as _
 
 from ttdn.accounts.models import User
 from ttdn.cases.errors import CaseError
+from ttdn.cases.events import log_events, text_checked
 from ttdn.cases.fields import IdentityHashField
 from ttdn.cases.history import stamp
-from ttdn.cases.models import AccessLog, Case, Participant, Person
+from ttdn.cases.models import AccessLog, Case, CaseEvent, Participant, Person
 from ttdn.cases.selectors import cases_visible_to, people_visible_to
 from ttdn.cases.services.access import access_log_many
 from ttdn.cases.services.retention import identity_records
 
 # What a correction may change: the person's own data, never their identity across cases.
 CORRECTABLE_FIELDS = ("full_name", "sex", "date_of_birth", "passport_number", "passport_expiry", "position")
-CORRECTION_REASON = "data_subject_correction"
+CORRECTION_EVENT = "person.corrected"
 
 
 def _value(value: Any) -> Any:
@@ -57,6 +58,11 @@ def _log(*, request: HttpRequest, actor: User, person: Person, action: str, deta
     access_log_many(request=request, user=actor, cases=cases, action=action, detail=detail, without_case=True)
 
 
+def _person_events(person: Person) -> models.QuerySet[CaseEvent]:
+    """The events that name the person (their corrections, on each of their cases)."""
+    return CaseEvent.objects.filter(data__person=person.pk).order_by("at", "pk")
+
+
 def person_export(*, request: HttpRequest, actor: User, person: Person) -> dict[str, Any]:
     """Everything about ``person`` as JSON-ready data, for the person who asked for it."""
     _require(actor, person)
@@ -83,6 +89,18 @@ def person_export(*, request: HttpRequest, actor: User, person: Person) -> dict[
         }
         for row in Person.history.filter(id=person.pk).select_related("history_user").order_by("history_date")
     ]
+    # What was done to the person's data (corrections, anonymisation), from their cases' event logs.
+    events: list[dict[str, Any]] = []
+    for event in _person_events(person).select_related("actor"):
+        entry = {
+            "date": event.at.isoformat(),
+            "event": event.code,
+            "by": event.actor.get_username() if event.actor else None,
+            "text": event.text,
+            "fields": event.data.get("fields", []),
+        }
+        if entry not in events:  # one correction is an event on each of the person's cases
+            events.append(entry)
     data = {
         "exported_at": timezone.now().isoformat(),
         "exported_by": actor.get_username(),
@@ -110,6 +128,7 @@ def person_export(*, request: HttpRequest, actor: User, person: Person) -> dict[
         # Cases this reader may not see (restricted ones): someone on their need-to-know list completes them.
         "participations_not_shown": participations.count() - len(shown),
         "history": history,
+        "events": events,
     }
     _log(
         request=request,
@@ -125,9 +144,10 @@ def person_export(*, request: HttpRequest, actor: User, person: Person) -> dict[
 def person_correct(
     *, request: HttpRequest, actor: User, person: Person, changes: dict[str, Any], reference: str
 ) -> Person:
-    """Correct ``person`` as they asked (request ``reference``); the history names the request."""
+    """Correct ``person`` as they asked (request ``reference``): the change is in the person's
+    history, and the request (whole) an event on each case of the person."""
     _require(actor, person)
-    reference = reference.strip()
+    reference = text_checked(reference)
     if not reference:
         raise CaseError(_("Give the reference or the reason of the request."))
     unknown = set(changes) - set(CORRECTABLE_FIELDS)
@@ -144,8 +164,18 @@ def person_correct(
     for name in changed:
         setattr(locked, name, changes[name])
     locked.full_clean()
-    stamp(locked, actor, f"{CORRECTION_REASON}: {reference}")
+    stamp(locked, actor)
     locked.save()
+    # Which fields, never their values: identity data stays in the person's (encrypted) record.
+    log_events(
+        code=CORRECTION_EVENT,
+        actor=actor,
+        text=reference,
+        data_by_case={
+            case_id: {"person": locked.pk, "fields": changed}
+            for case_id in Participant.objects.filter(person=locked).values_list("case_id", flat=True)
+        },
+    )
     _log(
         request=request,
         actor=actor,

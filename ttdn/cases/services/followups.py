@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
+from ttdn.cases.events import log_event, text_checked
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, FollowUp
 
@@ -54,6 +55,13 @@ def followup_create(
     followup.full_clean()
     stamp(followup, actor)
     followup.save()
+    log_event(
+        case=case,
+        code="followup.created",
+        actor=actor,
+        text=followup.title,
+        data={"followup": followup.pk, "due_date": followup.due_date.isoformat()},
+    )
     return followup
 
 
@@ -84,12 +92,20 @@ def followup_close(*, actor: User, followup: FollowUp, status: str, result: str 
         raise CaseError(_("Choose done or cancelled."))
     if status == F.DONE and followup.kind == FollowUp.Kind.REPORT:
         raise CaseError(_("A post-visit report is done when it is filed: use its form."))
-    if status == F.DONE and not result.strip():
+    result = text_checked(result)
+    if status == F.DONE and not result:
         raise CaseError(_("Write the result."))
-    followup.status, followup.result = status, result.strip()
+    followup.status, followup.result = status, result
     followup.closed_by, followup.closed_at = actor, timezone.now()
-    stamp(followup, actor, status)
+    stamp(followup, actor)
     followup.save()
+    log_event(
+        case=followup.case,
+        code=f"followup.{status}",
+        actor=actor,
+        text=result,
+        data={"followup": followup.pk},
+    )
     return followup
 
 

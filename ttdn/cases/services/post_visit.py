@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from ttdn.accounts.models import Agency, User
 from ttdn.cases.deadlines import add_working_days, timer_due
 from ttdn.cases.errors import CaseError
+from ttdn.cases.events import log_event
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Attachment, Case, FollowUp, PostVisitReport
 from ttdn.cases.services.attachments import attachment_store
@@ -54,8 +55,14 @@ def report_followup_open(*, case: Case, actor: User | None) -> FollowUp | None:
         due_date=report_due_date(case),
         created_by=actor or case.created_by,
     )
-    stamp(followup, actor, "opened")
+    stamp(followup, actor)
     followup.save()
+    log_event(
+        case=case,
+        code="report.opened",
+        actor=actor,
+        data={"followup": followup.pk, "due_date": followup.due_date.isoformat()},
+    )
     return followup
 
 
@@ -105,12 +112,18 @@ def report_file(
         agreements_signed=agreements_signed.strip(),
         filed_by=actor,
     )
-    stamp(report, actor, "filed")
+    stamp(report, actor)
     report.save()
     followup.status, followup.result = F.DONE, report.summary
     followup.closed_by, followup.closed_at = actor, timezone.now()
-    stamp(followup, actor, "report filed")
+    stamp(followup, actor)
     followup.save()
+    log_event(
+        case=case,
+        code="report.filed",
+        actor=actor,
+        data={"followup": followup.pk, "report": report.pk, "commitments": len(commitments)},
+    )
     for commitment in commitments:
         task = FollowUp(
             case=case,
@@ -119,11 +132,19 @@ def report_file(
             assignee_agency=commitment.assignee_agency,
             created_by=actor,
         )
-        stamp(task, actor, "commitment")
+        stamp(task, actor)
         task.save()
-    case.status = Case.Status.REPORTED
-    stamp(case, actor, "report")
-    case.save(update_fields=["status", "updated_at"])
+        log_event(
+            case=case,
+            code="followup.created",
+            actor=actor,
+            text=task.title,
+            data={"followup": task.pk, "due_date": task.due_date.isoformat(), "report": report.pk},
+        )
+    # Filing the report is what marks the case reported (whoever of the hosts files it).
+    from ttdn.cases.services.workflow import case_move  # the workflow imports this module
+
+    case = case_move(case=case, name="report", actor=actor, data={"report": report.pk})
     _keep_files(actor=actor, case=case, uploads=uploads)
     return report
 

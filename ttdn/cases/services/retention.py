@@ -5,7 +5,8 @@ retention period of its kind (``RetentionPeriod``, admin-editable; a kind withou
 name becomes a placeholder and their date of birth, passport, press card, position and organisation
 are cleared, in the person, in the person's history and in the press card and its history; what the
 reports count stays (the person row, nationality, sex, participations and roles). The anonymisation
-is recorded in the person's history, and the person is marked, so a second run does nothing.
+is recorded in the person's history and as an event on each of their cases, and the person is
+marked, so a second run does nothing.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from django.db import transaction
 from django.db.models import DateTimeField, Exists, Model, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from ttdn.cases.models import Case, Participant, Person, RetentionPeriod
+from ttdn.cases.events import log_events
+from ttdn.cases.models import Case, CaseEvent, Participant, Person, RetentionPeriod
 from ttdn.cases.services.cases import cases_refresh_search_text
 from ttdn.notifications.models import Notification
 
 ANONYMISED_NAME = "•••"
-REASON = "anonymised"
+EVENT = "person.anonymised"
 BATCH = 500
 
 # What anonymising empties in a person (and every historical copy of them).
@@ -119,7 +121,12 @@ def people_anonymise_due(*, now: datetime.datetime | None = None) -> int:
             )
             if not ids:
                 return done
-            case_ids = set(Participant.objects.filter(person__in=ids).values_list("case_id", flat=True))
+            people_of: dict[int, list[int]] = {}
+            for case_id, person_id in Participant.objects.filter(person__in=ids).values_list(
+                "case_id", "person_id"
+            ):
+                people_of.setdefault(case_id, []).append(person_id)
+            case_ids = set(people_of)
             names = list(Person.objects.filter(pk__in=ids).values_list("full_name", flat=True))
             # Reminders that named them (a passport or press card ending): old news about closed cases.
             Notification.objects.filter(case__in=case_ids, params__name__in=names).delete()
@@ -132,9 +139,14 @@ def people_anonymise_due(*, now: datetime.datetime | None = None) -> int:
                 _admin_log_forget(model, list(records.values_list("pk", flat=True)))
                 records.update(**cleared)
                 model.history.filter(**{f"{person_field}__in": ids}).update(**cleared)
-            # One history entry per person says what happened, and when.
-            Person.history.bulk_history_create(
-                list(Person.objects.filter(pk__in=ids)), update=True, default_change_reason=REASON
+            # The request of a correction may name the person: it goes too.
+            CaseEvent.objects.filter(code="person.corrected", data__person__in=ids).update(text="")
+            # One history entry per person, and one event per case, say what happened, and when.
+            Person.history.bulk_history_create(list(Person.objects.filter(pk__in=ids)), update=True)
+            log_events(
+                code=EVENT,
+                actor=None,
+                data_by_case={case_id: {"people": sorted(people)} for case_id, people in people_of.items()},
             )
             cases_refresh_search_text(case_ids=case_ids)
             done += len(ids)

@@ -1,8 +1,9 @@
 """The confidentiality review: referral on submit, assignment, outcome, waiver, staleness.
 
 These services also move the case where the review decides it (back to protocol when the police
-need more information, under review once the police work on it); those are not user transitions,
-so they are not in the workflow's table.
+need more information, under review once the police work on it, back to review after a change to
+what they cleared): those are the workflow's system transitions (``take_up``, ``return``,
+``reopen_review``), made through its one state machine. Each step is an event on the case.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.deadlines import add_working_days, timer_due
 from ttdn.cases.errors import CaseError
+from ttdn.cases.events import log_event, text_checked
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, Review, ReviewQuestion, ReviewWaiver
 from ttdn.cases.permissions import grant_review
@@ -45,11 +47,16 @@ def latest_review(case: Case) -> Review | None:
     return case.reviews.order_by("-number").first()
 
 
-def _set_case_status(case: Case, status: str, actor: User | None, reason: str) -> None:
-    if case.status != status:
-        case.status = status
-        stamp(case, actor, reason)
-        case.save(update_fields=["status", "updated_at"])
+def _move(case: Case, name: str, actor: User | None, **data: object) -> Case:
+    """Move the case by the workflow's system transition ``name`` (the workflow imports this
+    module for its conditions, hence the import here)."""
+    from ttdn.cases.services.workflow import case_move
+
+    return case_move(case=case, name=name, actor=actor, data=data)
+
+
+def _review_data(review: Review) -> dict[str, object]:
+    return {"review": review.pk, "number": review.number}
 
 
 def review_open(*, case: Case, actor: User) -> Review:
@@ -59,16 +66,20 @@ def review_open(*, case: Case, actor: User) -> Review:
     if open_review is not None:
         if open_review.status == R.MORE_INFO:
             open_review.status = R.PENDING
-            stamp(open_review, actor, "answered")
+            stamp(open_review, actor)
             open_review.save(update_fields=["status"])
+            log_event(case=case, code="review.resumed", actor=actor, data=_review_data(open_review))
         return open_review
     agency = police_agency()
     number = (case.reviews.aggregate(last=Max("number"))["last"] or 0) + 1
     review = Review(case=case, number=number, police_agency=agency, due_date=review_due_date(case))
     review.full_clean()
-    stamp(review, actor, "referred")
+    stamp(review, actor)
     review.save()
     grant_review(case=case, agencies=[agency], actor=actor)
+    log_event(
+        case=case, code="review.referred", actor=actor, data={**_review_data(review), "agency": agency.pk}
+    )
     return review
 
 
@@ -99,11 +110,18 @@ def review_assign(*, actor: User, review: Review, officer: User) -> Review:
             _("%(name)s is not an officer of %(agency)s.") % {"name": officer, "agency": review.police_agency}
         )
     review.assigned_to = officer
-    stamp(review, actor, "assigned")
+    stamp(review, actor)
     review.save(update_fields=["assigned_to"])
     case = Case.objects.select_for_update().get(pk=review.case_id)
+    log_event(
+        case=case,
+        code="review.assigned",
+        actor=actor,
+        text=str(officer),
+        data={**_review_data(review), "officer": officer.pk},
+    )
     if case.status == S.SUBMITTED:
-        _set_case_status(case, S.UNDER_REVIEW, actor, "review_assigned")
+        _move(case, "take_up", actor, review=review.pk)
     return review
 
 
@@ -117,7 +135,7 @@ def review_record(
     _require_officer(actor, review)
     if review.status != R.PENDING:
         raise CaseError(_("This review is not waiting for the police."))
-    text = text.strip()
+    text = text_checked(text)
     for name in Review.CHECKLIST:
         setattr(review, name, bool(checklist.get(name)))
     if outcome in (R.CLEARED, R.CLEARED_WITH_CONDITIONS) and not review.checklist_complete:
@@ -136,16 +154,18 @@ def review_record(
     review.assigned_to = review.assigned_to or actor
     if outcome == R.MORE_INFO:
         ReviewQuestion.objects.create(review=review, text=text, asked_by=actor)
-        # The case goes back to protocol, who answer and submit it again.
-        _set_case_status(case, S.DRAFT, actor, "more_info")
     else:
         review.conditions = text if outcome == R.CLEARED_WITH_CONDITIONS else ""
         review.reason = text if outcome == R.NOT_CLEARED else ""
         review.decided_by, review.decided_at = actor, timezone.now()
-        if case.status == S.SUBMITTED:
-            _set_case_status(case, S.UNDER_REVIEW, actor, "review_decided")
-    stamp(review, actor, outcome)
+    stamp(review, actor)
     review.save()
+    log_event(case=case, code=f"review.{outcome}", actor=actor, text=text, data=_review_data(review))
+    if outcome == R.MORE_INFO:
+        # The case goes back to protocol, who answer and submit it again.
+        case = _move(case, "return", actor, review=review.pk)
+    elif case.status == S.SUBMITTED:
+        case = _move(case, "take_up", actor, review=review.pk)
     notify(
         recipients=[case.responsible_officer, case.created_by],
         kind="review_outcome",
@@ -164,11 +184,13 @@ def review_answer(*, actor: User, review: Review, answer: str) -> ReviewQuestion
     question = review.questions.filter(answered_at__isnull=True).order_by("-asked_at").first()
     if question is None or review.status != R.MORE_INFO:
         raise CaseError(_("There is no open question to answer."))
-    if not answer.strip():
+    answer = text_checked(answer)
+    if not answer:
         raise CaseError(_("Write the answer."))
-    question.answer, question.answered_by, question.answered_at = answer.strip(), actor, timezone.now()
+    question.answer, question.answered_by, question.answered_at = answer, actor, timezone.now()
     stamp(question, actor)
     question.save()
+    log_event(case=review.case, code="review.answered", actor=actor, text=answer, data=_review_data(review))
     return question
 
 
@@ -177,7 +199,8 @@ def review_waive(*, actor: User, case: Case, reason: str) -> Review:
     """A leader decides the case needs no police review, with the reason."""
     if not has_role(actor, Role.LEADER):
         raise CaseError(_("Only a leader may waive the police review."))
-    if not reason.strip():
+    reason = text_checked(reason)
+    if not reason:
         raise CaseError(_("Give the reason for the waiver."))
     case = Case.objects.select_for_update().get(pk=case.pk)
     review = case.reviews.filter(status=R.PENDING).first()
@@ -186,12 +209,13 @@ def review_waive(*, actor: User, case: Case, reason: str) -> Review:
         if last is not None and last.status == R.NOT_CLEARED:
             raise CaseError(_("The police did not clear this case; it cannot be waived."))
         raise CaseError(_("There is no review waiting to be waived."))
-    ReviewWaiver.objects.create(review=review, waived_by=actor, reason=reason.strip())
+    ReviewWaiver.objects.create(review=review, waived_by=actor, reason=reason)
     review.status = R.WAIVED
-    stamp(review, actor, "waived")
+    stamp(review, actor)
     review.save(update_fields=["status"])
+    log_event(case=case, code="review.waived", actor=actor, text=reason, data=_review_data(review))
     if case.status == S.SUBMITTED:
-        _set_case_status(case, S.UNDER_REVIEW, actor, "review_waived")
+        _move(case, "take_up", actor, review=review.pk)
     return review
 
 
@@ -204,9 +228,11 @@ def review_after_change(*, case: Case, actor: User) -> None:
     if case.status not in Case.CLEARED or last is None or last.status not in Review.PASSED:
         return
     last.status = R.STALE
-    stamp(last, actor, "stale")
+    stamp(last, actor)
     last.save(update_fields=["status"])
-    _set_case_status(case, S.UNDER_REVIEW, actor, "changed_after_approval")
+    log_event(case=case, code="review.stale", actor=actor, data=_review_data(last))
+    if case.status != S.UNDER_REVIEW:  # approved or in progress: back to review and approval
+        case = _move(case, "reopen_review", actor, review=last.pk)
     review_open(case=case, actor=actor)
 
 
@@ -214,8 +240,9 @@ def review_withdraw(*, case: Case, actor: User | None) -> None:
     """A cancelled or rejected case leaves the police's queue."""
     for review in case.reviews.filter(status__in=Review.OPEN):
         review.status = R.WITHDRAWN
-        stamp(review, actor, "withdrawn")
+        stamp(review, actor)
         review.save(update_fields=["status"])
+        log_event(case=case, code="review.withdrawn", actor=actor, data=_review_data(review))
 
 
 def approval_gate(case: Case) -> str | None:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
+from ttdn.cases.events import log_event
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, SecrecyMark
 
@@ -20,4 +21,11 @@ def secrecy_mark_add(*, actor: User, case: Case, mark: SecrecyMark) -> SecrecyMa
     mark.full_clean()
     stamp(mark, actor)
     mark.save()
+    log_event(
+        case=case,
+        code="secrecy.recorded",
+        actor=actor,
+        text=mark.title,
+        data={"mark": mark.pk, "level": mark.level},
+    )
     return mark

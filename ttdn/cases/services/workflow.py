@@ -1,8 +1,12 @@
-"""The case workflow: one service per transition, each checking who may do it and what must hold.
+"""The case workflow: one state machine for every change of a case's status.
 
 draft → submitted → under review → approved | rejected → in progress → completed → reported →
-closed, and cancelled from any state before in progress. Later parts add their own conditions
-with ``register_condition`` (the police review gates approval; open follow-ups block closing).
+closed, and cancelled from any state before in progress. People make the transitions that name
+their roles (``case_transition``); the system makes the ones without roles, and the calendar's,
+the review's, the report's and the import's moves (``case_move``). Either way the same sources,
+conditions and effects hold, and the move is one event on the case (``case.<name>``). Later parts
+add their own conditions with ``register_condition`` (the police review gates approval; open
+follow-ups block closing; a kind's rules).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role, roles_of
 from ttdn.cases.errors import CaseError
+from ttdn.cases.events import log_event, register_event, text_checked
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case
 from ttdn.cases.services.followups import no_open_followups
@@ -35,49 +41,80 @@ Condition = Callable[[Case], str | None]
 @dataclass(frozen=True)
 class Transition:
     name: str
-    label: str | Promise
+    label: str | Promise  # the button
+    done: str | Promise  # the event on the timeline
     sources: frozenset[str]
-    target: str
-    roles: frozenset[Role]
+    targets: frozenset[str]  # one, or those the system may choose from (an import)
+    roles: frozenset[Role]  # who may make it by hand; none: only the system makes it
+    by_system: bool = False  # the system makes it too (the calendar, the review, the report)
     needs_reason: bool = False
     style: str = "default"  # "primary" or "danger" for the button
 
+    @property
+    def target(self) -> str:
+        (target,) = self.targets
+        return target
+
+    @property
+    def event(self) -> str:
+        return f"case.{self.name}"
+
 
 def _t(
-    name: str, label: Promise, sources: set[str], target: str, roles: set[Role], **options: object
+    name: str,
+    label: Promise,
+    done: Promise,
+    sources: set[str],
+    targets: str | set[str],
+    roles: set[Role],
+    **options: Any,
 ) -> Transition:
-    return Transition(name, label, frozenset(sources), target, frozenset(roles), **options)  # type: ignore[arg-type]
+    targets = {targets} if isinstance(targets, str) else targets
+    return Transition(name, label, done, frozenset(sources), frozenset(targets), frozenset(roles), **options)
 
+
+_SYSTEM: set[Role] = set()
+# What an import may set besides draft: a visit already over (old logs are history, and no police
+# review is opened for them).
+PAST_VISIT_STATUSES = frozenset({S.COMPLETED, S.REPORTED, S.CLOSED, S.CANCELLED, S.REJECTED})
 
 TRANSITIONS: dict[str, Transition] = {
     t.name: t
     for t in [
-        _t("submit", gettext_lazy("Submit"), {S.DRAFT}, S.SUBMITTED, {Role.PROTOCOL}, style="primary"),
-        _t("approve", gettext_lazy("Approve"), {S.UNDER_REVIEW}, S.APPROVED, {Role.LEADER}, style="primary"),
-        _t(
-            "reject",
-            gettext_lazy("Reject"),
-            {S.SUBMITTED, S.UNDER_REVIEW},
-            S.REJECTED,
-            {Role.LEADER},
-            needs_reason=True,
-            style="danger",
-        ),
-        _t("start", gettext_lazy("Start the visit"), {S.APPROVED}, S.IN_PROGRESS, {Role.PROTOCOL}),
-        _t("complete", gettext_lazy("Mark completed"), {S.IN_PROGRESS}, S.COMPLETED, {Role.PROTOCOL}),
-        _t("report", gettext_lazy("Mark reported"), {S.COMPLETED}, S.REPORTED, {Role.PROTOCOL}),
-        _t("close", gettext_lazy("Close"), {S.REPORTED}, S.CLOSED, {Role.PROTOCOL}),
-        _t(
-            "cancel",
-            gettext_lazy("Cancel the case"),
-            {S.DRAFT, S.SUBMITTED, S.UNDER_REVIEW, S.APPROVED},
-            S.CANCELLED,
-            {Role.PROTOCOL, Role.LEADER},
-            needs_reason=True,
-            style="danger",
-        ),
+        _t("submit", gettext_lazy("Submit"), gettext_lazy("submitted"), {S.DRAFT}, S.SUBMITTED, {Role.PROTOCOL},
+           style="primary"),
+        _t("approve", gettext_lazy("Approve"), gettext_lazy("approved"), {S.UNDER_REVIEW}, S.APPROVED,
+           {Role.LEADER}, style="primary"),
+        _t("reject", gettext_lazy("Reject"), gettext_lazy("rejected"), {S.SUBMITTED, S.UNDER_REVIEW},
+           S.REJECTED, {Role.LEADER}, needs_reason=True, style="danger"),
+        _t("start", gettext_lazy("Start the visit"), gettext_lazy("visit started"), {S.APPROVED}, S.IN_PROGRESS,
+           {Role.PROTOCOL}, by_system=True),
+        _t("complete", gettext_lazy("Mark completed"), gettext_lazy("visit completed"), {S.IN_PROGRESS},
+           S.COMPLETED, {Role.PROTOCOL}, by_system=True),
+        # By hand once the report is filed or cancelled; by the report's filing itself.
+        _t("report", gettext_lazy("Mark reported"), gettext_lazy("reported"), {S.COMPLETED}, S.REPORTED,
+           {Role.PROTOCOL}, by_system=True),
+        _t("close", gettext_lazy("Close"), gettext_lazy("closed"), {S.REPORTED}, S.CLOSED, {Role.PROTOCOL}),
+        _t("cancel", gettext_lazy("Cancel the case"), gettext_lazy("cancelled"),
+           {S.DRAFT, S.SUBMITTED, S.UNDER_REVIEW, S.APPROVED}, S.CANCELLED, {Role.PROTOCOL, Role.LEADER},
+           needs_reason=True, style="danger"),
+        # The police review's moves: an officer takes up (or decides, or a leader waives) a
+        # submitted case; the police need more information; a change to what they cleared.
+        _t("take_up", gettext_lazy("Take up the review"), gettext_lazy("the police took up the review"),
+           {S.SUBMITTED}, S.UNDER_REVIEW, _SYSTEM, by_system=True),
+        _t("return", gettext_lazy("Return for more information"),
+           gettext_lazy("returned to protocol for more information"), {S.SUBMITTED, S.UNDER_REVIEW}, S.DRAFT,
+           _SYSTEM, by_system=True),
+        _t("reopen_review", gettext_lazy("Review again"), gettext_lazy("changed after approval: reviewed again"),
+           {S.APPROVED, S.IN_PROGRESS}, S.UNDER_REVIEW, _SYSTEM, by_system=True),
+        # An old log brought in from a spreadsheet, in the status it had.
+        _t("import", gettext_lazy("Import"), gettext_lazy("imported"), {S.DRAFT}, set(PAST_VISIT_STATUSES),
+           _SYSTEM, by_system=True),
     ]
-}
+}  # fmt: skip
+
+for _transition in TRANSITIONS.values():
+    register_event(_transition.event, _transition.done)
 
 _conditions: dict[str, list[Condition]] = {name: [] for name in TRANSITIONS}
 
@@ -94,11 +131,18 @@ def _has_participants(case: Case) -> str | None:
     return None
 
 
+def _visit_over(case: Case) -> str | None:
+    if case.end_date >= timezone.localdate():
+        return _("Only a visit already over is imported in a status other than draft.")
+    return None
+
+
 register_condition("submit", _has_participants)
 register_condition("submit", answered_before_resubmit)
 register_condition("approve", approval_gate)
 register_condition("close", no_open_followups)
 register_condition("report", report_not_filed)
+register_condition("import", _visit_over)
 
 
 def _refer_to_police(case: Case, actor: User | None) -> None:
@@ -125,7 +169,7 @@ _EFFECTS: dict[str, Callable[[Case, User | None], None]] = {
 
 
 def transitions_for(*, user: User, case: Case) -> list[Transition]:
-    """The transitions ``user`` may make on ``case`` now (its state and their roles)."""
+    """The transitions ``user`` may make on ``case`` by hand now (its state and their roles)."""
     roles = roles_of(user)
     return [t for t in TRANSITIONS.values() if case.status in t.sources and not roles.isdisjoint(t.roles)]
 
@@ -135,31 +179,75 @@ def blockers(*, case: Case, transition: str) -> list[str]:
     return [message for condition in _conditions[transition] if (message := condition(case))]
 
 
-@transaction.atomic
-def case_transition(*, actor: User, case: Case, name: str, reason: str = "") -> Case:
-    transition = TRANSITIONS[name]
-    # Lock the row: two clicks at once move the case once.
-    case = Case.objects.select_for_update().get(pk=case.pk)
-    if roles_of(actor).isdisjoint(transition.roles):
-        raise CaseError(_("You may not %(action)s this case.") % {"action": str(transition.label).lower()})
+def _apply(
+    *, case: Case, transition: Transition, actor: User | None, target: str, reason: str, data: dict[str, Any]
+) -> Case:
+    """The one place a case's status changes: check the state and the conditions, move, record
+    the event, then the transition's effects. The caller holds the transaction and the row lock."""
     if case.status not in transition.sources:
         raise CaseError(
             _("A case that is %(status)s cannot be moved this way (%(action)s).")
             % {"status": case.get_status_display().lower(), "action": str(transition.label).lower()}
         )
-    reason = reason.strip()
+    if target not in transition.targets:
+        raise ValueError(f"{transition.name} does not lead to {target!r}")
     if transition.needs_reason and not reason:
         raise CaseError(_("Give a reason."))
-    problems = blockers(case=case, transition=name)
+    problems = blockers(case=case, transition=transition.name)
     if problems:
         raise CaseError(" ".join(problems))
-    case.status = transition.target
-    stamp(case, actor, f"{name}: {reason}" if reason else name)
+    before = case.status
+    case.status = target
+    stamp(case, actor)
     case.save(update_fields=["status", "updated_at"])
-    effect = _EFFECTS.get(name)
+    log_event(
+        case=case,
+        code=transition.event,
+        actor=actor,
+        text=reason,
+        data={"from": before, "to": target, **data},
+    )
+    effect = _EFFECTS.get(transition.name)
     if effect is not None:
         effect(case, actor)
     return case
+
+
+@transaction.atomic
+def case_transition(*, actor: User, case: Case, name: str, reason: str = "") -> Case:
+    """A transition made by hand, by someone whose role may make it."""
+    transition = TRANSITIONS[name]
+    # Lock the row: two clicks at once move the case once.
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if roles_of(actor).isdisjoint(transition.roles):
+        raise CaseError(_("You may not %(action)s this case.") % {"action": str(transition.label).lower()})
+    return _apply(
+        case=case, transition=transition, actor=actor, target=transition.target, reason=text_checked(reason),
+        data={},
+    )  # fmt: skip
+
+
+@transaction.atomic
+def case_move(
+    *,
+    case: Case,
+    name: str,
+    actor: User | None = None,
+    target: str = "",
+    reason: str = "",
+    data: dict[str, Any] | None = None,
+) -> Case:
+    """A transition the system makes as part of another service (the review's, the report's, the
+    import's) or on its own (the calendar: ``actor`` None); ``actor`` is who caused it. ``target``
+    chooses among the transition's targets where it has several."""
+    transition = TRANSITIONS[name]
+    if not transition.by_system:
+        raise ValueError(f"{name} is made by hand only")
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    return _apply(
+        case=locked, transition=transition, actor=actor, target=target or transition.target,
+        reason=text_checked(reason), data=data or {},
+    )  # fmt: skip
 
 
 def case_submit(*, actor: User, case: Case) -> Case:
@@ -211,11 +299,6 @@ def cases_follow_calendar(*, today: datetime.date | None = None) -> list[tuple[s
                 case = Case.objects.select_for_update().get(pk=pk)
                 if case.status not in transition.sources or blockers(case=case, transition=name):
                     continue
-                case.status = transition.target
-                stamp(case, None, f"{name}: calendar")
-                case.save(update_fields=["status", "updated_at"])
-                effect = _EFFECTS.get(name)
-                if effect is not None:
-                    effect(case, None)
+                case = case_move(case=case, name=name, data={"calendar": True})
                 moved.append((case.reference, case.status))
     return moved

@@ -19,7 +19,6 @@ from ttdn.cases.errors import CaseError
 from ttdn.cases.filters import CaseFilter
 from ttdn.cases.forms import AccessForm, AttachmentForm, ReasonForm
 from ttdn.cases.forms_review import AnswerForm, FollowUpCloseForm, FollowUpForm, SecrecyMarkForm, WaiverForm
-from ttdn.cases.history import case_timeline
 from ttdn.cases.identity import identity_visible, participant_rows
 from ttdn.cases.models import AccessLog, Case, FollowUp, Review
 from ttdn.cases.permissions import need_to_know_of
@@ -28,6 +27,7 @@ from ttdn.cases.services.access import access_log_record, case_grant_access, cas
 from ttdn.cases.services.attachments import attachment_add
 from ttdn.cases.services.followups import followup_may_close
 from ttdn.cases.services.workflow import TRANSITIONS, blockers, case_transition, transitions_for
+from ttdn.cases.timeline import timeline_for
 from ttdn.cases.views import form_errors_to_messages
 
 PAGE_SIZE = 25
@@ -132,11 +132,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "access_form": AccessForm() if manages_access and case.is_restricted else None,
             "programme": case.programme_items.all(),
             "attachments": case.attachments.select_related("uploaded_by").all(),
-            "timeline": case_timeline(
-                case_id=case.pk,
-                extension_models=[kind.extension_model] if kind.extension_model else [],
-                include_access=manages_access,
-            ),
+            "timeline": timeline_for(user=user, case=case),
             "transitions": [t for t in possible if not blocked[t.name]],
             "blocked": [(t, blocked[t.name]) for t in possible if blocked[t.name]],
             "can_edit": can_edit,
@@ -164,9 +160,11 @@ def case_transition_view(request: HttpRequest, pk: int, name: str) -> HttpRespon
     if name not in TRANSITIONS:
         raise Http404
     form = ReasonForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():  # a reason over the limit: refused whole, never cut
+        form_errors_to_messages(request, form)
+        return redirect("cases:detail", pk=case.pk)
     try:
-        case = case_transition(actor=user, case=case, name=name, reason=form.cleaned_data.get("reason", ""))
+        case = case_transition(actor=user, case=case, name=name, reason=form.cleaned_data["reason"])
     except CaseError as error:
         messages.error(request, error.message)
     else:

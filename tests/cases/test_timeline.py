@@ -1,0 +1,118 @@
+"""The case timeline: the event log with whole reasons, the records' field diffs, the same for
+the page and the API, in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import make_delegation, police_clear
+from ttdn.cases.fields import EncryptedTextField
+from ttdn.cases.models import Case, Person
+from ttdn.cases.services.workflow import case_transition
+from ttdn.cases.timeline import _display, case_timeline, timeline_for
+
+pytestmark = pytest.mark.django_db
+# Past the 100 characters of simple-history's change reason, where reasons used to be cut.
+LONG_REASON = ("Chương trình trùng lịch tiếp khách của tỉnh; đề nghị đoàn chọn thời gian khác. " * 20)[:1500]
+
+
+def _reject(client: Client, case: Case, reason: str):
+    return client.post(
+        reverse("cases:transition", kwargs={"pk": case.pk, "name": "reject"}), {"reason": reason}
+    )
+
+
+def test_a_long_rejection_reason_is_shown_whole_on_the_timeline(client: Client, protocol, leader) -> None:
+    case = case_transition(actor=protocol, case=make_delegation(actor=protocol), name="submit")
+    client.force_login(leader)
+
+    response = _reject(client, case, LONG_REASON)
+
+    assert response.status_code == 302
+    assert Case.objects.get(pk=case.pk).status == Case.Status.REJECTED
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert LONG_REASON in page
+    (entry,) = [e for e in timeline_for(user=leader, case=case) if e.code == "case.reject"]
+    assert (entry.text, entry.user, entry.subject) == (LONG_REASON, leader, "không phê duyệt")
+
+
+def test_a_reason_over_the_limit_is_a_form_error_and_changes_nothing(
+    client: Client, protocol, leader
+) -> None:
+    case = case_transition(actor=protocol, case=make_delegation(actor=protocol), name="submit")
+    events = case.events.count()
+    client.force_login(leader)
+
+    response = client.post(
+        reverse("cases:transition", kwargs={"pk": case.pk, "name": "reject"}),
+        {"reason": "x" * 2001},
+        follow=True,
+    )
+
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("2000" in message and "2001" in message for message in messages), messages
+    assert Case.objects.get(pk=case.pk).status == Case.Status.SUBMITTED
+    assert case.events.count() == events
+
+
+def test_the_timeline_reads_the_events_and_the_changes(protocol, leader) -> None:
+    case = make_delegation(actor=protocol)
+    case = police_clear(
+        case_transition(actor=protocol, case=case, name="submit"), conditions="Không quay phim."
+    )
+    case = case_transition(actor=leader, case=case, name="approve")
+
+    entries = timeline_for(user=protocol, case=case)
+
+    events = [(e.code, e.text) for e in reversed(entries) if e.action == "event"]
+    assert events[:2] == [("case.created", ""), ("case.submit", "")]
+    assert ("review.cleared_with_conditions", "Không quay phim.") in events
+    assert events[-1] == ("case.approve", "")
+    # The case's status is said by its events, not again as a change of the record; the record's
+    # own creation likewise.
+    case_rows = [e for e in entries if e.action != "event" and e.subject == str(Case._meta.verbose_name)]
+    assert all("status" not in str(change[0]) for row in case_rows for change in row.changes)
+    assert not [row for row in case_rows if row.action == "created"]
+    # Field diffs of other records are still there (the review's checklist, its decision).
+    assert any(e.action == "changed" and e.changes for e in entries)
+
+
+def test_the_timeline_takes_the_same_number_of_queries_however_long(protocol) -> None:
+    short = case_transition(actor=protocol, case=make_delegation(actor=protocol), name="submit")
+    long = case_transition(actor=protocol, case=make_delegation(actor=protocol, participants=6, programme=4),
+                           name="submit")  # fmt: skip
+    case_transition(actor=protocol, case=long, name="cancel", reason="Đối tác hoãn chuyến đi.")
+
+    with CaptureQueriesContext(connection) as few:
+        timeline_for(user=protocol, case=short)
+    with CaptureQueriesContext(connection) as many:
+        entries = timeline_for(user=protocol, case=long)
+
+    assert len(entries) > 12
+    assert len(many) == len(few)
+
+
+def test_identity_data_in_a_change_is_masked_for_who_may_not_see_it() -> None:
+    passport = EncryptedTextField(name="passport_number")
+    birth = Person._meta.get_field("date_of_birth")
+
+    assert _display(passport, "TK1234567", {}, identity_shown=False) == "•••567"
+    assert _display(birth, datetime.date(1980, 1, 2), {}, identity_shown=False) == "•••"
+    assert _display(passport, "TK1234567", {}, identity_shown=True) == "TK1234567"
+
+
+def test_the_access_log_and_grants_are_for_who_manages_access_only(protocol, make_user) -> None:
+    from ttdn.accounts.roles import Role
+
+    case = make_delegation(actor=protocol)
+    staff = make_user(Role.AGENCY, agency=case.lead_agency)
+
+    assert any(e.code == "access.granted" for e in timeline_for(user=protocol, case=case))
+    assert not any(e.code.startswith("access.") for e in timeline_for(user=staff, case=case))
+    assert not any(e.code.startswith("access.") for e in case_timeline(case_id=case.pk, extension_models=[]))
