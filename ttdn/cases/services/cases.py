@@ -21,7 +21,7 @@ from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
 from ttdn.cases.permissions import grant_need_to_know, sync_host_grants
 from ttdn.cases.services.people import PersonData, person_find_or_create
 from ttdn.cases.services.references import reference_next
-from ttdn.cases.services.reviews import review_after_change
+from ttdn.cases.services.reviews import referral_sight_sync, review_after_change
 from ttdn.cases.text import fold
 
 # The shared fields a form may set; kind apps add their own beside the case.
@@ -121,6 +121,8 @@ def case_update(*, actor: User, case: Case, data: CaseData) -> Case:
     sync_host_grants(case=case, actor=actor)  # writes only what changed
     if "responsible_officer" in changed and case.responsible_officer is not None:
         grant_need_to_know(case=case, actor=actor, users=[case.responsible_officer])
+    if "access_level" in changed:
+        referral_sight_sync(case=case, actor=actor)
     # None keeps a list as it is (a partial update that does not name it).
     people_changed = data.participants is not None and _replace_participants(case, data.participants, actor)
     programme_changed = data.programme is not None and _replace_programme(case, data.programme, actor)

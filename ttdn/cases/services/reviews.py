@@ -14,19 +14,24 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.deadlines import add_working_days, timer_due
 from ttdn.cases.errors import CaseError
+from ttdn.cases.events import log_event, register_event
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, Review, ReviewQuestion, ReviewWaiver
-from ttdn.cases.permissions import grant_review
+from ttdn.cases.permissions import grant_review, sync_referral_sight
 from ttdn.notifications.services import notify
 
 POLICE_REVIEW_TIMER = "police_review"
 S = Case.Status
 R = Review.Status
+
+register_event("access.referral_granted", gettext_lazy("the police's officers see the restricted case"))
+register_event("access.referral_withdrawn", gettext_lazy("the police's officers no longer see the case"))
 
 
 def police_agency() -> Agency:
@@ -69,7 +74,18 @@ def review_open(*, case: Case, actor: User) -> Review:
     stamp(review, actor, "referred")
     review.save()
     grant_review(case=case, agencies=[agency], actor=actor)
+    referral_sight_sync(case=case, actor=actor)
     return review
+
+
+def referral_sight_sync(*, case: Case, actor: User | None) -> None:
+    """The referral of a restricted case is the need to know of the police agency's officers:
+    they see it from the referral until the review is withdrawn. Called on referral, on
+    withdrawal and when a case's access level changes; each grant and withdrawal is an event."""
+    granted, withdrawn = sync_referral_sight(case=case, actor=actor)
+    for code, agencies in (("access.referral_granted", granted), ("access.referral_withdrawn", withdrawn)):
+        for agency in agencies:
+            log_event(case=case, code=code, actor=actor, text=agency.name_vi, data={"agency": agency.pk})
 
 
 def _require_officer(actor: User, review: Review) -> None:
@@ -211,11 +227,13 @@ def review_after_change(*, case: Case, actor: User) -> None:
 
 
 def review_withdraw(*, case: Case, actor: User | None) -> None:
-    """A cancelled or rejected case leaves the police's queue."""
+    """A cancelled or rejected case leaves the police's queue, and a restricted one their sight
+    (unless they hold a need-to-know grant besides the referral)."""
     for review in case.reviews.filter(status__in=Review.OPEN):
         review.status = R.WITHDRAWN
         stamp(review, actor, "withdrawn")
         review.save(update_fields=["status"])
+    referral_sight_sync(case=case, actor=actor)
 
 
 def approval_gate(case: Case) -> str | None:

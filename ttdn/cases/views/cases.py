@@ -22,7 +22,7 @@ from ttdn.cases.forms_review import AnswerForm, FollowUpCloseForm, FollowUpForm,
 from ttdn.cases.history import case_timeline
 from ttdn.cases.identity import identity_visible, participant_rows
 from ttdn.cases.models import AccessLog, Case, FollowUp, Review
-from ttdn.cases.permissions import need_to_know_of
+from ttdn.cases.permissions import need_to_know_of, referral_sight_of
 from ttdn.cases.selectors import case_get_for, case_list_for, dashboard_for, followups_for
 from ttdn.cases.services.access import access_log_record, case_grant_access, case_revoke_access
 from ttdn.cases.services.attachments import attachment_add
@@ -130,6 +130,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "secrecy_form": SecrecyMarkForm() if can_edit else None,
             "need_to_know": need_to_know_of(case=case) if manages_access and case.is_restricted else None,
             "access_form": AccessForm() if manages_access and case.is_restricted else None,
+            "police_sight": referral_sight_of(case=case) if case.is_restricted else None,
             "programme": case.programme_items.all(),
             "attachments": case.attachments.select_related("uploaded_by").all(),
             "timeline": case_timeline(
