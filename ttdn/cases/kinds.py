@@ -38,6 +38,8 @@ class CaseKind:
     detail_context: Callable[[Case, Any], dict[str, Any]] | None = None
     # The kind's import page (from a spreadsheet), if it has one.
     import_url_name: str = ""
+    # Fields of the extension record the police's review covers (ttdn.cases.review_scope).
+    reviewed_fields: tuple[str, ...] = ()
 
 
 _registry: dict[str, CaseKind] = {}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,7 +101,17 @@ def case_create(*, actor: User, kind: str, data: CaseData) -> Case:
 
 
 @transaction.atomic
-def case_update(*, actor: User, case: Case, data: CaseData) -> Case:
+def case_update(
+    *,
+    actor: User,
+    case: Case,
+    data: CaseData,
+    kind_changed: Collection[str] = (),
+    reopen_confirmed: bool = True,
+) -> Case:
+    """Save the edit of ``case``. A change to what the police's review covered reopens it
+    (``kind_changed``: the fields of the kind's record that the kind's service changes);
+    with ``reopen_confirmed`` false that is refused with ReviewReopenNeeded, and nothing is kept."""
     _require_editor(actor)
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.is_finished:
@@ -118,17 +128,21 @@ def case_update(*, actor: User, case: Case, data: CaseData) -> Case:
     co_hosts = _co_hosts(case, data.co_host_agencies)
     if set(case.co_host_agencies.all()) != set(co_hosts):
         case.co_host_agencies.set(co_hosts)
+        changed.append("co_host_agencies")
     sync_host_grants(case=case, actor=actor)  # writes only what changed
     if "responsible_officer" in changed and case.responsible_officer is not None:
         grant_need_to_know(case=case, actor=actor, users=[case.responsible_officer])
     if "access_level" in changed:
         referral_sight_sync(case=case, actor=actor)
     # None keeps a list as it is (a partial update that does not name it).
-    people_changed = data.participants is not None and _replace_participants(case, data.participants, actor)
-    programme_changed = data.programme is not None and _replace_programme(case, data.programme, actor)
+    if data.participants is not None and _replace_participants(case, data.participants, actor):
+        changed.append("participants")
+    if data.programme is not None and _replace_programme(case, data.programme, actor):
+        changed.append("programme")
     case_refresh_search_text(case=case)
-    if people_changed or programme_changed:
-        review_after_change(case=case, actor=actor)
+    if review_after_change(
+        case=case, actor=actor, changed=[*changed, *kind_changed], confirmed=reopen_confirmed
+    ):
         case.refresh_from_db(fields=["status"])
     return case
 

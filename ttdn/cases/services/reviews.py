@@ -8,6 +8,7 @@ so they are not in the workflow's table.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from typing import Any
 
 from django.db import transaction
@@ -19,11 +20,12 @@ from django.utils.translation import gettext_lazy
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.deadlines import add_working_days, timer_due
-from ttdn.cases.errors import CaseError
+from ttdn.cases.errors import CaseError, ReviewReopenNeeded
 from ttdn.cases.events import log_event, register_event
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, Review, ReviewQuestion, ReviewWaiver
 from ttdn.cases.permissions import grant_review, sync_referral_sight
+from ttdn.cases.review_scope import reviewed_changes, reviewed_labels
 from ttdn.notifications.services import notify
 
 POLICE_REVIEW_TIMER = "police_review"
@@ -32,6 +34,7 @@ R = Review.Status
 
 register_event("access.referral_granted", gettext_lazy("the police's officers see the restricted case"))
 register_event("access.referral_withdrawn", gettext_lazy("the police's officers no longer see the case"))
+register_event("review.reopened", gettext_lazy("changed after the police's clearance: reviewed again"))
 
 
 def police_agency() -> Agency:
@@ -211,19 +214,46 @@ def review_waive(*, actor: User, case: Case, reason: str) -> Review:
     return review
 
 
-def review_after_change(*, case: Case, actor: User) -> None:
-    """What the police cleared is what happens: once a review has passed, a change to the
-    programme, the participants or the attachments makes it stale, returns the case to under
-    review (also from approved or in progress) and opens the next review."""
-    case = Case.objects.select_for_update().get(pk=case.pk)
+def review_stands(case: Case) -> bool:
+    """Has the police's clearance of ``case`` passed and does it still stand (so that a change
+    to what it covered would reopen it)?"""
     last = latest_review(case)
-    if case.status not in Case.CLEARED or last is None or last.status not in Review.PASSED:
-        return
+    return case.status in Case.CLEARED and last is not None and last.status in Review.PASSED
+
+
+def review_after_change(
+    *, case: Case, actor: User, changed: Collection[str], confirmed: bool = True
+) -> list[str]:
+    """What the police cleared is what happens: once a review has passed, a change to anything
+    it covered (``changed`` names what changed; ttdn.cases.review_scope says what counts) makes
+    it stale, returns the case to under review (also from approved or in progress) and opens
+    the next review. Unless ``confirmed``, that is refused (ReviewReopenNeeded): the caller's
+    transaction then keeps nothing of the change. Returns the labels of the covered changes
+    that reopened the review."""
+    covered = reviewed_changes(kind=case.kind, changed=changed)
+    if not covered:
+        return []
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if not review_stands(case):
+        return []
+    labels = reviewed_labels(kind=case.kind, names=covered)
+    if not confirmed:
+        raise ReviewReopenNeeded(
+            _(
+                "This sends the case back to the police for review, and then to approval, because you changed: %(fields)s."
+            )
+            % {"fields": ", ".join(labels)},
+            fields=labels,
+        )
+    last = latest_review(case)
+    assert last is not None  # noqa: S101 - review_stands
     last.status = R.STALE
     stamp(last, actor, "stale")
     last.save(update_fields=["status"])
     _set_case_status(case, S.UNDER_REVIEW, actor, "changed_after_approval")
     review_open(case=case, actor=actor)
+    log_event(case=case, code="review.reopened", actor=actor, data={"fields": covered})
+    return labels
 
 
 def review_withdraw(*, case: Case, actor: User | None) -> None:
