@@ -23,6 +23,7 @@ from ttdn.cases.forms import CaseEditor
 from ttdn.cases.models import Case
 from ttdn.cases.review_scope import reviewed_fields, reviewed_labels
 from ttdn.cases.selectors import case_get_for
+from ttdn.cases.services.access import access_log_restricted_reads
 from ttdn.cases.services.organisations import organisation_find_or_create
 from ttdn.cases.services.reviews import review_stands
 
@@ -121,6 +122,9 @@ class CaseEditView(View):
         review_changes: list[str] | None = None,
     ) -> HttpResponse:
         case = editor.case
+        if case is not None:  # the page shows the case's identity data in full
+            assert isinstance(request.user, User)  # noqa: S101
+            access_log_restricted_reads(request=request, user=request.user, cases=[case], detail="edit page")
         context = {
             "editor": editor,
             "form": editor.form,
