@@ -138,3 +138,19 @@ def test_a_change_before_the_police_decide_opens_no_new_review(protocol: User) -
     case = case_update(actor=protocol, case=case, data=data, reopen_confirmed=False)
 
     assert list(case.reviews.values_list("status", flat=True)) == [R.PENDING]
+
+
+def test_a_participant_without_a_passport_stays_the_same_person(protocol: User, leader: User) -> None:
+    from ttdn.cases.models import Person
+
+    case = make_delegation(actor=protocol, programme=1)
+    data = as_now(case)
+    data.participants = [ParticipantData(person_data("Trần Thị Không Hộ Chiếu", "JP"))]
+    case_update(actor=protocol, case=case, data=data)
+    case = case_approve(actor=leader, case=police_clear(case_submit(actor=protocol, case=case)))
+    participant, people = case.participants.get(), Person.objects.count()
+
+    case = case_update(actor=protocol, case=case, data=as_now(case), reopen_confirmed=False)
+
+    assert case.status == Case.Status.APPROVED
+    assert (case.participants.get(), Person.objects.count()) == (participant, people)

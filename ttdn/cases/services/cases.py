@@ -162,11 +162,12 @@ def _co_hosts(case: Case, agencies: Iterable[Agency]) -> list[Agency]:
 def _replace_participants(case: Case, rows: Sequence[ParticipantData], actor: User) -> bool:
     """Make the case's participants exactly ``rows``, keeping the rows of persons who stay;
     return whether anything changed."""
-    existing = {p.person_id: p for p in case.participants.all()}
+    existing = {p.person_id: p for p in case.participants.select_related("person")}
     keep: set[int] = set()
     changed = False
     for order, row in enumerate(rows):
-        person = person_find_or_create(data=row.person, organisation=case.counterpart)
+        staying = [p.person for p in existing.values() if p.person_id not in keep]
+        person = person_find_or_create(data=row.person, organisation=case.counterpart, known=staying)
         if person.pk in keep:
             raise ValidationError(_("%(name)s is listed twice in this case.") % {"name": person.full_name})
         keep.add(person.pk)
