@@ -28,8 +28,11 @@ def delegation_create(*, actor: User, data: CaseData, delegation_kind: str) -> C
 
 
 @transaction.atomic
-def delegation_update(*, actor: User, case: Case, data: CaseData, delegation_kind: str) -> Case:
-    case = case_update(actor=actor, case=case, data=data)
+def delegation_update(
+    *, actor: User, case: Case, data: CaseData, delegation_kind: str, reopen_confirmed: bool = True
+) -> Case:
+    """Save the edit of a delegation (the kind of delegation is not part of the police's review)."""
+    case = case_update(actor=actor, case=case, data=data, reopen_confirmed=reopen_confirmed)
     delegation = Delegation.objects.select_for_update().get(case=case)
     if delegation.delegation_kind != delegation_kind:
         delegation.delegation_kind = delegation_kind

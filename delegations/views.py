@@ -22,11 +22,17 @@ from ttdn.cases.selectors import PROVINCE_WIDE_ROLES, cases_visible_to
 from ttdn.cases.views.edit import CaseEditView
 
 
-def _save(actor: User, editor: DelegationEditor, case: Case | None) -> Case:
+def _save(actor: User, editor: DelegationEditor, case: Case | None, reopen_confirmed: bool) -> Case:
     kind = editor.form.cleaned_data["delegation_kind"]
     if case is None:
         return delegation_create(actor=actor, data=editor.case_data(), delegation_kind=kind)
-    return delegation_update(actor=actor, case=case, data=editor.case_data(), delegation_kind=kind)
+    return delegation_update(
+        actor=actor,
+        case=case,
+        data=editor.case_data(),
+        delegation_kind=kind,
+        reopen_confirmed=reopen_confirmed,
+    )
 
 
 class DelegationEditView(CaseEditView):

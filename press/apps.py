@@ -30,6 +30,8 @@ class PressConfig(AppConfig):
                 panels_template="press/_case_panels.html",
                 detail_context=press_detail_context,
                 report=REPORT,
+                # The filming and interviews planned are the programme's, which the core covers.
+                reviewed_fields=("topics", "escort_officer"),
             )
         )
         register_condition("start", written_approval)

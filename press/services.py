@@ -95,12 +95,23 @@ def press_visit_create(*, actor: User, data: CaseData, press: PressData, cards: 
 
 @transaction.atomic
 def press_visit_update(
-    *, actor: User, case: Case, data: CaseData, press: PressData, cards: list[CardData]
+    *,
+    actor: User,
+    case: Case,
+    data: CaseData,
+    press: PressData,
+    cards: list[CardData],
+    reopen_confirmed: bool = True,
 ) -> Case:
+    """Save the edit of a press visit; its topics and escort officer are part of what the
+    police's review covers (the kind's registration names them), as the case's own fields are."""
     validate_press(case_fields=data.fields, co_hosts=list(data.co_host_agencies), press=press)
-    case = case_update(actor=actor, case=case, data=data)
+    case = Case.objects.select_for_update().get(pk=case.pk)  # the case first, as case_update does
     visit = PressVisit.objects.select_for_update().get(case=case)
     changed = [name for name, value in press.__dict__.items() if getattr(visit, name) != value]
+    case = case_update(
+        actor=actor, case=case, data=data, kind_changed=changed, reopen_confirmed=reopen_confirmed
+    )
     for name in changed:
         setattr(visit, name, getattr(press, name))
     if changed:

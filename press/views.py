@@ -21,14 +21,21 @@ from ttdn.cases.views import form_errors_to_messages
 from ttdn.cases.views.edit import CaseEditView
 
 
-def _save(actor: User, editor: PressEditor, case: Case | None) -> Case:
+def _save(actor: User, editor: PressEditor, case: Case | None, reopen_confirmed: bool) -> Case:
     form = editor.form
     assert hasattr(form, "press_data")  # noqa: S101 - PressEditor's form
     press = form.press_data()
     cards = editor.participants.cards()  # type: ignore[attr-defined]
     if case is None:
         return press_visit_create(actor=actor, data=editor.case_data(), press=press, cards=cards)
-    return press_visit_update(actor=actor, case=case, data=editor.case_data(), press=press, cards=cards)
+    return press_visit_update(
+        actor=actor,
+        case=case,
+        data=editor.case_data(),
+        press=press,
+        cards=cards,
+        reopen_confirmed=reopen_confirmed,
+    )
 
 
 class PressVisitEditView(CaseEditView):

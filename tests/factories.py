@@ -180,6 +180,27 @@ def make_press_visit(
     return press_visit_create(actor=actor, data=data, press=press, cards=[card])
 
 
+def case_data_as_now(case: Case) -> Any:
+    """The CaseData of ``case`` as it is: what its edit page posts when nothing is changed."""
+    from ttdn.cases.services.cases import CASE_FIELDS, CaseData, ParticipantData, ProgrammeData
+
+    return CaseData(
+        fields={name: getattr(case, name) for name in CASE_FIELDS},
+        co_host_agencies=list(case.co_host_agencies.all()),
+        participants=[
+            ParticipantData(
+                person_data(p.person.full_name, str(p.person.nationality), p.person.passport_number),
+                role=p.role,
+            )
+            for p in case.participants.select_related("person")
+        ],
+        programme=[
+            ProgrammeData(i.start, i.end, i.place, i.activity, i.hosts, i.notes, i.recording_planned)
+            for i in case.programme_items.all()
+        ],
+    )
+
+
 def file_report(case: Case, actor: User) -> Case:
     """File the post-visit report of a completed case (which moves it to reported)."""
     from ttdn.cases.models import FollowUp

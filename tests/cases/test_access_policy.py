@@ -21,7 +21,6 @@ from ttdn.cases.models import Case
 from ttdn.cases.selectors import cases_visible_to
 from ttdn.cases.services.access import case_grant_access
 from ttdn.cases.services.cases import case_record_decision
-from ttdn.cases.services.reviews import review_waive
 from ttdn.cases.services.workflow import case_transition
 
 pytestmark = pytest.mark.django_db
@@ -39,12 +38,7 @@ def _bring_to(case: Case, status: str, author: User, leader: User) -> Case:
         return case_transition(actor=author, case=case, name="cancel", reason="x")
     if status == S.SUBMITTED:
         return case
-    if case.is_restricted:
-        # The police may not see a restricted case without a grant: a leader waives the review.
-        review_waive(actor=leader, case=case, reason="x")
-        case.refresh_from_db()
-    else:
-        case = police_clear(case)
+    case = police_clear(case)  # the referral lets the police see a restricted case too
     if status == S.UNDER_REVIEW:
         return case
     if status == S.REJECTED:
@@ -66,6 +60,7 @@ class Built:
     hosts: frozenset[int]  # agency ids that lead or co-host
     restricted: bool
     referred: bool
+    withdrawn: bool  # cancelled or rejected: the review, and a restricted case's referral, withdrawn
     granted_users: frozenset[int]
     granted_agencies: frozenset[int]
 
@@ -80,7 +75,8 @@ def expected(user: User, built: Built) -> bool:
     if Role.AGENCY in roles:
         seen |= granted if built.restricted else user.agency_id in built.hosts
     if Role.POLICE in roles:
-        seen |= built.referred and (granted if built.restricted else True)
+        # The referral of a restricted case is the officers' need to know until it is withdrawn.
+        seen |= built.referred and (granted or not built.withdrawn if built.restricted else True)
     return seen
 
 
@@ -127,6 +123,7 @@ def world(make_user):
                 hosts=frozenset({lead.pk, *(a.pk for a in co_hosts)}),
                 restricted=restricted,
                 referred=status in REFERRED,
+                withdrawn=status in Case.WITHDRAWN,
                 granted_users=frozenset(granted_users),
                 granted_agencies=frozenset(granted_agencies),
             )

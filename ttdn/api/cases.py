@@ -22,10 +22,10 @@ from rest_framework.response import Response
 
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role, has_role
+from ttdn.api.reads import LogsRestrictedReads
 from ttdn.cases.identity import identity_visible, mask_passport
-from ttdn.cases.models import AccessLog, Case, Organisation, Participant, ProgrammeItem
+from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
 from ttdn.cases.selectors import cases_visible_to
-from ttdn.cases.services.access import access_log_many
 from ttdn.cases.services.cases import CaseData, ParticipantData, ProgrammeData
 from ttdn.cases.services.organisations import organisation_find_or_create
 from ttdn.cases.services.people import PersonData
@@ -149,7 +149,7 @@ CASE_FILTERS = [
 
 
 @extend_schema_view(list=extend_schema(parameters=CASE_FILTERS))
-class CaseViewSet(viewsets.ReadOnlyModelViewSet):
+class CaseViewSet(LogsRestrictedReads, viewsets.ReadOnlyModelViewSet):
     """Cases of one kind the user may see, in a stable order (start date, then reference)."""
 
     case_kind = ""
@@ -185,31 +185,6 @@ class CaseViewSet(viewsets.ReadOnlyModelViewSet):
 
     def filter_kind(self, cases: QuerySet[Case], kind: str) -> QuerySet[Case]:
         return cases
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        response = super().list(request, *args, **kwargs)
-        shown = [
-            row["id"]
-            for row in response.data["results"]
-            if row["access_level"] == Case.AccessLevel.RESTRICTED
-        ]
-        self._log_restricted(Case.objects.filter(pk__in=shown), "api list")
-        return response
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        case = self.get_object()
-        if case.is_restricted:
-            self._log_restricted([case], "api")
-        return Response(self.get_serializer(case).data)
-
-    def _log_restricted(self, cases: Any, detail: str) -> None:
-        """Every view of a restricted case is on its history, through the API as on the pages."""
-        user = self.request.user
-        if isinstance(user, User):
-            access_log_many(
-                request=self.request._request, user=user, cases=cases, action=AccessLog.Action.VIEW_RESTRICTED,
-                detail=detail,
-            )  # fmt: skip
 
 
 def _error(field: str, message: str) -> ValidationError:

@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.two_factor import token_issued_with_second_factor
 from ttdn.api import serializers as s
+from ttdn.api.reads import LogsRestrictedReads
 from ttdn.cases.models import FollowUp, Review
 from ttdn.cases.selectors import case_get_for, cases_visible_to, reviews_for_police
 from ttdn.cases.services.followups import followup_close
@@ -84,7 +85,9 @@ class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class FollowUpViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class FollowUpViewSet(
+    LogsRestrictedReads, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """The follow-ups of the cases the user may see; ``close`` as on the case page."""
 
     serializer_class = s.FollowUpSerializer
@@ -151,7 +154,7 @@ class TransitionView(APIView):
         return Response({"id": moved.pk, "reference": moved.reference, "status": moved.status})
 
 
-class ReviewViewSet(viewsets.ReadOnlyModelViewSet):
+class ReviewViewSet(LogsRestrictedReads, viewsets.ReadOnlyModelViewSet):
     """The police agency's reviews, on cases the officer may see; ``decide`` records the outcome."""
 
     serializer_class = s.ReviewSerializer

@@ -4,3 +4,12 @@ class CaseError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class ReviewReopenNeeded(CaseError):
+    """A change to what the police cleared would send the case back to them, and the caller
+    did not confirm it; ``fields`` names the changes, as the pages show them."""
+
+    def __init__(self, message: str, *, fields: list[str]) -> None:
+        super().__init__(message)
+        self.fields = fields

@@ -54,6 +54,9 @@ class CaseForm(forms.ModelForm):
     confirm_warnings = forms.BooleanField(
         label=_("I have checked the warnings above and want to save anyway"), required=False
     )
+    confirm_review = forms.BooleanField(
+        label=_("Save and send the case back to the police for review and approval"), required=False
+    )
 
     class Meta:
         model = Case
@@ -107,6 +110,7 @@ class CaseForm(forms.ModelForm):
             "counterpart_kind",
             "counterpart_country",
             "confirm_warnings",
+            "confirm_review",
         ]
     )
 

@@ -68,6 +68,8 @@ class CaseKind:
     import_url_name: str = ""
     # Its figures in the periodic report.
     report: KindReport = field(default_factory=KindReport)
+    # Fields of the extension record the police's review covers (ttdn.cases.review_scope).
+    reviewed_fields: tuple[str, ...] = ()
 
 
 _registry: dict[str, CaseKind] = {}

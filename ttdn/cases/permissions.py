@@ -4,6 +4,8 @@ nothing else writes grants.
 - ``view_case`` to an agency's group: the agency leads or co-hosts the case.
 - ``review_case`` to a police agency's group: the case was referred to it.
 - ``access_restricted_case`` to a user or an agency's group: need to know a restricted case.
+- ``see_referred_case`` to a police agency's group: the referral of a restricted case is its
+  officers' need to know, until the referral is withdrawn (the review's services keep it).
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ from django.db.models import Model
 from simple_history.utils import bulk_create_with_history
 
 from ttdn.accounts.models import Agency, User
+from ttdn.accounts.roles import Role
 from ttdn.cases.models import Case, CaseGroupObjectPermission, CaseUserObjectPermission
 
 VIEW = "view_case"
 REVIEW = "review_case"
 NEED_TO_KNOW = "access_restricted_case"
+REFERRAL_SIGHT = "see_referred_case"
 
 
 def _permission(codename: str) -> Permission:
@@ -32,8 +36,18 @@ def _create(objects: list[Model], actor: User | None) -> None:
         bulk_create_with_history(objects, type(objects[0]), default_user=actor)
 
 
-def _set_group_grants(case: Case, codename: str, groups: Iterable[Group], actor: User | None) -> None:
-    """Make ``groups`` exactly those holding ``codename`` on ``case``."""
+def _delete(grants: Iterable[Model], actor: User | None) -> None:
+    """Delete grants one by one, so that each history row names who took it back."""
+    for grant in grants:
+        grant._history_user = actor  # type: ignore[attr-defined]
+        grant.delete()
+
+
+def _set_group_grants(
+    case: Case, codename: str, groups: Iterable[Group], actor: User | None
+) -> tuple[set[int], set[int]]:
+    """Make ``groups`` exactly those holding ``codename`` on ``case``; return the ids of the
+    groups given it and of those that lost it."""
     permission = _permission(codename)
     wanted = {group.pk for group in groups}
     current = set(
@@ -41,9 +55,12 @@ def _set_group_grants(case: Case, codename: str, groups: Iterable[Group], actor:
             "group_id", flat=True
         )
     )
-    CaseGroupObjectPermission.objects.filter(
-        content_object=case, permission=permission, group_id__in=current - wanted
-    ).delete()
+    _delete(
+        CaseGroupObjectPermission.objects.filter(
+            content_object=case, permission=permission, group_id__in=current - wanted
+        ),
+        actor,
+    )
     _create(
         [
             CaseGroupObjectPermission(content_object=case, permission=permission, group_id=group_id)
@@ -51,6 +68,7 @@ def _set_group_grants(case: Case, codename: str, groups: Iterable[Group], actor:
         ],
         actor,
     )
+    return wanted - current, current - wanted
 
 
 def sync_host_grants(*, case: Case, actor: User | None) -> None:
@@ -77,8 +95,37 @@ def grant_review(*, case: Case, agencies: Iterable[Agency], actor: User | None) 
     )
 
 
-def revoke_review(*, case: Case) -> None:
-    CaseGroupObjectPermission.objects.filter(content_object=case, permission__codename=REVIEW).delete()
+def sync_referral_sight(*, case: Case, actor: User | None) -> tuple[list[Agency], list[Agency]]:
+    """The police agencies a restricted case is referred to see it, until the referral is
+    withdrawn with the review (the case cancelled or rejected); a normal case needs no such grant.
+    Returns the agencies given sight and those that lost it."""
+    groups: Iterable[Group] = ()
+    if case.is_restricted and case.status not in Case.WITHDRAWN:
+        groups = Group.objects.filter(
+            pk__in=CaseGroupObjectPermission.objects.filter(
+                content_object=case, permission__codename=REVIEW
+            ).values("group_id")
+        )
+    added, removed = _set_group_grants(case, REFERRAL_SIGHT, groups, actor)
+    agencies = {agency.group_id: agency for agency in Agency.objects.filter(group_id__in=added | removed)}
+    return [agencies[pk] for pk in added if pk in agencies], [
+        agencies[pk] for pk in removed if pk in agencies
+    ]
+
+
+def referral_sight_of(*, case: Case) -> tuple[Agency, list[User]] | None:
+    """The police agency that sees ``case`` by its referral, and its officers who do."""
+    agency = Agency.objects.filter(
+        group__in=CaseGroupObjectPermission.objects.filter(
+            content_object=case, permission__codename=REFERRAL_SIGHT
+        ).values("group_id")
+    ).first()
+    if agency is None:
+        return None
+    officers = User.objects.filter(agency=agency, is_active=True, groups__name=Role.POLICE).order_by(
+        "full_name"
+    )
+    return agency, list(officers)
 
 
 def grant_need_to_know(

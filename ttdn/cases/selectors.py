@@ -20,7 +20,7 @@ from ttdn.cases.models import (
     Person,
     Review,
 )
-from ttdn.cases.permissions import NEED_TO_KNOW, REVIEW, VIEW
+from ttdn.cases.permissions import NEED_TO_KNOW, REFERRAL_SIGHT, REVIEW, VIEW
 
 S = Case.Status
 # Roles that work on every (normal) case of the province.
@@ -45,9 +45,13 @@ def cases_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Case]:
     | protocol, leader, | every case                          | only with a need-to-know      |
     | admin             |                                     | grant                         |
     | agency            | cases its agency leads or co-hosts  | only with a grant             |
-    | police            | cases referred to its agency        | only if referred and granted  |
+    | police            | cases referred to its agency        | referred to its agency (until |
+    |                   |                                     | withdrawn), or referred and   |
+    |                   |                                     | granted                       |
 
-    Grants live in guardian's direct tables; model-level permissions open nothing here.
+    The referral of a restricted case is the need to know of the police agency's officers (not
+    of its other staff): the review's services grant it with the referral and take it back with
+    the review. Grants live in guardian's direct tables; model-level permissions open nothing here.
     """
     roles = roles_of(user)
     if not roles or not isinstance(user, User):
@@ -61,6 +65,7 @@ def cases_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Case]:
         visible |= (normal & _granted(user, VIEW)) | restricted
     if Role.POLICE in roles:
         visible |= (normal | restricted) & _granted(user, REVIEW)
+        visible |= Q(access_level=Case.AccessLevel.RESTRICTED) & _granted(user, REFERRAL_SIGHT)
     return Case.objects.filter(visible)
 
 

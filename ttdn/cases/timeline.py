@@ -27,6 +27,7 @@ from ttdn.cases.models import Case
 GRANT_LABELS = {
     "access_restricted_case": gettext_lazy("need-to-know access"),
     "review_case": gettext_lazy("referral to the police"),
+    "see_referred_case": gettext_lazy("the police's sight of the restricted case (referral)"),
 }
 # What the entries that are not events say (the page's template says the same).
 ACTION_LABELS = {
@@ -237,9 +238,9 @@ def _grant_entries(case_id: int) -> list[TimelineEntry]:
     """Need-to-know grants and police referrals, given and taken back (host grants follow the
     lead and co-host agencies, which the case's own history shows)."""
     from ttdn.cases.models import CaseGroupObjectPermission, CaseUserObjectPermission
-    from ttdn.cases.permissions import NEED_TO_KNOW, REVIEW
+    from ttdn.cases.permissions import NEED_TO_KNOW, REFERRAL_SIGHT, REVIEW
 
-    codenames = [NEED_TO_KNOW, REVIEW]
+    codenames = [NEED_TO_KNOW, REVIEW, REFERRAL_SIGHT]
     user_rows = CaseUserObjectPermission.history.filter(
         content_object_id=case_id, permission__codename__in=codenames
     ).select_related("history_user", "permission", "user")

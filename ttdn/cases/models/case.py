@@ -124,6 +124,7 @@ class Case(models.Model):
         permissions = [
             ("review_case", _("Review the case for the police (referral)")),
             ("access_restricted_case", _("See the case while it is restricted (need to know)")),
+            ("see_referred_case", _("See the restricted case referred to the police, until withdrawn")),
         ]
 
     def __str__(self) -> str:

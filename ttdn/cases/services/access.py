@@ -54,6 +54,21 @@ def access_log_record(
     )
 
 
+def access_log_restricted_reads(
+    *, request: HttpRequest, user: User, cases: Iterable[Case], detail: str = ""
+) -> None:
+    """A page, print-out or API answer shows ``cases`` to ``user``: each restricted one among
+    them gets its "viewed" entry (one insert for all). Every read of a restricted case, whatever
+    shows it, calls this; the caller has already fetched the cases through the selector."""
+    access_log_many(
+        request=request,
+        user=user,
+        cases=[case for case in cases if case.is_restricted],
+        action=AccessLog.Action.VIEW_RESTRICTED,
+        detail=detail,
+    )
+
+
 def access_log_exports(*, request: HttpRequest, user: User, cases: Iterable[Case], detail: str) -> None:
     """An export: one entry on each exported case's history (one without a case for figures)."""
     access_log_many(request=request, user=user, cases=cases, action=AccessLog.Action.EXPORT, detail=detail,

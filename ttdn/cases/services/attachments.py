@@ -30,7 +30,7 @@ def attachment_add(
         upload=upload,
         kind=kind,
         description=description,
-        after_save=lambda: review_after_change(case=case, actor=actor),
+        after_save=lambda: review_after_change(case=case, actor=actor, changed=["attachments"]),
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +22,7 @@ from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
 from ttdn.cases.permissions import grant_need_to_know, sync_host_grants
 from ttdn.cases.services.people import PersonData, person_find_or_create
 from ttdn.cases.services.references import reference_next
-from ttdn.cases.services.reviews import review_after_change
+from ttdn.cases.services.reviews import referral_sight_sync, review_after_change
 from ttdn.cases.text import fold
 
 # The shared fields a form may set; kind apps add their own beside the case.
@@ -103,7 +103,17 @@ def case_create(*, actor: User, kind: str, data: CaseData) -> Case:
 
 
 @transaction.atomic
-def case_update(*, actor: User, case: Case, data: CaseData) -> Case:
+def case_update(
+    *,
+    actor: User,
+    case: Case,
+    data: CaseData,
+    kind_changed: Collection[str] = (),
+    reopen_confirmed: bool = True,
+) -> Case:
+    """Save the edit of ``case``. A change to what the police's review covered reopens it
+    (``kind_changed``: the fields of the kind's record that the kind's service changes);
+    with ``reopen_confirmed`` false that is refused with ReviewReopenNeeded, and nothing is kept."""
     _require_editor(actor)
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.is_finished:
@@ -120,15 +130,21 @@ def case_update(*, actor: User, case: Case, data: CaseData) -> Case:
     co_hosts = _co_hosts(case, data.co_host_agencies)
     if set(case.co_host_agencies.all()) != set(co_hosts):
         case.co_host_agencies.set(co_hosts)
+        changed.append("co_host_agencies")
     sync_host_grants(case=case, actor=actor)  # writes only what changed
     if "responsible_officer" in changed and case.responsible_officer is not None:
         grant_need_to_know(case=case, actor=actor, users=[case.responsible_officer])
+    if "access_level" in changed:
+        referral_sight_sync(case=case, actor=actor)
     # None keeps a list as it is (a partial update that does not name it).
-    people_changed = data.participants is not None and _replace_participants(case, data.participants, actor)
-    programme_changed = data.programme is not None and _replace_programme(case, data.programme, actor)
+    if data.participants is not None and _replace_participants(case, data.participants, actor):
+        changed.append("participants")
+    if data.programme is not None and _replace_programme(case, data.programme, actor):
+        changed.append("programme")
     case_refresh_search_text(case=case)
-    if people_changed or programme_changed:
-        review_after_change(case=case, actor=actor)
+    if review_after_change(
+        case=case, actor=actor, changed=[*changed, *kind_changed], confirmed=reopen_confirmed
+    ):
         case.refresh_from_db(fields=["status"])
     return case
 
@@ -148,11 +164,12 @@ def _co_hosts(case: Case, agencies: Iterable[Agency]) -> list[Agency]:
 def _replace_participants(case: Case, rows: Sequence[ParticipantData], actor: User) -> bool:
     """Make the case's participants exactly ``rows``, keeping the rows of persons who stay;
     return whether anything changed."""
-    existing = {p.person_id: p for p in case.participants.all()}
+    existing = {p.person_id: p for p in case.participants.select_related("person")}
     keep: set[int] = set()
     changed = False
     for order, row in enumerate(rows):
-        person = person_find_or_create(data=row.person, organisation=case.counterpart)
+        staying = [p.person for p in existing.values() if p.person_id not in keep]
+        person = person_find_or_create(data=row.person, organisation=case.counterpart, known=staying)
         if person.pk in keep:
             raise ValidationError(_("%(name)s is listed twice in this case.") % {"name": person.full_name})
         keep.add(person.pk)

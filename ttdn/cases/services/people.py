@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ttdn.cases.models import Organisation, Person, normalise_passport_number
@@ -21,13 +22,28 @@ class PersonData:
     position: str = ""
 
 
-def person_find_or_create(*, data: PersonData, organisation: Organisation | None = None) -> Person:
+def person_find_or_create(
+    *, data: PersonData, organisation: Organisation | None = None, known: Iterable[Person] = ()
+) -> Person:
     """The known person with this passport (brought up to date), or a new one.
 
-    Without a passport number nobody can be matched safely, so a new person is made.
+    Without a passport number nobody can be matched safely across visits, so a new person is
+    made, unless one of ``known`` (a case's own participants) has no passport either and the
+    same name, nationality and date of birth: the same row of the same case, saved again.
     """
     passport = normalise_passport_number(data.passport_number)
     person = None
+    if not passport:
+        person = next(
+            (
+                candidate
+                for candidate in known
+                if not candidate.passport_number
+                and (candidate.full_name, candidate.nationality, candidate.date_of_birth)
+                == (data.full_name, data.nationality, data.date_of_birth or candidate.date_of_birth)
+            ),
+            None,
+        )
     if passport:
         person = (
             Person.objects.select_for_update()

@@ -9,6 +9,7 @@ what they cleared): those are the workflow's system transitions (``take_up``, ``
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from typing import Any
 
 from django.db import transaction
@@ -19,11 +20,12 @@ from django.utils.translation import gettext as _
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.deadlines import add_working_days, timer_due
-from ttdn.cases.errors import CaseError
+from ttdn.cases.errors import CaseError, ReviewReopenNeeded
 from ttdn.cases.events import log_event, text_checked
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, Review, ReviewQuestion, ReviewWaiver
-from ttdn.cases.permissions import grant_review
+from ttdn.cases.permissions import grant_review, sync_referral_sight
+from ttdn.cases.review_scope import reviewed_changes, reviewed_labels
 from ttdn.notifications.services import notify
 
 POLICE_REVIEW_TIMER = "police_review"
@@ -80,7 +82,18 @@ def review_open(*, case: Case, actor: User) -> Review:
     log_event(
         case=case, code="review.referred", actor=actor, data={**_review_data(review), "agency": agency.pk}
     )
+    referral_sight_sync(case=case, actor=actor)
     return review
+
+
+def referral_sight_sync(*, case: Case, actor: User | None) -> None:
+    """The referral of a restricted case is the need to know of the police agency's officers:
+    they see it from the referral until the review is withdrawn. Called on referral, on
+    withdrawal and when a case's access level changes; each grant and withdrawal is an event."""
+    granted, withdrawn = sync_referral_sight(case=case, actor=actor)
+    for code, agencies in (("access.referral_granted", granted), ("access.referral_withdrawn", withdrawn)):
+        for agency in agencies:
+            log_event(case=case, code=code, actor=actor, text=agency.name_vi, data={"agency": agency.pk})
 
 
 def _require_officer(actor: User, review: Review) -> None:
@@ -219,14 +232,39 @@ def review_waive(*, actor: User, case: Case, reason: str) -> Review:
     return review
 
 
-def review_after_change(*, case: Case, actor: User) -> None:
-    """What the police cleared is what happens: once a review has passed, a change to the
-    programme, the participants or the attachments makes it stale, returns the case to under
-    review (also from approved or in progress) and opens the next review."""
-    case = Case.objects.select_for_update().get(pk=case.pk)
+def review_stands(case: Case) -> bool:
+    """Has the police's clearance of ``case`` passed and does it still stand (so that a change
+    to what it covered would reopen it)?"""
     last = latest_review(case)
-    if case.status not in Case.CLEARED or last is None or last.status not in Review.PASSED:
-        return
+    return case.status in Case.CLEARED and last is not None and last.status in Review.PASSED
+
+
+def review_after_change(
+    *, case: Case, actor: User, changed: Collection[str], confirmed: bool = True
+) -> list[str]:
+    """What the police cleared is what happens: once a review has passed, a change to anything
+    it covered (``changed`` names what changed; ttdn.cases.review_scope says what counts) makes
+    it stale, returns the case to under review (also from approved or in progress) and opens
+    the next review. Unless ``confirmed``, that is refused (ReviewReopenNeeded): the caller's
+    transaction then keeps nothing of the change. Returns the labels of the covered changes
+    that reopened the review."""
+    covered = reviewed_changes(kind=case.kind, changed=changed)
+    if not covered:
+        return []
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if not review_stands(case):
+        return []
+    labels = reviewed_labels(kind=case.kind, names=covered)
+    if not confirmed:
+        raise ReviewReopenNeeded(
+            _(
+                "This sends the case back to the police for review, and then to approval, because you changed: %(fields)s."
+            )
+            % {"fields": ", ".join(labels)},
+            fields=labels,
+        )
+    last = latest_review(case)
+    assert last is not None  # noqa: S101 - review_stands
     last.status = R.STALE
     stamp(last, actor)
     last.save(update_fields=["status"])
@@ -234,15 +272,19 @@ def review_after_change(*, case: Case, actor: User) -> None:
     if case.status != S.UNDER_REVIEW:  # approved or in progress: back to review and approval
         case = _move(case, "reopen_review", actor, review=last.pk)
     review_open(case=case, actor=actor)
+    log_event(case=case, code="review.reopened", actor=actor, data={"fields": covered})
+    return labels
 
 
 def review_withdraw(*, case: Case, actor: User | None) -> None:
-    """A cancelled or rejected case leaves the police's queue."""
+    """A cancelled or rejected case leaves the police's queue, and a restricted one their sight
+    (unless they hold a need-to-know grant besides the referral)."""
     for review in case.reviews.filter(status__in=Review.OPEN):
         review.status = R.WITHDRAWN
         stamp(review, actor)
         review.save(update_fields=["status"])
         log_event(case=case, code="review.withdrawn", actor=actor, data=_review_data(review))
+    referral_sight_sync(case=case, actor=actor)
 
 
 def approval_gate(case: Case) -> str | None:

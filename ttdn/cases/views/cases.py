@@ -21,9 +21,14 @@ from ttdn.cases.forms import AccessForm, AttachmentForm, ReasonForm
 from ttdn.cases.forms_review import AnswerForm, FollowUpCloseForm, FollowUpForm, SecrecyMarkForm, WaiverForm
 from ttdn.cases.identity import identity_visible, participant_rows
 from ttdn.cases.models import AccessLog, Case, FollowUp, Review
-from ttdn.cases.permissions import need_to_know_of
+from ttdn.cases.permissions import need_to_know_of, referral_sight_of
 from ttdn.cases.selectors import case_get_for, case_list_for, dashboard_for, followups_for
-from ttdn.cases.services.access import access_log_record, case_grant_access, case_revoke_access
+from ttdn.cases.services.access import (
+    access_log_record,
+    access_log_restricted_reads,
+    case_grant_access,
+    case_revoke_access,
+)
 from ttdn.cases.services.attachments import attachment_add
 from ttdn.cases.services.followups import followup_may_close
 from ttdn.cases.services.workflow import TRANSITIONS, blockers, case_transition, transitions_for
@@ -97,8 +102,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     blocked = {t.name: blockers(case=case, transition=t.name) for t in possible}
     can_edit = has_role(user, Role.PROTOCOL) and case.is_editable
     manages_access = has_role(user, Role.PROTOCOL, Role.ADMIN)
-    if case.is_restricted:
-        access_log_record(request=request, user=user, case=case, action=AccessLog.Action.VIEW_RESTRICTED)
+    access_log_restricted_reads(request=request, user=user, cases=[case])
     participants = list(case.participants.select_related("person"))
     return render(
         request,
@@ -130,6 +134,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "secrecy_form": SecrecyMarkForm() if can_edit else None,
             "need_to_know": need_to_know_of(case=case) if manages_access and case.is_restricted else None,
             "access_form": AccessForm() if manages_access and case.is_restricted else None,
+            "police_sight": referral_sight_of(case=case) if case.is_restricted else None,
             "programme": case.programme_items.all(),
             "attachments": case.attachments.select_related("uploaded_by").all(),
             "timeline": timeline_for(user=user, case=case),

@@ -17,6 +17,7 @@ from ttdn.cases.errors import CaseError
 from ttdn.cases.forms_people import PersonCorrectionForm
 from ttdn.cases.models import Case, Participant
 from ttdn.cases.selectors import cases_visible_to, person_get_for
+from ttdn.cases.services.access import access_log_restricted_reads
 from ttdn.cases.services.data_subject import person_correct, person_export
 
 
@@ -61,13 +62,15 @@ def person_correct_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The person's data was corrected; the history names the request."))
             return redirect("cases:person_correct", pk=person.pk)
-    cases = (
+    on_cases = (
         Case.objects.filter(pk__in=cases_visible_to(user))
         .filter(participants__person=person)
         .order_by("-start_date")
         .distinct()
     )
-    roles = dict(Participant.objects.filter(person=person, case__in=cases).values_list("case_id", "role"))
+    roles = dict(Participant.objects.filter(person=person, case__in=on_cases).values_list("case_id", "role"))
+    cases = list(on_cases)
+    access_log_restricted_reads(request=request, user=user, cases=cases, detail="person page")
     return render(
         request,
         "cases/person_correct.html",

@@ -31,6 +31,7 @@ from ttdn.cases.forms_review import (
 from ttdn.cases.identity import identity_visible, participant_rows
 from ttdn.cases.models import Review
 from ttdn.cases.selectors import case_get_for, reviews_for_police
+from ttdn.cases.services.access import access_log_restricted_reads
 from ttdn.cases.services.followups import followup_close, followup_create
 from ttdn.cases.services.reviews import review_answer, review_assign, review_record, review_waive
 from ttdn.cases.services.secrecy import secrecy_mark_add
@@ -128,6 +129,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The outcome was recorded and protocol was notified."))
             return redirect("cases:review_queue")
     participants = list(case.participants.select_related("person"))
+    access_log_restricted_reads(request=request, user=user, cases=[case], detail="review page")
     return render(
         request,
         "reviews/review_detail.html",
@@ -228,7 +230,9 @@ def secrecy_mark_add_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def programme_print(request: HttpRequest, pk: int) -> HttpResponse:
     """The programme as it is handed out, with the police's conditions on it."""
-    case = case_get_for(user=request.user, pk=pk)
+    user = _user(request)
+    case = case_get_for(user=user, pk=pk)
+    access_log_restricted_reads(request=request, user=user, cases=[case], detail="programme print-out")
     last = case.reviews.order_by("-number").first()
     return render(
         request,
