@@ -11,9 +11,7 @@ class DelegationsConfig(AppConfig):
         from ttdn.reports import statistics
 
         statistics.register_subkinds(delegation_kinds)
-        from delegations.reminders import register_delegation_triggers
-
-        register_delegation_triggers()
+        from delegations.reminders import AGREEMENT_EXPIRY
         from ttdn import navigation
         from ttdn.accounts.roles import Role
         from ttdn.cases import kinds
@@ -34,12 +32,13 @@ class DelegationsConfig(AppConfig):
                 import_url_name="delegations:import",
                 detail_template="delegations/_case_extra.html",
                 extension_model="delegations.Delegation",
-            )
-        )
-        navigation.register(
-            navigation.NavItem(
-                _("Agreements"),
-                "delegations:agreement_list",
-                roles=frozenset({Role.PROTOCOL, Role.LEADER, Role.ADMIN}),
+                reminder_triggers=[AGREEMENT_EXPIRY],
+                navigation=[
+                    navigation.NavItem(
+                        _("Agreements"),
+                        "delegations:agreement_list",
+                        roles=frozenset({Role.PROTOCOL, Role.LEADER, Role.ADMIN}),
+                    )
+                ],
             )
         )

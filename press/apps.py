@@ -12,17 +12,15 @@ class PressConfig(AppConfig):
 
         statistics.register_subkinds(press_kinds)
         statistics.register_figure("coverage", coverage_published)
-        from press.reminders import register_press_triggers
-
-        register_press_triggers()
         from press.deadlines import press_detail_context
+        from press.models import KIND
+        from press.reminders import PRESS_CARD_EXPIRY
         from press.services import written_approval
         from ttdn.cases import kinds
-        from ttdn.cases.services.workflow import register_condition
 
         kinds.register(
             kinds.CaseKind(
-                code="press",
+                code=KIND,
                 label=_("Press visit"),
                 create_label=_("New press visit"),
                 summary=lambda case: str(_("Press visit")),
@@ -33,11 +31,12 @@ class PressConfig(AppConfig):
                 extension_model="press.PressVisit",
                 panels_template="press/_case_panels.html",
                 detail_context=press_detail_context,
+                conditions={"start": [written_approval]},
+                identity_records=[
+                    kinds.IdentityRecord(
+                        "press.PressCard", person_field="person", cleared={"number": "", "number_hash": ""}
+                    )
+                ],
+                reminder_triggers=[PRESS_CARD_EXPIRY],
             )
-        )
-        register_condition("start", written_approval)
-        from ttdn.cases.services.retention import register_identity_record
-
-        register_identity_record(
-            "press.PressCard", person_field="person", cleared={"number": "", "number_hash": ""}
         )

@@ -8,15 +8,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from press.models import Coverage, PressCard, PressVisit
+from press.models import KIND, Coverage, PressCard, PressVisit
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, Organisation, Person
 from ttdn.cases.services.cases import CaseData, case_create, case_update
-
-KIND = "press"
 
 
 @dataclass(frozen=True)
@@ -123,7 +121,7 @@ def coverage_add(*, actor: User, case: Case, coverage: Coverage) -> Coverage:
 
 def written_approval(case: Case) -> str | None:
     """No reporting before the written approval: a press visit starts only once approved with
-    the number of its decision recorded."""
-    if case.kind == KIND and not case.decision_number:
+    the number of its decision recorded (the condition of the kind's "start")."""
+    if not case.decision_number:
         return _("Reporting may not start before the written approval: record the decision's number first.")
     return None

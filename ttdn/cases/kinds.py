@@ -1,19 +1,32 @@
 """The kinds of case (delegation, press visit, ...), registered by their apps.
 
-The core knows no kind by name: each app registers what the shared pages need from it (its
-label, its reference prefix, where its forms live) in its ``AppConfig.ready``.
+The core knows no kind by name: each app registers, once, in its ``AppConfig.ready``, everything it
+adds to the core: what the shared pages need from it (its label, its reference prefix, where its
+forms live), the conditions it puts on the workflow, the records of identity data it keeps, its
+reminder triggers and its navigation entries.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.utils.functional import Promise
 
 if TYPE_CHECKING:
     from ttdn.cases.models import Case
+    from ttdn.navigation import NavItem
+    from ttdn.notifications.rules import Trigger
+
+
+class IdentityRecord(NamedTuple):
+    """A record beside the person that holds more of their identity data (e.g. a press card):
+    exported on a data subject's request and cleared with the person (``cleared``: field -> value)."""
+
+    model: str  # "app_label.Model"
+    person_field: str
+    cleared: Mapping[str, object]
 
 
 @dataclass(frozen=True)
@@ -38,13 +51,26 @@ class CaseKind:
     detail_context: Callable[[Case, Any], dict[str, Any]] | None = None
     # The kind's import page (from a spreadsheet), if it has one.
     import_url_name: str = ""
+    # transition name -> conditions that must also hold for the kind's cases (None: they do).
+    conditions: Mapping[str, Sequence[Callable[[Case], str | None]]] = field(default_factory=dict)
+    identity_records: Sequence[IdentityRecord] = ()
+    reminder_triggers: Sequence[Trigger] = ()
+    navigation: Sequence[NavItem] = ()
 
 
 _registry: dict[str, CaseKind] = {}
 
 
 def register(kind: CaseKind) -> None:
+    """Register ``kind``; its reminder triggers and navigation entries join the core's."""
+    from ttdn import navigation
+    from ttdn.notifications import rules
+
     _registry[kind.code] = kind
+    for trigger in kind.reminder_triggers:
+        rules.register(trigger)
+    for item in kind.navigation:
+        navigation.register(item)
 
 
 def get(code: str) -> CaseKind:
@@ -57,3 +83,8 @@ def all_kinds() -> list[CaseKind]:
 
 def choices() -> list[tuple[str, str]]:
     return [(kind.code, str(kind.label)) for kind in _registry.values()]
+
+
+def identity_records() -> list[IdentityRecord]:
+    """The records of identity data the kinds keep beside their people (press cards, ...)."""
+    return [record for kind in _registry.values() for record in kind.identity_records]

@@ -1,8 +1,9 @@
 """The case workflow: one service per transition, each checking who may do it and what must hold.
 
 draft → submitted → under review → approved | rejected → in progress → completed → reported →
-closed, and cancelled from any state before in progress. Later parts add their own conditions
-with ``register_condition`` (the police review gates approval; open follow-ups block closing).
+closed, and cancelled from any state before in progress. The core's conditions are added with
+``register_condition`` (the police review gates approval; open follow-ups block closing), a
+kind's with its registration (``CaseKind.conditions``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy
 
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role, roles_of
+from ttdn.cases import kinds
 from ttdn.cases.errors import CaseError
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case
@@ -131,8 +133,10 @@ def transitions_for(*, user: User, case: Case) -> list[Transition]:
 
 
 def blockers(*, case: Case, transition: str) -> list[str]:
-    """Why ``transition`` cannot happen now: the messages of the conditions that fail."""
-    return [message for condition in _conditions[transition] if (message := condition(case))]
+    """Why ``transition`` cannot happen now: the messages of the conditions that fail (the core's,
+    then those the case's kind registered)."""
+    conditions = [*_conditions[transition], *kinds.get(case.kind).conditions.get(transition, ())]
+    return [message for condition in conditions if (message := condition(case))]
 
 
 @transaction.atomic
