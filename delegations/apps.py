@@ -11,9 +11,9 @@ class DelegationsConfig(AppConfig):
         from ttdn.reports import statistics
 
         statistics.register_subkinds(delegation_kinds)
+        from delegations.policy import may_read_agreements
         from delegations.reminders import AGREEMENT_EXPIRY
         from ttdn import navigation
-        from ttdn.accounts.roles import Role
         from ttdn.cases import kinds
         from ttdn.cases.models import Case
 
@@ -37,7 +37,7 @@ class DelegationsConfig(AppConfig):
                     navigation.NavItem(
                         _("Agreements"),
                         "delegations:agreement_list",
-                        roles=frozenset({Role.PROTOCOL, Role.LEADER, Role.ADMIN}),
+                        allowed=lambda user: may_read_agreements(user=user) is None,
                     )
                 ],
             )

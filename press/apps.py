@@ -14,6 +14,7 @@ class PressConfig(AppConfig):
         statistics.register_figure("coverage", coverage_published)
         from press.deadlines import press_detail_context
         from press.models import KIND
+        from press.policy import may_record_coverage
         from press.reminders import PRESS_CARD_EXPIRY
         from press.services import written_approval
         from ttdn.cases import kinds
@@ -32,6 +33,7 @@ class PressConfig(AppConfig):
                 panels_template="press/_case_panels.html",
                 detail_context=press_detail_context,
                 conditions={"start": [written_approval]},
+                abilities={"record_coverage": may_record_coverage},
                 identity_records=[
                     kinds.IdentityRecord(
                         "press.PressCard", person_field="person", cleared={"number": "", "number_hash": ""}

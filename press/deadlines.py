@@ -10,8 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from press.models import Coverage, PressVisit
-from ttdn.accounts.models import User
-from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.deadlines import is_working_day, timer_due, working_days_between
 from ttdn.cases.identity import identity_visible, mask_passport
 from ttdn.cases.models import Case, Timer
@@ -77,5 +75,5 @@ def press_detail_context(case: Case, user: Any) -> dict[str, Any]:
             for card in cards.values()
         ],
         "coverage": list(Coverage.objects.filter(case=case)),
-        "coverage_form": CoverageForm() if isinstance(user, User) and has_role(user, Role.PROTOCOL) else None,
+        "coverage_form": CoverageForm(),  # shown to whoever may record coverage (the kind's ability)
     }

@@ -9,11 +9,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from press.models import KIND, Coverage, PressCard, PressVisit
+from press.policy import may_record_coverage
 from ttdn.accounts.models import Agency, User
-from ttdn.accounts.roles import Role, has_role
-from ttdn.cases.errors import CaseError
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, Organisation, Person
+from ttdn.cases.policy import enforce
 from ttdn.cases.services.cases import CaseData, case_create, case_update
 
 
@@ -108,10 +108,7 @@ def press_visit_update(
 
 @transaction.atomic
 def coverage_add(*, actor: User, case: Case, coverage: Coverage) -> Coverage:
-    if not has_role(actor, Role.PROTOCOL):
-        raise CaseError(_("Only protocol staff record the coverage."))
-    if case.kind != KIND:
-        raise CaseError(_("Coverage is recorded for press visits."))
+    enforce(may_record_coverage(user=actor, case=case))
     coverage.case, coverage.recorded_by = case, actor
     coverage.full_clean()
     stamp(coverage, actor)

@@ -16,14 +16,15 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ttdn.accounts.models import Agency, User
-from ttdn.accounts.roles import Role, has_role
+from ttdn.api.permissions import refuse
 from ttdn.cases.identity import identity_visible, mask_passport
 from ttdn.cases.models import AccessLog, Case, Organisation, Participant, ProgrammeItem
+from ttdn.cases.policy import may_create_case, may_edit
 from ttdn.cases.selectors import cases_visible_to
 from ttdn.cases.services.access import access_log_many
 from ttdn.cases.services.cases import CaseData, ParticipantData, ProgrammeData
@@ -339,8 +340,8 @@ class WritableCaseViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Case
 
     def _protocol(self) -> User:
         user = self.request.user
-        if not isinstance(user, User) or not has_role(user, Role.PROTOCOL):
-            raise PermissionDenied(_("Only protocol staff may create or edit cases."))
+        assert isinstance(user, User)  # noqa: S101 - HasRole
+        refuse(may_create_case(user=user))
         return user
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -360,6 +361,7 @@ class WritableCaseViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Case
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         actor = self._protocol()
         case = self.get_object()
+        refuse(may_edit(user=actor, case=case))
         serializer = self.get_serializer(case, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         _validate_nested_in_full(request.data)

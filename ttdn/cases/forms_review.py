@@ -127,15 +127,16 @@ class FollowUpForm(forms.Form):
 
 
 class FollowUpCloseForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Status"), choices=[("done", _("Done")), ("cancelled", _("Cancelled"))], initial="done"
-    )
+    STATUSES = [("done", _("Done")), ("cancelled", _("Cancelled"))]
+    status = forms.ChoiceField(label=_("Status"), choices=STATUSES, initial="done")
     result = forms.CharField(label=_("Result"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args: Any, cancel_only: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, done: bool = True, cancel: bool = True, **kwargs: Any) -> None:
+        """``done``, ``cancel``: the choices offered (what the user may do to this follow-up)."""
         super().__init__(*args, **kwargs)
-        if cancel_only:  # a post-visit report is done by filing it; this form can only cancel it
-            status = cast(forms.ChoiceField, self.fields["status"])
-            status.choices = [("cancelled", _("Cancelled"))]
+        status = cast(forms.ChoiceField, self.fields["status"])
+        offered = {"done": done, "cancelled": cancel}
+        status.choices = [(value, label) for value, label in self.STATUSES if offered[value]]
+        if not done:  # e.g. a post-visit report, done by filing it: this form can only cancel it
             status.initial = "cancelled"
             self.fields["result"].label = _("Reason")

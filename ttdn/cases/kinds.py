@@ -2,8 +2,8 @@
 
 The core knows no kind by name: each app registers, once, in its ``AppConfig.ready``, everything it
 adds to the core: what the shared pages need from it (its label, its reference prefix, where its
-forms live), the conditions it puts on the workflow, the records of identity data it keeps, its
-reminder triggers and its navigation entries.
+forms live), the conditions it puts on the workflow, the abilities it adds to the policy, the
+records of identity data it keeps, its reminder triggers and its navigation entries.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from django.utils.functional import Promise
 
 if TYPE_CHECKING:
     from ttdn.cases.models import Case
+    from ttdn.cases.policy import CaseRule
     from ttdn.navigation import NavItem
     from ttdn.notifications.rules import Trigger
 
@@ -53,6 +54,8 @@ class CaseKind:
     import_url_name: str = ""
     # transition name -> conditions that must also hold for the kind's cases (None: they do).
     conditions: Mapping[str, Sequence[Callable[[Case], str | None]]] = field(default_factory=dict)
+    # ability name -> rule (ttdn.cases.policy), beside the core's abilities on the kind's cases.
+    abilities: Mapping[str, CaseRule] = field(default_factory=dict)
     identity_records: Sequence[IdentityRecord] = ()
     reminder_triggers: Sequence[Trigger] = ()
     navigation: Sequence[NavItem] = ()

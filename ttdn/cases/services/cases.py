@@ -13,12 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ttdn.accounts.models import Agency, User
-from ttdn.accounts.roles import Role, has_role
 from ttdn.cases import kinds
-from ttdn.cases.errors import CaseError
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
 from ttdn.cases.permissions import grant_need_to_know, sync_host_grants
+from ttdn.cases.policy import enforce, may_create_case, may_edit, may_record_decision
 from ttdn.cases.services.people import PersonData, person_find_or_create
 from ttdn.cases.services.references import reference_next
 from ttdn.cases.services.reviews import review_after_change
@@ -73,14 +72,9 @@ class CaseData:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _require_editor(actor: User) -> None:
-    if not has_role(actor, Role.PROTOCOL):
-        raise CaseError(_("Only protocol staff may create or edit cases."))
-
-
 @transaction.atomic
 def case_create(*, actor: User, kind: str, data: CaseData) -> Case:
-    _require_editor(actor)
+    enforce(may_create_case(user=actor))
     case = Case(kind=kind, created_by=actor, **_known_fields(data.fields))
     if case.responsible_officer_id is None:
         case.responsible_officer = actor
@@ -102,12 +96,8 @@ def case_create(*, actor: User, kind: str, data: CaseData) -> Case:
 
 @transaction.atomic
 def case_update(*, actor: User, case: Case, data: CaseData) -> Case:
-    _require_editor(actor)
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if case.is_finished:
-        raise CaseError(
-            _("A %(status)s case can no longer be edited.") % {"status": case.get_status_display()}
-        )
+    enforce(may_edit(user=actor, case=case))
     changed = [name for name, value in _known_fields(data.fields).items() if getattr(case, name) != value]
     for name in changed:
         setattr(case, name, data.fields[name])
@@ -257,7 +247,7 @@ def cases_refresh_search_text(*, case_ids: Iterable[int]) -> None:
 @transaction.atomic
 def case_record_decision(*, actor: User, case: Case, number: str, date: datetime.date) -> Case:
     """Record the written decision (quyết định) approving the visit."""
-    _require_editor(actor)
+    enforce(may_record_decision(user=actor))
     case = Case.objects.select_for_update().get(pk=case.pk)
     if not number.strip():
         raise ValidationError({"decision_number": _("Give the decision's number.")})

@@ -3,7 +3,7 @@
 draft → submitted → under review → approved | rejected → in progress → completed → reported →
 closed, and cancelled from any state before in progress. The core's conditions are added with
 ``register_condition`` (the police review gates approval; open follow-ups block closing), a
-kind's with its registration (``CaseKind.conditions``).
+kind's with its registration (``CaseKind.conditions``). Who may move a case is the policy's.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from ttdn.cases import kinds
 from ttdn.cases.errors import CaseError
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case
+from ttdn.cases.policy import enforce, may_transition
 from ttdn.cases.services.followups import no_open_followups
 from ttdn.cases.services.post_visit import report_followup_open, report_not_filed
 from ttdn.cases.services.reviews import answered_before_resubmit, approval_gate, review_open, review_withdraw
@@ -144,19 +145,10 @@ def case_transition(*, actor: User, case: Case, name: str, reason: str = "") -> 
     transition = TRANSITIONS[name]
     # Lock the row: two clicks at once move the case once.
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if roles_of(actor).isdisjoint(transition.roles):
-        raise CaseError(_("You may not %(action)s this case.") % {"action": str(transition.label).lower()})
-    if case.status not in transition.sources:
-        raise CaseError(
-            _("A case that is %(status)s cannot be moved this way (%(action)s).")
-            % {"status": case.get_status_display().lower(), "action": str(transition.label).lower()}
-        )
+    enforce(may_transition(user=actor, case=case, name=name))
     reason = reason.strip()
     if transition.needs_reason and not reason:
         raise CaseError(_("Give a reason."))
-    problems = blockers(case=case, transition=name)
-    if problems:
-        raise CaseError(" ".join(problems))
     case.status = transition.target
     stamp(case, actor, f"{name}: {reason}" if reason else name)
     case.save(update_fields=["status", "updated_at"])

@@ -6,8 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
@@ -17,18 +16,18 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from ttdn.accounts.models import User
-from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
 from ttdn.cases.forms import CaseEditor
 from ttdn.cases.models import Case
-from ttdn.cases.selectors import case_get_for
+from ttdn.cases.policy import may_create_case, may_edit
 from ttdn.cases.services.organisations import organisation_find_or_create
+from ttdn.cases.views.decorators import case_view, refuse
 
 # save(actor, editor, case or None) -> the saved case; runs inside one transaction.
 SaveCase = Callable[[User, Any, Case | None], Case]
 
 
-@method_decorator(login_required, name="dispatch")
+@method_decorator(case_view(optional=True, user_rule=may_create_case), name="dispatch")
 class CaseEditView(View):
     kind: str
     editor_class: type[CaseEditor] = CaseEditor
@@ -37,18 +36,14 @@ class CaseEditView(View):
     title_edit: str | Promise = ""
     template_name = "cases/case_form.html"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if request.user.is_authenticated and not has_role(request.user, Role.PROTOCOL):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def _case(self, request: HttpRequest, pk: int | None) -> Case | None:
-        if pk is None:
-            return None
-        case = case_get_for(user=request.user, pk=pk)
-        if case.kind != self.kind:
+    def dispatch(
+        self, request: HttpRequest, *args: Any, user: User, case: Case | None, **kwargs: Any
+    ) -> HttpResponseBase:
+        if case is not None and case.kind != self.kind:
             raise Http404  # another kind's case has its own edit page
-        return case
+        if case is not None:
+            refuse(may_edit(user=user, case=case))
+        return super().dispatch(request, *args, user=user, case=case, **kwargs)
 
     def initial(self, request: HttpRequest) -> dict[str, Any]:
         """A new case starts with the user's agency leading it and the user responsible."""
@@ -58,23 +53,20 @@ class CaseEditView(View):
             initial["responsible_officer"] = request.user.pk
         return initial
 
-    def get(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
-        case = self._case(request, pk)
+    def get(self, request: HttpRequest, user: User, case: Case | None) -> HttpResponse:
         return self.render(
             request, self.editor_class(case=case, initial=self.initial(request) if case is None else None)
         )
 
-    def post(self, request: HttpRequest, pk: int | None = None) -> HttpResponse:
-        case = self._case(request, pk)
+    def post(self, request: HttpRequest, user: User, case: Case | None) -> HttpResponse:
         editor = self.editor_class(request.POST, case=case)
         if editor.is_valid():
-            assert isinstance(request.user, User)  # noqa: S101
             try:
                 with transaction.atomic():
                     counterpart = editor.form.new_counterpart()
                     if counterpart is not None:
                         counterpart = organisation_find_or_create(organisation=counterpart)
-                    saved = type(self).save(request.user, editor.with_counterpart(counterpart), case)
+                    saved = type(self).save(user, editor.with_counterpart(counterpart), case)
             except ValidationError as error:
                 editor.add_service_error(error)
             except CaseError as error:
