@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,7 +27,6 @@ from ttdn.cases.policy import may_create_case, may_edit
 from ttdn.cases.selectors import cases_visible_to
 from ttdn.cases.services.access import access_log_many
 from ttdn.cases.services.cases import CaseData, ParticipantData, ProgrammeData
-from ttdn.cases.services.organisations import organisation_find_or_create
 from ttdn.cases.services.people import PersonData
 from ttdn.cases.text import fold
 
@@ -241,12 +239,9 @@ def case_data(values: dict[str, Any]) -> CaseData:
         given = values["counterpart"]
         if given["kind"] not in Organisation.Kind.values:
             raise _error("counterpart", _("Unknown kind of counterpart: %(kind)s.") % {"kind": given["kind"]})
-        counterpart = organisation_find_or_create(
-            organisation=Organisation(
-                name=given["name"].strip(),
-                kind=given["kind"],
-                country=_country(given["country"], "counterpart"),
-            )
+        # Unsaved: the service finds it in the register (same name and country) or saves it.
+        counterpart = Organisation(
+            name=given["name"].strip(), kind=given["kind"], country=_country(given["country"], "counterpart")
         )
     participants: list[ParticipantData] | None = None if "participants" not in values else []
     for row in values.get("participants", []):
@@ -348,12 +343,9 @@ class WritableCaseViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Case
         actor = self._protocol()
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        with transaction.atomic():
-            case = self._saved(
-                lambda: self.create_case(
-                    actor, case_data(serializer.validated_data), serializer.validated_data
-                )
-            )
+        case = self._saved(
+            lambda: self.create_case(actor, case_data(serializer.validated_data), serializer.validated_data)
+        )
         return Response(
             self.get_serializer(self.get_queryset().get(pk=case.pk)).data, status=status.HTTP_201_CREATED
         )
@@ -366,8 +358,7 @@ class WritableCaseViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Case
         serializer.is_valid(raise_exception=True)
         _validate_nested_in_full(request.data)
         values = {**current_values(case), **self.current_kind_values(case), **serializer.validated_data}
-        with transaction.atomic():
-            self._saved(lambda: self.update_case(actor, case, case_data(values), values))
+        self._saved(lambda: self.update_case(actor, case, case_data(values), values))
         saved = self.get_queryset().filter(pk=case.pk).first()
         if saved is None:  # made restricted by someone not on its need-to-know list
             return Response(status=status.HTTP_204_NO_CONTENT)

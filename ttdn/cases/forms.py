@@ -307,15 +307,13 @@ class CaseEditor:
     def warnings(self) -> list[str]:
         return self.participants.warnings
 
-    def with_counterpart(self, counterpart: Organisation | None) -> CaseEditor:
-        """Use ``counterpart`` (saved from the form's "new counterpart" fields) for the case."""
-        self.counterpart = counterpart
-        return self
-
     def case_data(self) -> CaseData:
+        """What the services save; a new counterpart (the form's "new counterpart" fields) goes
+        unsaved, for the service to find in the register or save with the case."""
         fields = self.form.case_fields()
-        if getattr(self, "counterpart", None) is not None:
-            fields["counterpart"] = self.counterpart
+        counterpart = self.form.new_counterpart()
+        if counterpart is not None:
+            fields["counterpart"] = counterpart
         return CaseData(
             fields=fields,
             co_host_agencies=list(self.form.cleaned_data.get("co_host_agencies") or []),

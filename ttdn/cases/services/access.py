@@ -12,7 +12,7 @@ from ttdn.accounts.addresses import client_address
 from ttdn.accounts.models import Agency, User
 from ttdn.cases.errors import CaseError
 from ttdn.cases.models import AccessLog, Case
-from ttdn.cases.permissions import grant_need_to_know, revoke_need_to_know
+from ttdn.cases.permissions import grant_need_to_know, need_to_know_of, revoke_need_to_know
 from ttdn.cases.policy import enforce, may_manage_access, may_revoke_access
 
 
@@ -36,6 +36,20 @@ def case_revoke_access(
     users = list(users)
     enforce(may_revoke_access(user=actor, case=case, users=users))
     revoke_need_to_know(case=case, users=users, agencies=agencies)
+
+
+@transaction.atomic
+def case_set_need_to_know(
+    *, actor: User, case: Case, users: Iterable[User] = (), agencies: Iterable[Agency] = ()
+) -> None:
+    """Make the need-to-know list of ``case`` exactly ``users`` and ``agencies`` (the admin's
+    form): who is no longer on it is taken off, who is new is put on, all or nothing."""
+    users, agencies = set(users), set(agencies)
+    old_users, old_agencies = need_to_know_of(case=case)
+    case_revoke_access(
+        actor=actor, case=case, users=set(old_users) - users, agencies=set(old_agencies) - agencies
+    )
+    case_grant_access(actor=actor, case=case, users=users, agencies=agencies)
 
 
 def access_log_record(

@@ -18,6 +18,7 @@ from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
 from ttdn.cases.permissions import grant_need_to_know, sync_host_grants
 from ttdn.cases.policy import enforce, may_create_case, may_edit, may_record_decision
+from ttdn.cases.services.organisations import organisation_find_or_create
 from ttdn.cases.services.people import PersonData, person_find_or_create
 from ttdn.cases.services.references import reference_next
 from ttdn.cases.services.reviews import review_after_change
@@ -63,7 +64,8 @@ class ProgrammeData:
 
 @dataclass
 class CaseData:
-    """Everything the create and edit forms give for the shared part of a case."""
+    """Everything the create and edit forms give for the shared part of a case. A counterpart
+    new to the register may come unsaved: the service finds it (same name and country) or saves it."""
 
     fields: dict[str, Any]
     co_host_agencies: Iterable[Agency] = ()
@@ -75,6 +77,7 @@ class CaseData:
 @transaction.atomic
 def case_create(*, actor: User, kind: str, data: CaseData) -> Case:
     enforce(may_create_case(user=actor))
+    _save_new_counterpart(data.fields)
     case = Case(kind=kind, created_by=actor, **_known_fields(data.fields))
     if case.responsible_officer_id is None:
         case.responsible_officer = actor
@@ -98,6 +101,7 @@ def case_create(*, actor: User, kind: str, data: CaseData) -> Case:
 def case_update(*, actor: User, case: Case, data: CaseData) -> Case:
     case = Case.objects.select_for_update().get(pk=case.pk)
     enforce(may_edit(user=actor, case=case))
+    _save_new_counterpart(data.fields)
     changed = [name for name, value in _known_fields(data.fields).items() if getattr(case, name) != value]
     for name in changed:
         setattr(case, name, data.fields[name])
@@ -126,6 +130,12 @@ def _known_fields(fields: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise ValueError(f"not case fields: {sorted(unknown)}")
     return fields
+
+
+def _save_new_counterpart(fields: dict[str, Any]) -> None:
+    counterpart = fields.get("counterpart")
+    if isinstance(counterpart, Organisation) and counterpart.pk is None:
+        fields["counterpart"] = organisation_find_or_create(organisation=counterpart)
 
 
 def _co_hosts(case: Case, agencies: Iterable[Agency]) -> list[Agency]:

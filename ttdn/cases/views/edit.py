@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
@@ -20,10 +19,10 @@ from ttdn.cases.errors import CaseError
 from ttdn.cases.forms import CaseEditor
 from ttdn.cases.models import Case
 from ttdn.cases.policy import may_create_case, may_edit
-from ttdn.cases.services.organisations import organisation_find_or_create
 from ttdn.cases.views.decorators import case_view, refuse
 
-# save(actor, editor, case or None) -> the saved case; runs inside one transaction.
+# save(actor, editor, case or None) -> the saved case: one call of the kind's service, which
+# saves all of it or nothing (a new counterpart included).
 SaveCase = Callable[[User, Any, Case | None], Case]
 
 
@@ -62,11 +61,7 @@ class CaseEditView(View):
         editor = self.editor_class(request.POST, case=case)
         if editor.is_valid():
             try:
-                with transaction.atomic():
-                    counterpart = editor.form.new_counterpart()
-                    if counterpart is not None:
-                        counterpart = organisation_find_or_create(organisation=counterpart)
-                    saved = type(self).save(user, editor.with_counterpart(counterpart), case)
+                saved = type(self).save(user, editor, case)
             except ValidationError as error:
                 editor.add_service_error(error)
             except CaseError as error:

@@ -7,7 +7,6 @@ from typing import cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -40,16 +39,15 @@ def report_view(request: HttpRequest, user: User, case: Case, followup_pk: int) 
         refuse(refusal)
         if form.is_valid() and commitments.is_valid():
             try:
-                with transaction.atomic():
-                    report_file(
-                        actor=user,
-                        followup=followup,
-                        summary=form.cleaned_data["summary"],
-                        outcomes=form.cleaned_data["outcomes"],
-                        agreements_signed=form.cleaned_data["agreements_signed"],
-                        commitments=cast(BaseCommitmentFormSet, commitments).commitments(),
-                        uploads=form.cleaned_data["attachments"],
-                    )
+                report_file(
+                    actor=user,
+                    followup=followup,
+                    summary=form.cleaned_data["summary"],
+                    outcomes=form.cleaned_data["outcomes"],
+                    agreements_signed=form.cleaned_data["agreements_signed"],
+                    commitments=cast(BaseCommitmentFormSet, commitments).commitments(),
+                    uploads=form.cleaned_data["attachments"],
+                )
             except CaseError as error:
                 form.add_error(None, error.message)
             except ValidationError as error:  # a file refused by the upload check
