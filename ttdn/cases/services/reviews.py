@@ -8,7 +8,6 @@ so they are not in the workflow's table.
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
@@ -210,7 +209,3 @@ def answered_before_resubmit(case: Case) -> str | None:
     if review is not None and review.questions.filter(answered_at__isnull=True).exists():
         return _("Answer the police's questions before submitting again.")
     return None
-
-
-def review_context(review: Review) -> dict[str, Any]:
-    return {"review": review, "questions": list(review.questions.select_related("asked_by", "answered_by"))}

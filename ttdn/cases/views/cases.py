@@ -149,8 +149,6 @@ def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
             "transitions": [transition for transition, ability in transitions if ability],
             "blocked": [(transition, ability.reason) for transition, ability in transitions if not ability],
             "attachment_form": AttachmentForm() if abilities["upload"] else None,
-            "reason_form": ReasonForm(),
-            "today": timezone.localdate(),
         },
     )
 

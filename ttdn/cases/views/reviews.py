@@ -86,7 +86,6 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             "page": page,
             "state": state,
             "states": ReviewQueueFilter.STATES,
-            "today": timezone.localdate(),
         },
     )
 
