@@ -7,12 +7,11 @@ class DelegationsConfig(AppConfig):
     verbose_name = _("Delegations")
 
     def ready(self) -> None:
-        from delegations.reminders import register_delegation_triggers
-
-        register_delegation_triggers()
+        from delegations.policy import may_read_agreements
+        from delegations.reminders import AGREEMENT_EXPIRY
         from delegations.reports import REPORT
+        from delegations.services import AGREEMENT_LINKED, AGREEMENT_UNLINKED
         from ttdn import navigation
-        from ttdn.accounts.roles import Role
         from ttdn.cases import kinds
         from ttdn.cases.models import Case
 
@@ -32,17 +31,14 @@ class DelegationsConfig(AppConfig):
                 detail_template="delegations/_case_extra.html",
                 extension_model="delegations.Delegation",
                 report=REPORT,
-            )
-        )
-        from delegations.services import AGREEMENT_LINKED, AGREEMENT_UNLINKED
-        from ttdn.cases.events import register_event
-
-        register_event(AGREEMENT_LINKED, _("agreement linked"))
-        register_event(AGREEMENT_UNLINKED, _("agreement unlinked"))
-        navigation.register(
-            navigation.NavItem(
-                _("Agreements"),
-                "delegations:agreement_list",
-                roles=frozenset({Role.PROTOCOL, Role.LEADER, Role.ADMIN}),
+                reminder_triggers=[AGREEMENT_EXPIRY],
+                navigation=[
+                    navigation.NavItem(
+                        _("Agreements"),
+                        "delegations:agreement_list",
+                        allowed=lambda user: may_read_agreements(user=user) is None,
+                    )
+                ],
+                events={AGREEMENT_LINKED: _("agreement linked"), AGREEMENT_UNLINKED: _("agreement unlinked")},
             )
         )

@@ -6,8 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from delegations.models import Agreement, Delegation
-from ttdn.cases.forms import CaseEditor, CaseForm, DateInput
+from ttdn.cases.forms import CaseEditor, CaseForm
 from ttdn.cases.models import Case
+from ttdn.forms import DateInput
 
 
 class DelegationForm(CaseForm):

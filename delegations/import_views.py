@@ -12,7 +12,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -20,9 +19,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from delegations.imports import check_rows, import_delegations, read_table
+from delegations.policy import may_import_cases
 from ttdn.accounts.models import User
-from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
+from ttdn.cases.views.decorators import refuse, request_user
 from ttdn.reports.case_table import columns
 from ttdn.reports.exports import FORMATS
 
@@ -47,9 +47,9 @@ class ImportForm(forms.Form):
 
 
 def _protocol(request: HttpRequest) -> User:
-    if not isinstance(request.user, User) or not has_role(request.user, Role.PROTOCOL):
-        raise PermissionDenied
-    return request.user
+    user = request_user(request)
+    refuse(may_import_cases(user=user))
+    return user
 
 
 def _pending_path(user: User, token: str, suffix: str) -> Path:

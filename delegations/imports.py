@@ -21,13 +21,14 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from delegations.models import Delegation
+from delegations.policy import may_import_cases
 from delegations.services import delegation_create
 from ttdn.accounts.models import Agency, User
-from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
 from ttdn.cases.events import log_event
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, Organisation, Participant, ReferenceCounter
+from ttdn.cases.policy import enforce
 from ttdn.cases.services.cases import CaseData, ParticipantData, case_refresh_search_text
 from ttdn.cases.services.organisations import organisation_find_or_create
 from ttdn.cases.services.people import PersonData
@@ -305,8 +306,7 @@ def _reserve(references: list[str]) -> None:
 @transaction.atomic
 def import_delegations(*, actor: User, check: ImportCheck) -> list[Case]:
     """Create every checked row's delegation, or none (the first failure undoes them all)."""
-    if not has_role(actor, Role.PROTOCOL):
-        raise CaseError(_("Only protocol staff import cases."))
+    enforce(may_import_cases(user=actor))
     if not check.ok:
         raise CaseError(_("Correct the rows with problems first: nothing was imported."))
     _reserve([row.reference for row in check.rows if row.reference])

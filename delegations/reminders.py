@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from delegations.models import Agreement
 from ttdn.notifications.models import Notification, ReminderRule
-from ttdn.notifications.rules import Directory, Occasion, Trigger, due_window, register
+from ttdn.notifications.rules import Directory, Occasion, Trigger, due_window
 
 
 def _find_agreements(rule: ReminderRule, today: datetime.date, directory: Directory) -> list[Occasion]:
@@ -39,13 +39,6 @@ def _render_agreement(notification: Notification) -> str:
     }
 
 
-def register_delegation_triggers() -> None:
-    register(
-        Trigger(
-            "agreement_expiry",
-            gettext_lazy("An agreement ends"),
-            _find_agreements,
-            _render_agreement,
-            frozenset(),
-        )
-    )
+AGREEMENT_EXPIRY = Trigger(
+    "agreement_expiry", gettext_lazy("An agreement ends"), _find_agreements, _render_agreement, frozenset()
+)

@@ -1,15 +1,14 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from delegations.models import Agreement, Delegation
+from delegations.policy import may_edit_agreements
 from ttdn.accounts.models import User
-from ttdn.accounts.roles import Role, has_role
-from ttdn.cases.errors import CaseError
 from ttdn.cases.events import log_event
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case
+from ttdn.cases.policy import enforce
 from ttdn.cases.services.cases import CaseData, case_create, case_update
 
 KIND = "delegation"
@@ -44,8 +43,7 @@ def delegation_update(
 
 @transaction.atomic
 def agreement_save(*, actor: User, agreement: Agreement, cases: list[Case]) -> Agreement:
-    if not has_role(actor, Role.PROTOCOL):
-        raise CaseError(_("Only protocol staff may record agreements."))
+    enforce(may_edit_agreements(user=actor))
     agreement.full_clean()
     stamp(agreement, actor)
     agreement.save()

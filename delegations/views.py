@@ -4,7 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -13,12 +13,13 @@ from django.views.decorators.http import require_GET
 
 from delegations.forms import AgreementForm, DelegationEditor
 from delegations.models import Agreement
+from delegations.policy import may_edit_agreements, may_read_agreements
 from delegations.services import agreement_save, delegation_create, delegation_update
 from ttdn.accounts.models import User
-from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
 from ttdn.cases.models import Case
-from ttdn.cases.selectors import PROVINCE_WIDE_ROLES, cases_visible_to
+from ttdn.cases.selectors import cases_visible_to
+from ttdn.cases.views.decorators import refuse, request_user
 from ttdn.cases.views.edit import CaseEditView
 
 
@@ -49,30 +50,23 @@ class DelegationEditView(CaseEditView):
         return initial
 
 
-def _require_agreement_reader(request: HttpRequest) -> User:
-    user = request.user
-    if not isinstance(user, User) or not any(has_role(user, role) for role in PROVINCE_WIDE_ROLES):
-        raise PermissionDenied
-    return user
-
-
 @login_required
 @require_GET
 def agreement_list(request: HttpRequest) -> HttpResponse:
-    _require_agreement_reader(request)
+    user = request_user(request)
+    refuse(may_read_agreements(user=user))
     agreements = Agreement.objects.select_related("partner").order_by("-signed_on")
     return render(
         request,
         "delegations/agreement_list.html",
-        {"agreements": agreements, "can_edit": has_role(request.user, Role.PROTOCOL)},
+        {"agreements": agreements, "can_edit": may_edit_agreements(user=user) is None},
     )
 
 
 @login_required
 def agreement_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    user = _require_agreement_reader(request)
-    if not has_role(user, Role.PROTOCOL):
-        raise PermissionDenied
+    user = request_user(request)
+    refuse(may_read_agreements(user=user) or may_edit_agreements(user=user))
     agreement = get_object_or_404(Agreement, pk=pk) if pk else Agreement()
     visible = cases_visible_to(user).filter(kind="delegation").order_by("-start_date")
     form = AgreementForm(request.POST or None, instance=agreement, visible_cases=visible)

@@ -7,18 +7,17 @@ class PressConfig(AppConfig):
     verbose_name = _("Press visits")
 
     def ready(self) -> None:
-        from press.reminders import register_press_triggers
-
-        register_press_triggers()
         from press.deadlines import press_detail_context
+        from press.models import KIND
+        from press.policy import may_record_coverage
+        from press.reminders import PRESS_CARD_EXPIRY
         from press.reports import REPORT
-        from press.services import written_approval
+        from press.services import COVERAGE_EVENT, written_approval
         from ttdn.cases import kinds
-        from ttdn.cases.services.workflow import register_condition
 
         kinds.register(
             kinds.CaseKind(
-                code="press",
+                code=KIND,
                 label=_("Press visit"),
                 create_label=_("New press visit"),
                 summary=lambda case: str(_("Press visit")),
@@ -32,15 +31,14 @@ class PressConfig(AppConfig):
                 report=REPORT,
                 # The filming and interviews planned are the programme's, which the core covers.
                 reviewed_fields=("topics", "escort_officer"),
+                conditions={"start": [written_approval]},
+                abilities={"record_coverage": may_record_coverage},
+                identity_records=[
+                    kinds.IdentityRecord(
+                        "press.PressCard", person_field="person", cleared={"number": "", "number_hash": ""}
+                    )
+                ],
+                reminder_triggers=[PRESS_CARD_EXPIRY],
+                events={COVERAGE_EVENT: _("coverage recorded")},
             )
-        )
-        register_condition("start", written_approval)
-        from press.services import COVERAGE_EVENT
-        from ttdn.cases.events import register_event
-
-        register_event(COVERAGE_EVENT, _("coverage recorded"))
-        from ttdn.cases.services.retention import register_identity_record
-
-        register_identity_record(
-            "press.PressCard", person_field="person", cleared={"number": "", "number_hash": ""}
         )

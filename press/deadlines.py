@@ -10,16 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from press.models import Coverage, PressVisit
-from ttdn.accounts.models import User
-from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.deadlines import is_working_day, timer_due, working_days_between
 from ttdn.cases.identity import identity_visible, mask_passport
 from ttdn.cases.models import Case, Timer
 
 NON_RESIDENT_DOSSIER = "press_non_resident_dossier"
 RESIDENT_ANSWER = "press_resident_answer"
-# Until these, a deadline that has passed is late; after them it no longer matters.
-OPEN_STATUSES = {Case.Status.DRAFT, Case.Status.SUBMITTED, Case.Status.UNDER_REVIEW}
 
 
 @dataclass(frozen=True)
@@ -48,7 +44,8 @@ def press_deadlines(*, case: Case, visit: PressVisit, today: datetime.date | Non
     if code == NON_RESIDENT_DOSSIER and visit.request_received_on > due:
         note = str(_("The dossier arrived after this date."))
     days_left = working_days_between(today, due)
-    late = (days_left < 0 and case.status in OPEN_STATUSES) or (
+    # Until the approval, a deadline that has passed is late; after it, it no longer matters.
+    late = (days_left < 0 and case.status in Case.NOT_YET_APPROVED) or (
         code == NON_RESIDENT_DOSSIER and visit.request_received_on > due
     )
     return [Deadline(name=timer.name, due=due, days_left=days_left, late=late, note=note)]
@@ -78,5 +75,5 @@ def press_detail_context(case: Case, user: Any) -> dict[str, Any]:
             for card in cards.values()
         ],
         "coverage": list(Coverage.objects.filter(case=case)),
-        "coverage_form": CoverageForm() if isinstance(user, User) and has_role(user, Role.PROTOCOL) else None,
+        "coverage_form": CoverageForm(),  # shown to whoever may record coverage (the kind's ability)
     }

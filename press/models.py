@@ -9,6 +9,8 @@ from ttdn.cases.fields import EncryptedTextField, IdentityHashField, refresh_ide
 from ttdn.cases.identity import mask_passport
 from ttdn.cases.models import Case, Person
 
+KIND = "press"  # the kind's code (ttdn.cases.kinds)
+
 
 class PressVisit(models.Model):
     """Foreign reporters' work in the province (đoàn phóng viên nước ngoài): a case, plus this."""

@@ -7,9 +7,9 @@ import datetime
 from django.utils.translation import gettext_lazy
 
 from ttdn.cases.models import Participant
-from ttdn.cases.reminders import CASE_AUDIENCES, document_expiry_occasions, render_document_expiry
+from ttdn.cases.reminders import CASE_AUDIENCES, document_expiry_occasions, document_expiry_render
 from ttdn.notifications.models import ReminderRule
-from ttdn.notifications.rules import Directory, Occasion, Trigger, register
+from ttdn.notifications.rules import Directory, Occasion, Trigger
 
 
 def _find_press_cards(rule: ReminderRule, today: datetime.date, directory: Directory) -> list[Occasion]:
@@ -23,14 +23,11 @@ def _find_press_cards(rule: ReminderRule, today: datetime.date, directory: Direc
     )
 
 
-def register_press_triggers() -> None:
-    register(
-        Trigger(
-            "press_card_expiry",
-            gettext_lazy("A press card or permit ends before the visit does"),
-            _find_press_cards,
-            render_document_expiry,
-            CASE_AUDIENCES,
-            identity=True,
-        )
-    )
+PRESS_CARD_EXPIRY = Trigger(
+    "press_card_expiry",
+    gettext_lazy("A press card or permit ends before the visit does"),
+    _find_press_cards,
+    document_expiry_render(gettext_lazy("press card or permit")),
+    CASE_AUDIENCES,
+    identity=True,
+)

@@ -8,16 +8,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from press.models import Coverage, PressCard, PressVisit
+from press.models import KIND, Coverage, PressCard, PressVisit
+from press.policy import may_record_coverage
 from ttdn.accounts.models import Agency, User
-from ttdn.accounts.roles import Role, has_role
-from ttdn.cases.errors import CaseError
 from ttdn.cases.events import log_event
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, Organisation, Person
+from ttdn.cases.policy import enforce
 from ttdn.cases.services.cases import CaseData, case_create, case_update
 
-KIND = "press"
 # The press visit's own event (registered with the kind, in PressConfig.ready).
 COVERAGE_EVENT = "press.coverage"
 
@@ -124,10 +123,7 @@ def press_visit_update(
 
 @transaction.atomic
 def coverage_add(*, actor: User, case: Case, coverage: Coverage) -> Coverage:
-    if not has_role(actor, Role.PROTOCOL):
-        raise CaseError(_("Only protocol staff record the coverage."))
-    if case.kind != KIND:
-        raise CaseError(_("Coverage is recorded for press visits."))
+    enforce(may_record_coverage(user=actor, case=case))
     coverage.case, coverage.recorded_by = case, actor
     coverage.full_clean()
     stamp(coverage, actor)
@@ -144,7 +140,7 @@ def coverage_add(*, actor: User, case: Case, coverage: Coverage) -> Coverage:
 
 def written_approval(case: Case) -> str | None:
     """No reporting before the written approval: a press visit starts only once approved with
-    the number of its decision recorded."""
-    if case.kind == KIND and not case.decision_number:
+    the number of its decision recorded (the condition of the kind's "start")."""
+    if not case.decision_number:
         return _("Reporting may not start before the written approval: record the decision's number first.")
     return None

@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -14,10 +13,9 @@ from django.views.decorators.http import require_POST
 from press.forms import CoverageForm, PressEditor
 from press.services import coverage_add, default_co_hosts, press_visit_create, press_visit_update
 from ttdn.accounts.models import User
-from ttdn.cases.errors import CaseError
 from ttdn.cases.models import Case
-from ttdn.cases.selectors import case_get_for
 from ttdn.cases.views import form_errors_to_messages
+from ttdn.cases.views.decorators import case_view
 from ttdn.cases.views.edit import CaseEditView
 
 
@@ -54,20 +52,13 @@ class PressVisitEditView(CaseEditView):
         }
 
 
-@login_required
 @require_POST
-def coverage_add_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = request.user
-    assert isinstance(user, User)  # noqa: S101
-    case = case_get_for(user=user, pk=pk)
+@case_view(anchor="coverage")
+def coverage_add_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     form = CoverageForm(request.POST)
-    if form.is_valid():
-        try:
-            coverage_add(actor=user, case=case, coverage=form.instance)
-        except CaseError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The coverage was recorded."))
-    else:
+    if not form.is_valid():
         form_errors_to_messages(request, form)
+        return redirect(f"{case.get_absolute_url()}#coverage")
+    coverage_add(actor=user, case=case, coverage=form.instance)
+    messages.success(request, _("The coverage was recorded."))
     return redirect(f"{case.get_absolute_url()}#coverage")

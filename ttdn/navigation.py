@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role, roles_of
 from ttdn.accounts.two_factor import two_factor_pending
 
@@ -22,6 +23,8 @@ class NavItem:
     url_name: str
     # None: every signed-in user; otherwise the roles that see the item.
     roles: frozenset[Role] | None = None
+    # Or the rule of the policy for the page itself: the item shows where the page opens.
+    allowed: Callable[[User], bool] | None = None
     staff_only: bool = False
     # A number shown beside the label (unread notifications, reviews waiting), or None.
     count: Callable[[AbstractBaseUser], int] | None = None
@@ -55,6 +58,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         if item.staff_only and not user.is_staff:
             continue
         if item.roles is not None and roles.isdisjoint(item.roles):
+            continue
+        if item.allowed is not None and not (isinstance(user, User) and item.allowed(user)):
             continue
         url = reverse(item.url_name)
         active = request.path == url if url in ("/", "/cases/") else request.path.startswith(url)

@@ -98,8 +98,8 @@ def test_the_admin_refuses_a_second_active_top_level_police_agency(admin_client_
     assert refused.status_code == 200
     errors = [str(error) for error in refused.context["adminform"].form.non_field_errors()]
     assert errors == [
-        "Đã có một cơ quan công an cấp tỉnh đang hoạt động; đơn vị công an phải chọn cơ quan đó làm cơ "
-        "quan cấp trên."
+        "Đã có một cơ quan công an cấp tỉnh đang hoạt động; đơn vị công an khác phải chọn cơ quan đó làm "
+        "cơ quan cấp trên."
     ]
     assert not Agency.objects.filter(code="ca-tinh-2").exists()
 

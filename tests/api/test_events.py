@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
-from tests.api.test_api import API, _as
+from tests.api.client import API, _as
 from tests.factories import make_agency, make_delegation
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import AccessLog

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from rest_framework.test import APIClient
 
-from tests.api.test_api import API, _as
+from tests.api.client import API, _as
 from tests.factories import make_delegation, police_officer
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role
@@ -16,11 +16,6 @@ from ttdn.cases.services.followups import followup_create
 from ttdn.cases.services.workflow import case_submit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api() -> APIClient:
-    return APIClient()
 
 
 @pytest.fixture

@@ -11,11 +11,11 @@ from django.urls import reverse
 from tests.factories import ensure_police_agency, make_agency, make_delegation, police_officer
 from ttdn.accounts.models import Agency
 from ttdn.accounts.roles import Role
-from ttdn.cases.timeline import case_timeline
 from ttdn.cases.models import Case, CaseEvent, Review
 from ttdn.cases.selectors import cases_visible_to, pending_review_count
 from ttdn.cases.services.access import case_grant_access
 from ttdn.cases.services.workflow import case_submit, case_transition
+from ttdn.cases.timeline import case_timeline
 from ttdn.notifications.models import Notification
 from ttdn.notifications.sweep import reminders_sweep
 

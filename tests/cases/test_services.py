@@ -10,7 +10,7 @@ from delegations.services import delegation_create
 from tests.factories import make_delegation, person_data
 from ttdn.accounts.roles import Role
 from ttdn.cases.errors import CaseError
-from ttdn.cases.models import Case, Person, ProgrammeItem
+from ttdn.cases.models import Case, Organisation, Person, ProgrammeItem
 from ttdn.cases.services.cases import CaseData, ParticipantData, ProgrammeData, case_update
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +119,27 @@ def test_the_lead_agency_is_never_its_own_co_host(protocol, agency_factory) -> N
     case = make_delegation(actor=protocol, co_hosts=[protocol.agency, other])
 
     assert list(case.co_host_agencies.all()) == [other]
+
+
+def test_a_new_counterpart_is_saved_with_its_case_or_not_at_all(protocol) -> None:
+    """The services save a counterpart new to the register, in the case's own transaction: a case
+    refused leaves no organisation behind; a known one (any letter case) is reused."""
+
+    def data(name: str, **fields: object) -> CaseData:
+        counterpart = Organisation(name=name, kind=Organisation.Kind.GOVERNMENT, country="KR")
+        values = {"direction": "inbound", "title": "Đoàn Gyeonggi", "counterpart": counterpart,
+                  "start_date": timezone.localdate(), "end_date": timezone.localdate(),
+                  "lead_agency": protocol.agency, **fields}  # fmt: skip
+        return CaseData(fields=values)
+
+    with pytest.raises(ValidationError):
+        delegation_create(
+            actor=protocol,
+            data=data("Gyeonggi Province", end_date=timezone.localdate() - datetime.timedelta(days=1)),
+            delegation_kind="government",
+        )
+    assert not Organisation.objects.exists()
+
+    first = delegation_create(actor=protocol, data=data("Gyeonggi Province"), delegation_kind="government")
+    second = delegation_create(actor=protocol, data=data("GYEONGGI province"), delegation_kind="government")
+    assert first.counterpart_id == second.counterpart_id == Organisation.objects.get().pk

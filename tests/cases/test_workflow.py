@@ -6,8 +6,9 @@ from tests.factories import file_report, make_delegation, police_clear
 from ttdn.accounts.roles import Role
 from ttdn.cases.errors import CaseError
 from ttdn.cases.models import Case
+from ttdn.cases.policy import case_abilities
 from ttdn.cases.services import workflow
-from ttdn.cases.services.workflow import case_transition, register_condition, transitions_for
+from ttdn.cases.services.workflow import case_transition, register_condition
 
 pytestmark = pytest.mark.django_db
 S = Case.Status
@@ -128,8 +129,12 @@ def test_the_whole_path_from_draft_to_closed(protocol, leader) -> None:
 def test_transitions_offered_match_role_and_state(protocol, leader) -> None:
     case = _case_in(S.UNDER_REVIEW, protocol)
 
-    assert [t.name for t in transitions_for(user=leader, case=case)] == ["approve", "reject", "cancel"]
-    assert [t.name for t in transitions_for(user=protocol, case=case)] == ["cancel"]
+    assert _offered(leader, case) == ["approve", "reject", "cancel"]
+    assert _offered(protocol, case) == ["cancel"]
+
+
+def _offered(user, case) -> list[str]:
+    return [transition.name for transition, _ability in case_abilities(user=user, case=case).transitions()]
 
 
 SYSTEM_TRANSITIONS = ["take_up", "return", "reopen_review", "import"]
@@ -141,7 +146,7 @@ def test_system_transitions_are_made_by_no_role(make_user, protocol, name) -> No
 
     assert workflow.TRANSITIONS[name].roles == frozenset()
     for role in Role:
-        assert workflow.TRANSITIONS[name] not in transitions_for(user=make_user(role), case=case)
+        assert name not in _offered(make_user(role), case)
         with pytest.raises(CaseError, match="may not"):
             case_transition(actor=make_user(role), case=case, name=name)
 

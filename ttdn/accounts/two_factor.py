@@ -138,3 +138,14 @@ def token_issued_with_second_factor(token: Token) -> bool:
     if not (two_factor_required_by_role(user) or two_factor_enrolled(user)):
         return True
     return TOTPDevice.objects.filter(user=user, confirmed=True, created_at__lte=token.created).exists()
+
+
+@transaction.atomic
+def api_token_issue(user: User) -> Token:
+    """The API token of ``user`` (who has just signed in): theirs, or a new one in place of a token
+    that no longer counts (given for a password alone)."""
+    token, _created = Token.objects.get_or_create(user=user)
+    if not token_issued_with_second_factor(token):
+        token.delete()
+        token = Token.objects.create(user=user)
+    return token

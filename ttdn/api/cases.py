@@ -9,25 +9,24 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ttdn.accounts.models import Agency, User
-from ttdn.accounts.roles import Role, has_role
+from ttdn.api.permissions import refuse
 from ttdn.api.reads import LogsRestrictedReads
 from ttdn.cases.identity import identity_visible, mask_passport
 from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
+from ttdn.cases.policy import may_create_case, may_edit
 from ttdn.cases.selectors import cases_visible_to
 from ttdn.cases.services.cases import CaseData, ParticipantData, ProgrammeData
-from ttdn.cases.services.organisations import organisation_find_or_create
 from ttdn.cases.services.people import PersonData
 from ttdn.cases.text import fold
 
@@ -215,12 +214,9 @@ def case_data(values: dict[str, Any]) -> CaseData:
         given = values["counterpart"]
         if given["kind"] not in Organisation.Kind.values:
             raise _error("counterpart", _("Unknown kind of counterpart: %(kind)s.") % {"kind": given["kind"]})
-        counterpart = organisation_find_or_create(
-            organisation=Organisation(
-                name=given["name"].strip(),
-                kind=given["kind"],
-                country=_country(given["country"], "counterpart"),
-            )
+        # Unsaved: the service finds it in the register (same name and country) or saves it.
+        counterpart = Organisation(
+            name=given["name"].strip(), kind=given["kind"], country=_country(given["country"], "counterpart")
         )
     participants: list[ParticipantData] | None = None if "participants" not in values else []
     for row in values.get("participants", []):
@@ -314,20 +310,17 @@ class WritableCaseViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Case
 
     def _protocol(self) -> User:
         user = self.request.user
-        if not isinstance(user, User) or not has_role(user, Role.PROTOCOL):
-            raise PermissionDenied(_("Only protocol staff may create or edit cases."))
+        assert isinstance(user, User)  # noqa: S101 - HasRole
+        refuse(may_create_case(user=user))
         return user
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         actor = self._protocol()
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        with transaction.atomic():
-            case = self._saved(
-                lambda: self.create_case(
-                    actor, case_data(serializer.validated_data), serializer.validated_data
-                )
-            )
+        case = self._saved(
+            lambda: self.create_case(actor, case_data(serializer.validated_data), serializer.validated_data)
+        )
         return Response(
             self.get_serializer(self.get_queryset().get(pk=case.pk)).data, status=status.HTTP_201_CREATED
         )
@@ -335,12 +328,12 @@ class WritableCaseViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, Case
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         actor = self._protocol()
         case = self.get_object()
+        refuse(may_edit(user=actor, case=case))
         serializer = self.get_serializer(case, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         _validate_nested_in_full(request.data)
         values = {**current_values(case), **self.current_kind_values(case), **serializer.validated_data}
-        with transaction.atomic():
-            self._saved(lambda: self.update_case(actor, case, case_data(values), values))
+        self._saved(lambda: self.update_case(actor, case, case_data(values), values))
         saved = self.get_queryset().filter(pk=case.pk).first()
         if saved is None:  # made restricted by someone not on its need-to-know list
             return Response(status=status.HTTP_204_NO_CONTENT)

@@ -2,10 +2,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
 from ttdn.accounts.roles import roles_of
+from ttdn.cases.errors import CaseError
+from ttdn.cases.policy import Refusal
 
 
 class HasRole(BasePermission):
@@ -13,3 +16,13 @@ class HasRole(BasePermission):
 
     def has_permission(self, request: Request, view: Any) -> bool:
         return bool(request.user and request.user.is_authenticated and roles_of(request.user))
+
+
+def refuse(refusal: Refusal | None) -> None:
+    """The API's answer to a rule of the policy: go on; 403 when it is who the user is; otherwise
+    409 with the reason (``CaseError``, see ``ttdn.api.errors``)."""
+    if refusal is None:
+        return
+    if refusal.by_role:
+        raise PermissionDenied(refusal)
+    raise CaseError(refusal)

@@ -8,7 +8,6 @@ from django.db.models import QuerySet
 from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
-from rest_framework.authtoken.models import Token
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -17,7 +16,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from ttdn.accounts.models import Agency, User
-from ttdn.accounts.two_factor import token_issued_with_second_factor
+from ttdn.accounts.two_factor import api_token_issue
 from ttdn.api import serializers as s
 from ttdn.api.reads import LogsRestrictedReads
 from ttdn.cases.models import FollowUp, Review
@@ -50,11 +49,7 @@ class TokenView(APIView):
     def post(self, request: Request) -> Response:
         serializer = s.TokenRequestSerializer(data=request.data, context={"request": request})
         serializer.is_valid(raise_exception=True)
-        user = serializer.validated_data["user"]
-        token, _created = Token.objects.get_or_create(user=user)
-        if not token_issued_with_second_factor(token):  # an old one, given for a password alone
-            token.delete()
-            token = Token.objects.create(user=user)
+        token = api_token_issue(serializer.validated_data["user"])
         return Response({"token": token.key})
 
 

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
@@ -31,7 +31,7 @@ from ttdn.cases.models import (
 )
 from ttdn.cases.permissions import need_to_know_of
 from ttdn.cases.selectors import cases_visible_to
-from ttdn.cases.services.access import case_grant_access, case_revoke_access
+from ttdn.cases.services.access import case_set_need_to_know
 from ttdn.history_admin import HistoryAdmin
 
 
@@ -158,19 +158,13 @@ class CaseAdmin(ScopedHistoryAdmin):
         super().save_related(request, form, formsets, change)  # the inlines are read-only: no writes
         actor = request.user
         assert isinstance(actor, User)  # noqa: S101
-        case = form.instance
-        old_users, old_agencies = need_to_know_of(case=case)
-        users = set(form.cleaned_data["need_to_know_users"])
-        agencies = set(form.cleaned_data["need_to_know_agencies"])
         try:
-            with transaction.atomic():
-                case_revoke_access(
-                    actor=actor,
-                    case=case,
-                    users=set(old_users) - users,
-                    agencies=set(old_agencies) - agencies,
-                )
-                case_grant_access(actor=actor, case=case, users=users, agencies=agencies)
+            case_set_need_to_know(
+                actor=actor,
+                case=form.instance,
+                users=form.cleaned_data["need_to_know_users"],
+                agencies=form.cleaned_data["need_to_know_agencies"],
+            )
         except CaseError as error:
             messages.error(request, error.message)
 

@@ -11,8 +11,8 @@ class CasesConfig(AppConfig):
         from django.utils.translation import gettext
 
         from ttdn import navigation
-        from ttdn.accounts.roles import Role
         from ttdn.cases.models import Review
+        from ttdn.cases.policy import may_use_review_queue
         from ttdn.cases.selectors import pending_review_count
         from ttdn.notifications import messages
         from ttdn.notifications.models import Notification
@@ -20,7 +20,10 @@ class CasesConfig(AppConfig):
 
         navigation.register(
             navigation.NavItem(
-                _("Reviews"), "cases:review_queue", roles=frozenset({Role.POLICE}), count=pending_review_count
+                _("Reviews"),
+                "cases:review_queue",
+                allowed=lambda user: may_use_review_queue(user=user) is None,
+                count=pending_review_count,
             )
         )
         navigation.register(

@@ -9,9 +9,9 @@ from django_countries import countries
 
 from ttdn.accounts.models import Agency
 from ttdn.cases import kinds
-from ttdn.cases.forms import DateInput
 from ttdn.cases.models import Case
 from ttdn.cases.text import fold
+from ttdn.forms import DateInput
 
 
 class CaseFilter(django_filters.FilterSet):

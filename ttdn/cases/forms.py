@@ -19,21 +19,7 @@ from ttdn.cases.models.event import TEXT_MAX_LENGTH
 from ttdn.cases.models.parties import normalise_passport_number
 from ttdn.cases.services.cases import CASE_FIELDS, CaseData, ParticipantData, ProgrammeData
 from ttdn.cases.services.people import PersonData
-
-DATE_PLACEHOLDER = _("dd/mm/yyyy")
-DATETIME_PLACEHOLDER = _("dd/mm/yyyy hh:mm")
-
-
-class DateInput(forms.DateInput):
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(
-            format="%d/%m/%Y", attrs={"placeholder": DATE_PLACEHOLDER, "inputmode": "numeric"}, **kwargs
-        )
-
-
-class DateTimeInput(forms.DateTimeInput):
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%d/%m/%Y %H:%M", attrs={"placeholder": DATETIME_PLACEHOLDER}, **kwargs)
+from ttdn.forms import DateInput, DateTimeInput
 
 
 def _country_field(label: str | Any, *, required: bool = True) -> LazyTypedChoiceField:
@@ -312,15 +298,13 @@ class CaseEditor:
     def warnings(self) -> list[str]:
         return self.participants.warnings
 
-    def with_counterpart(self, counterpart: Organisation | None) -> CaseEditor:
-        """Use ``counterpart`` (saved from the form's "new counterpart" fields) for the case."""
-        self.counterpart = counterpart
-        return self
-
     def case_data(self) -> CaseData:
+        """What the services save; a new counterpart (the form's "new counterpart" fields) goes
+        unsaved, for the service to find in the register or save with the case."""
         fields = self.form.case_fields()
-        if getattr(self, "counterpart", None) is not None:
-            fields["counterpart"] = self.counterpart
+        counterpart = self.form.new_counterpart()
+        if counterpart is not None:
+            fields["counterpart"] = counterpart
         return CaseData(
             fields=fields,
             co_host_agencies=list(self.form.cleaned_data.get("co_host_agencies") or []),

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ttdn.cases.forms import DateInput
 from ttdn.cases.models import Person, normalise_passport_number
 from ttdn.cases.models.event import TEXT_MAX_LENGTH
 from ttdn.cases.services.data_subject import CORRECTABLE_FIELDS
+from ttdn.forms import DateInput
 
 
 class PersonCorrectionForm(forms.ModelForm):

@@ -9,9 +9,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.accounts.models import Agency
-from ttdn.cases.forms import DateInput
 from ttdn.cases.models import Case
 from ttdn.cases.services.post_visit import CommitmentData
+from ttdn.forms import DateInput
 
 MAX_REPORT_FILES = 10
 

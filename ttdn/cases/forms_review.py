@@ -95,7 +95,7 @@ class ReviewQueueFilter(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         from ttdn.cases import kinds
-        from ttdn.cases.forms import DateInput
+        from ttdn.forms import DateInput
 
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["kind"]).choices = [("", "---------"), *kinds.choices()]
@@ -113,7 +113,7 @@ class FollowUpForm(forms.Form):
     )
 
     def __init__(self, *args: Any, case: Any, **kwargs: Any) -> None:
-        from ttdn.cases.forms import DateInput
+        from ttdn.forms import DateInput
 
         super().__init__(*args, **kwargs)
         self.fields["due_date"].widget = DateInput()
@@ -132,9 +132,8 @@ class FollowUpForm(forms.Form):
 
 
 class FollowUpCloseForm(forms.Form):
-    status = forms.ChoiceField(
-        label=_("Status"), choices=[("done", _("Done")), ("cancelled", _("Cancelled"))], initial="done"
-    )
+    STATUSES = [("done", _("Done")), ("cancelled", _("Cancelled"))]
+    status = forms.ChoiceField(label=_("Status"), choices=STATUSES, initial="done")
     result = forms.CharField(
         label=_("Result"),
         required=False,
@@ -142,10 +141,12 @@ class FollowUpCloseForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def __init__(self, *args: Any, cancel_only: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, done: bool = True, cancel: bool = True, **kwargs: Any) -> None:
+        """``done``, ``cancel``: the choices offered (what the user may do to this follow-up)."""
         super().__init__(*args, **kwargs)
-        if cancel_only:  # a post-visit report is done by filing it; this form can only cancel it
-            status = cast(forms.ChoiceField, self.fields["status"])
-            status.choices = [("cancelled", _("Cancelled"))]
+        status = cast(forms.ChoiceField, self.fields["status"])
+        offered = {"done": done, "cancelled": cancel}
+        status.choices = [(value, label) for value, label in self.STATUSES if offered[value]]
+        if not done:  # e.g. a post-visit report, done by filing it: this form can only cancel it
             status.initial = "cancelled"
             self.fields["result"].label = _("Reason")

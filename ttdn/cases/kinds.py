@@ -1,15 +1,17 @@
 """The kinds of case, registered by their apps.
 
-The core knows no kind by name: each app registers what the shared pages need from it (its
-label, its reference prefix, where its forms live, its figures in the report) in its
-``AppConfig.ready``.
+The core knows no kind by name: each app registers, once, in its ``AppConfig.ready``, everything it
+adds to the core: what the shared pages need from it (its label, its reference prefix, where its
+forms live), the conditions it puts on the workflow, the abilities it adds to the policy, the
+records of identity data it keeps, its reminder triggers, its navigation entries, its events,
+its figures in the report and the fields of its own that the police's review covers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.utils.functional import Promise
 
@@ -17,6 +19,18 @@ if TYPE_CHECKING:
     from django.db.models import QuerySet
 
     from ttdn.cases.models import Case
+    from ttdn.cases.policy import CaseRule
+    from ttdn.navigation import NavItem
+    from ttdn.notifications.rules import Trigger
+
+
+class IdentityRecord(NamedTuple):
+    """A record beside the person that holds more of their identity data (e.g. a press card):
+    exported on a data subject's request and cleared with the person (``cleared``: field -> value)."""
+
+    model: str  # "app_label.Model"
+    person_field: str
+    cleared: Mapping[str, object]
 
 
 @dataclass(frozen=True)
@@ -70,13 +84,33 @@ class CaseKind:
     report: KindReport = field(default_factory=KindReport)
     # Fields of the extension record the police's review covers (ttdn.cases.review_scope).
     reviewed_fields: tuple[str, ...] = ()
+    # transition name -> conditions that must also hold for the kind's cases (None: they do).
+    conditions: Mapping[str, Sequence[Callable[[Case], str | None]]] = field(default_factory=dict)
+    # ability name -> rule (ttdn.cases.policy), beside the core's abilities on the kind's cases.
+    abilities: Mapping[str, CaseRule] = field(default_factory=dict)
+    identity_records: Sequence[IdentityRecord] = ()
+    reminder_triggers: Sequence[Trigger] = ()
+    navigation: Sequence[NavItem] = ()
+    # event code -> label of the events the kind's services record (ttdn.cases.events).
+    events: Mapping[str, str | Promise] = field(default_factory=dict)
 
 
 _registry: dict[str, CaseKind] = {}
 
 
 def register(kind: CaseKind) -> None:
+    """Register ``kind``; its reminder triggers, navigation entries and events join the core's."""
+    from ttdn import navigation
+    from ttdn.cases.events import register_event
+    from ttdn.notifications import rules
+
     _registry[kind.code] = kind
+    for code, label in kind.events.items():
+        register_event(code, label)
+    for trigger in kind.reminder_triggers:
+        rules.register(trigger)
+    for item in kind.navigation:
+        navigation.register(item)
 
 
 def get(code: str) -> CaseKind:
@@ -89,3 +123,8 @@ def all_kinds() -> list[CaseKind]:
 
 def choices() -> list[tuple[str, str]]:
     return [(kind.code, str(kind.label)) for kind in _registry.values()]
+
+
+def identity_records() -> list[IdentityRecord]:
+    """The records of identity data the kinds keep beside their people (press cards, ...)."""
+    return [record for kind in _registry.values() for record in kind.identity_records]

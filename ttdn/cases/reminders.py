@@ -11,7 +11,6 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from django.db.models import F, QuerySet
-from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,6 +29,7 @@ from ttdn.notifications.rules import (
     register,
     shift,
 )
+from ttdn.reports.quarterly import find_quarter, render_quarter
 
 S = Case.Status
 A = Audience
@@ -264,61 +264,18 @@ def _find_passports(rule: ReminderRule, today: datetime.date, directory: Directo
     )
 
 
-def render_document_expiry(notification: Notification) -> str:
-    documents = {"passport": _("passport"), "press_card": _("press card or permit")}
-    return _("The %(document)s of %(name)s (%(reference)s) ends on %(date)s, before the visit does.") % {
-        "document": documents.get(notification.params.get("document", ""), _("document")),
-        "name": notification.params.get("name", ""),
-        "reference": _reference(notification),
-        "date": _date(notification),
-    }
+def document_expiry_render(document: Promise) -> Callable[[Notification], str]:
+    """The message of a document ending before the visit; ``document`` names it ("passport")."""
 
+    def render(notification: Notification) -> str:
+        return _("The %(document)s of %(name)s (%(reference)s) ends on %(date)s, before the visit does.") % {
+            "document": document,
+            "name": notification.params.get("name", ""),
+            "reference": _reference(notification),
+            "date": _date(notification),
+        }
 
-# The quarterly summary ---------------------------------------------------------------------------
-
-
-def quarter_of(day: datetime.date) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
-
-
-def quarter_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.date]:
-    first = datetime.date(year, 3 * quarter - 2, 1)
-    following = datetime.date(year + (quarter == 4), 1 if quarter == 4 else 3 * quarter + 1, 1)
-    return first, following - datetime.timedelta(days=1)
-
-
-SUMMARY_LATEST = datetime.timedelta(days=31)
-
-
-def _find_quarter(rule: ReminderRule, today: datetime.date, directory: Directory) -> list[Occasion]:
-    """Once per quarter, ``offset`` days into the next one, about the quarter just ended."""
-    year, quarter = quarter_of(today)
-    this_quarter_start, _end = quarter_bounds(year, quarter)
-    due = shift(rule, this_quarter_start - datetime.timedelta(days=1), rule.offset)
-    if not due <= today <= due + SUMMARY_LATEST:  # a summary weeks late (a new install) is noise
-        return []
-    last_year, last_quarter = quarter_of(this_quarter_start - datetime.timedelta(days=1))
-    path = f"{reverse('reports:report')}?year={last_year}&quarter={last_quarter}"
-    return [
-        Occasion(
-            key=f"{last_year}-Q{last_quarter}",
-            case_id=None,
-            params={"year": last_year, "quarter": last_quarter, "path": path},
-        )
-    ]
-
-
-def _render_quarter(notification: Notification) -> str:
-    """The headline figures of the quarter's report, as the reader may see them."""
-    from ttdn.reports.periods import Period
-    from ttdn.reports.statistics import report_figures, summary_line
-
-    year, quarter = notification.params.get("year"), notification.params.get("quarter")
-    if not isinstance(year, int) or not isinstance(quarter, int):
-        return _("Quarterly summary")
-    period = Period.of_quarter(year, quarter)
-    figures = report_figures(notification.recipient, period)
-    return _("%(period)s: %(figures)s.") % {"period": period.label(), "figures": summary_line(figures)}
+    return render
 
 
 CASE_AUDIENCES = frozenset({A.RESPONSIBLE_OFFICER, A.HOST_AGENCIES})
@@ -391,15 +348,15 @@ def register_case_triggers() -> None:
             "passport_expiry",
             gettext_lazy("A passport ends before the visit does"),
             _find_passports,
-            render_document_expiry,
+            document_expiry_render(gettext_lazy("passport")),
             CASE_AUDIENCES,
             identity=True,
         ),
         Trigger(
             "quarterly_summary",
             gettext_lazy("Quarterly summary"),
-            _find_quarter,
-            _render_quarter,
+            find_quarter,
+            render_quarter,
             frozenset(),
         ),
     ]:

@@ -17,12 +17,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy
 
 from ttdn.accounts.models import User
-from ttdn.accounts.roles import Role, has_role
 from ttdn.cases import kinds
 from ttdn.cases.events import event_label
 from ttdn.cases.fields import EncryptedTextField, IdentityHashField
 from ttdn.cases.identity import MASK, identity_visible, mask_date, mask_passport
 from ttdn.cases.models import Case
+from ttdn.cases.policy import may_manage_access
 
 GRANT_LABELS = {
     "access_restricted_case": gettext_lazy("need-to-know access"),
@@ -64,7 +64,7 @@ def timeline_for(*, user: AbstractBaseUser | AnonymousUser, case: Case) -> list[
     return case_timeline(
         case_id=case.pk,
         extension_models=[kind.extension_model] if kind.extension_model else [],
-        include_access=isinstance(user, User) and has_role(user, Role.PROTOCOL, Role.ADMIN),
+        include_access=isinstance(user, User) and may_manage_access(user=user, case=case) is None,
         identity_shown=identity_visible(user=user, case=case),
     )
 

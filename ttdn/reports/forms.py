@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ttdn.cases.forms import DateInput
+from ttdn.forms import DateInput
 from ttdn.reports.periods import Period
 
 QUARTERS = [("", _("The whole year")), ("1", "I"), ("2", "II"), ("3", "III"), ("4", "IV")]

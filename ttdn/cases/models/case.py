@@ -1,11 +1,8 @@
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -160,9 +157,6 @@ class Case(models.Model):
     @property
     def days(self) -> int:
         return (self.end_date - self.start_date).days + 1
-
-    def is_upcoming(self, today: datetime.date | None = None) -> bool:
-        return self.start_date >= (today or timezone.localdate())
 
 
 class ReferenceCounter(models.Model):

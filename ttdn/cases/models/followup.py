@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -82,6 +83,15 @@ class FollowUp(models.Model):
     @property
     def assignee(self) -> object:
         return self.assignee_user or self.assignee_agency
+
+    @property
+    def is_report(self) -> bool:
+        return self.kind == self.Kind.REPORT
+
+    @property
+    def is_overdue(self) -> bool:
+        """Still open after its due date."""
+        return self.status == self.Status.OPEN and self.due_date < timezone.localdate()
 
 
 class PostVisitReport(models.Model):

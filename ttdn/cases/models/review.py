@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -94,6 +95,16 @@ class Review(models.Model):
     @property
     def checklist_complete(self) -> bool:
         return all(getattr(self, name) for name in self.CHECKLIST)
+
+    @property
+    def standing_conditions(self) -> str:
+        """The police's conditions, while this review clears the case with them (else "")."""
+        return self.conditions if self.status == self.Status.CLEARED_WITH_CONDITIONS else ""
+
+    @property
+    def is_overdue(self) -> bool:
+        """Still waiting for the police after its due date."""
+        return self.status == self.Status.PENDING and self.due_date < timezone.localdate()
 
 
 class ReviewQuestion(models.Model):

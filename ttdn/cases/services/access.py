@@ -10,15 +10,10 @@ from django.utils.translation import gettext as _
 
 from ttdn.accounts.addresses import client_address
 from ttdn.accounts.models import Agency, User
-from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
 from ttdn.cases.models import AccessLog, Case
-from ttdn.cases.permissions import grant_need_to_know, revoke_need_to_know
-
-
-def _require_access_manager(actor: User) -> None:
-    if not has_role(actor, Role.PROTOCOL, Role.ADMIN):
-        raise CaseError(_("Only protocol staff and administrators may change who knows of a case."))
+from ttdn.cases.permissions import grant_need_to_know, need_to_know_of, revoke_need_to_know
+from ttdn.cases.policy import enforce, may_manage_access, may_revoke_access
 
 
 @transaction.atomic
@@ -27,7 +22,7 @@ def case_grant_access(
 ) -> None:
     """Put users or agencies on the need-to-know list of ``case`` (the caller has checked that
     ``actor`` may see the case)."""
-    _require_access_manager(actor)
+    enforce(may_manage_access(user=actor, case=case))
     inactive = [user for user in users if not user.is_active]
     if inactive:
         raise CaseError(_("%(name)s cannot sign in, so cannot be given access.") % {"name": inactive[0]})
@@ -38,12 +33,23 @@ def case_grant_access(
 def case_revoke_access(
     *, actor: User, case: Case, users: Iterable[User] = (), agencies: Iterable[Agency] = ()
 ) -> None:
-    _require_access_manager(actor)
     users = list(users)
-    if actor in users and not has_role(actor, Role.ADMIN):
-        # Taking oneself off would hide the case from the only person looking after the list.
-        raise CaseError(_("You cannot take yourself off the list; ask a colleague or an administrator."))
+    enforce(may_revoke_access(user=actor, case=case, users=users))
     revoke_need_to_know(case=case, users=users, agencies=agencies)
+
+
+@transaction.atomic
+def case_set_need_to_know(
+    *, actor: User, case: Case, users: Iterable[User] = (), agencies: Iterable[Agency] = ()
+) -> None:
+    """Make the need-to-know list of ``case`` exactly ``users`` and ``agencies`` (the admin's
+    form): who is no longer on it is taken off, who is new is put on, all or nothing."""
+    users, agencies = set(users), set(agencies)
+    old_users, old_agencies = need_to_know_of(case=case)
+    case_revoke_access(
+        actor=actor, case=case, users=set(old_users) - users, agencies=set(old_agencies) - agencies
+    )
+    case_grant_access(actor=actor, case=case, users=users, agencies=agencies)
 
 
 def access_log_record(

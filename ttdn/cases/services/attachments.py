@@ -4,15 +4,13 @@ from collections.abc import Callable
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from ttdn.accounts.models import User
-from ttdn.accounts.roles import Role, has_role
-from ttdn.cases.errors import CaseError
 from ttdn.cases.events import log_event
 from ttdn.cases.files import check_upload
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Attachment, Case
+from ttdn.cases.policy import enforce, may_upload
 from ttdn.cases.services.reviews import review_after_change
 
 
@@ -20,10 +18,7 @@ from ttdn.cases.services.reviews import review_after_change
 def attachment_add(
     *, actor: User, case: Case, upload: UploadedFile, kind: str, description: str = ""
 ) -> Attachment:
-    if not has_role(actor, Role.PROTOCOL):
-        raise CaseError(_("Only protocol staff may attach files to a case."))
-    if case.is_finished:
-        raise CaseError(_("Files can no longer be attached to this case."))
+    enforce(may_upload(user=actor, case=case))
     return attachment_store(
         actor=actor,
         case=case,

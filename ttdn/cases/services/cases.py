@@ -13,13 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ttdn.accounts.models import Agency, User
-from ttdn.accounts.roles import Role, has_role
 from ttdn.cases import kinds
-from ttdn.cases.errors import CaseError
 from ttdn.cases.events import log_event
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
 from ttdn.cases.permissions import grant_need_to_know, sync_host_grants
+from ttdn.cases.policy import enforce, may_create_case, may_edit, may_record_decision
+from ttdn.cases.services.organisations import organisation_find_or_create
 from ttdn.cases.services.people import PersonData, person_find_or_create
 from ttdn.cases.services.references import reference_next
 from ttdn.cases.services.reviews import referral_sight_sync, review_after_change
@@ -65,7 +65,8 @@ class ProgrammeData:
 
 @dataclass
 class CaseData:
-    """Everything the create and edit forms give for the shared part of a case."""
+    """Everything the create and edit forms give for the shared part of a case. A counterpart
+    new to the register may come unsaved: the service finds it (same name and country) or saves it."""
 
     fields: dict[str, Any]
     co_host_agencies: Iterable[Agency] = ()
@@ -74,14 +75,10 @@ class CaseData:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _require_editor(actor: User) -> None:
-    if not has_role(actor, Role.PROTOCOL):
-        raise CaseError(_("Only protocol staff may create or edit cases."))
-
-
 @transaction.atomic
 def case_create(*, actor: User, kind: str, data: CaseData) -> Case:
-    _require_editor(actor)
+    enforce(may_create_case(user=actor))
+    _save_new_counterpart(data.fields)
     case = Case(kind=kind, created_by=actor, **_known_fields(data.fields))
     if case.responsible_officer_id is None:
         case.responsible_officer = actor
@@ -114,12 +111,9 @@ def case_update(
     """Save the edit of ``case``. A change to what the police's review covered reopens it
     (``kind_changed``: the fields of the kind's record that the kind's service changes);
     with ``reopen_confirmed`` false that is refused with ReviewReopenNeeded, and nothing is kept."""
-    _require_editor(actor)
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if case.is_finished:
-        raise CaseError(
-            _("A %(status)s case can no longer be edited.") % {"status": case.get_status_display()}
-        )
+    enforce(may_edit(user=actor, case=case))
+    _save_new_counterpart(data.fields)
     changed = [name for name, value in _known_fields(data.fields).items() if getattr(case, name) != value]
     for name in changed:
         setattr(case, name, data.fields[name])
@@ -154,6 +148,12 @@ def _known_fields(fields: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise ValueError(f"not case fields: {sorted(unknown)}")
     return fields
+
+
+def _save_new_counterpart(fields: dict[str, Any]) -> None:
+    counterpart = fields.get("counterpart")
+    if isinstance(counterpart, Organisation) and counterpart.pk is None:
+        fields["counterpart"] = organisation_find_or_create(organisation=counterpart)
 
 
 def _co_hosts(case: Case, agencies: Iterable[Agency]) -> list[Agency]:
@@ -276,7 +276,7 @@ def cases_refresh_search_text(*, case_ids: Iterable[int]) -> None:
 @transaction.atomic
 def case_record_decision(*, actor: User, case: Case, number: str, date: datetime.date) -> Case:
     """Record the written decision (quyết định) approving the visit."""
-    _require_editor(actor)
+    enforce(may_record_decision(user=actor))
     case = Case.objects.select_for_update().get(pk=case.pk)
     if not number.strip():
         raise ValidationError({"decision_number": _("Give the decision's number.")})

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ttdn.accounts.models import User
+from ttdn.cases import kinds
 from ttdn.cases.errors import CaseError
 from ttdn.cases.events import log_events, text_checked
 from ttdn.cases.fields import IdentityHashField
@@ -24,7 +25,6 @@ from ttdn.cases.history import stamp
 from ttdn.cases.models import AccessLog, Case, CaseEvent, Participant, Person
 from ttdn.cases.selectors import cases_visible_to, people_visible_to
 from ttdn.cases.services.access import access_log_many
-from ttdn.cases.services.retention import identity_records
 
 # What a correction may change: the person's own data, never their identity across cases.
 CORRECTABLE_FIELDS = ("full_name", "sex", "date_of_birth", "passport_number", "passport_expiry", "position")
@@ -72,7 +72,7 @@ def person_export(*, request: HttpRequest, actor: User, person: Person) -> dict[
     )
     shown = list(participations.filter(case__in=visible))
     records: dict[str, Any] = {}
-    for label, person_field, _cleared in identity_records():
+    for label, person_field, _cleared in kinds.identity_records():
         model = apps.get_model(label)
         records[model._meta.model_name or label] = [
             _fields(obj, skip=["id"]) for obj in model._default_manager.filter(**{person_field: person})

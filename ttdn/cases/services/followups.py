@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ttdn.accounts.models import Agency, User
-from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
 from ttdn.cases.events import log_event, text_checked
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, FollowUp
+from ttdn.cases.policy import enforce, may_add_followup, may_cancel_followup, may_complete_followup
 
 F = FollowUp.Status
 
@@ -31,10 +31,7 @@ def followup_create(
 ) -> FollowUp:
     from ttdn.cases.selectors import cases_visible_to
 
-    if not has_role(actor, Role.PROTOCOL):
-        raise CaseError(_("Only protocol staff assign follow-ups."))
-    if case.is_finished:
-        raise CaseError(_("This case is closed: no more follow-ups."))
+    enforce(may_add_followup(user=actor, case=case))
     if assignee_user is not None and not cases_visible_to(assignee_user).filter(pk=case.pk).exists():
         raise CaseError(
             _("%(name)s may not see this case, so cannot be given a follow-up.") % {"name": assignee_user}
@@ -65,33 +62,14 @@ def followup_create(
     return followup
 
 
-def followup_may_close(*, user: User, followup: FollowUp) -> bool:
-    """Protocol staff, the person it is assigned to, or staff of the agency it is assigned to."""
-    if has_role(user, Role.PROTOCOL):
-        return True
-    if followup.assignee_user_id == user.pk:
-        return True
-    return (
-        followup.assignee_agency_id is not None
-        and followup.assignee_agency_id == user.agency_id
-        and has_role(user, Role.AGENCY, Role.PROTOCOL)
-    )
-
-
 @transaction.atomic
 def followup_close(*, actor: User, followup: FollowUp, status: str, result: str = "") -> FollowUp:
     """Mark a follow-up done (with its result) or cancelled (protocol staff only)."""
     followup = FollowUp.objects.select_for_update().get(pk=followup.pk)
-    if followup.status != F.OPEN:
-        raise CaseError(_("This follow-up is already closed."))
-    if not followup_may_close(user=actor, followup=followup):
-        raise CaseError(_("Only the assignee or protocol staff may close this follow-up."))
-    if status == F.CANCELLED and not has_role(actor, Role.PROTOCOL):
-        raise CaseError(_("Only protocol staff cancel a follow-up."))
     if status not in (F.DONE, F.CANCELLED):
         raise CaseError(_("Choose done or cancelled."))
-    if status == F.DONE and followup.kind == FollowUp.Kind.REPORT:
-        raise CaseError(_("A post-visit report is done when it is filed: use its form."))
+    close = may_complete_followup if status == F.DONE else may_cancel_followup
+    enforce(close(user=actor, followup=followup))
     result = text_checked(result)
     if status == F.DONE and not result:
         raise CaseError(_("Write the result."))

@@ -19,8 +19,8 @@ from ttdn.cases.errors import CaseError
 from ttdn.cases.events import log_event
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Attachment, Case, FollowUp, PostVisitReport
+from ttdn.cases.policy import enforce, may_file_report
 from ttdn.cases.services.attachments import attachment_store
-from ttdn.cases.services.followups import followup_may_close
 
 F = FollowUp.Status
 REPORT_TIMER = "post_visit_report"
@@ -88,14 +88,7 @@ def report_file(
     follow-up of the agency that owes it, and the files are kept on the case. All or nothing."""
     followup = FollowUp.objects.select_for_update().select_related("case").get(pk=followup.pk)
     case = Case.objects.select_for_update().get(pk=followup.case_id)
-    if followup.kind != FollowUp.Kind.REPORT:
-        raise CaseError(_("This follow-up is not a post-visit report."))
-    if followup.status != F.OPEN:
-        raise CaseError(_("This report is already filed or cancelled."))
-    if not followup_may_close(user=actor, followup=followup):
-        raise CaseError(_("Only the host agency or protocol staff file this report."))
-    if case.status != Case.Status.COMPLETED:
-        raise CaseError(_("The report is filed once the visit is completed."))
+    enforce(may_file_report(user=actor, case=case, followup=followup))
     if not summary.strip():
         raise CaseError(_("Write the summary."))
     hosts = {case.lead_agency_id, *case.co_host_agencies.values_list("pk", flat=True)}

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import DateTimeField, Exists, Model, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from ttdn.cases import kinds
 from ttdn.cases.events import log_events
 from ttdn.cases.models import Case, CaseEvent, Participant, Person, RetentionPeriod
 from ttdn.cases.services.cases import cases_refresh_search_text
@@ -40,18 +41,6 @@ CLEARED_PERSON_FIELDS = {
     "position": "",
     "organisation": None,
 }
-# Other records holding a person's identity numbers: (model label, person field, fields cleared).
-_extra_records: list[tuple[str, str, dict[str, object]]] = []
-
-
-def register_identity_record(model_label: str, *, person_field: str, cleared: dict[str, object]) -> None:
-    """An app keeps more identity data about a person (e.g. press cards): clear it too."""
-    _extra_records.append((model_label, person_field, cleared))
-
-
-def identity_records() -> list[tuple[str, str, dict[str, object]]]:
-    """The other records of a person's identity data the apps registered (for exports too)."""
-    return list(_extra_records)
 
 
 def _years_before(day: datetime.date, years: int) -> datetime.date:
@@ -133,7 +122,7 @@ def people_anonymise_due(*, now: datetime.datetime | None = None) -> int:
             Person.objects.filter(pk__in=ids).update(**CLEARED_PERSON_FIELDS, anonymised_at=now)
             Person.history.filter(id__in=ids).update(**CLEARED_PERSON_FIELDS)
             _admin_log_forget(Person, ids)
-            for label, person_field, cleared in _extra_records:
+            for label, person_field, cleared in kinds.identity_records():
                 model = apps.get_model(label)
                 records = model._default_manager.filter(**{f"{person_field}__in": ids})
                 _admin_log_forget(model, list(records.values_list("pk", flat=True)))

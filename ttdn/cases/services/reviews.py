@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Collection
-from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
@@ -18,13 +17,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ttdn.accounts.models import Agency, User
-from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.deadlines import add_working_days, timer_due
 from ttdn.cases.errors import CaseError, ReviewReopenNeeded
 from ttdn.cases.events import log_event, text_checked
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, Review, ReviewQuestion, ReviewWaiver
 from ttdn.cases.permissions import grant_review, sync_referral_sight
+from ttdn.cases.policy import (
+    enforce,
+    may_answer_review,
+    may_assign_review,
+    may_be_assigned_review,
+    may_decide_review,
+    may_waive,
+)
 from ttdn.cases.review_scope import reviewed_changes, reviewed_labels
 from ttdn.notifications.services import notify
 
@@ -96,32 +102,11 @@ def referral_sight_sync(*, case: Case, actor: User | None) -> None:
             log_event(case=case, code=code, actor=actor, text=agency.name_vi, data={"agency": agency.pk})
 
 
-def _require_officer(actor: User, review: Review) -> None:
-    from ttdn.cases.selectors import cases_visible_to
-
-    if not has_role(actor, Role.POLICE) or actor.agency_id != review.police_agency_id:
-        raise CaseError(
-            _("Only officers of %(agency)s may work on this review.") % {"agency": review.police_agency}
-        )
-    if not cases_visible_to(actor).filter(pk=review.case_id).exists():
-        # A restricted case needs a need-to-know grant besides the referral.
-        raise CaseError(_("You may not see this case; ask protocol staff for need-to-know access."))
-
-
 @transaction.atomic
 def review_assign(*, actor: User, review: Review, officer: User) -> Review:
     review = Review.objects.select_for_update().get(pk=review.pk)
-    _require_officer(actor, review)
-    if not review.is_open:
-        raise CaseError(_("This review is closed."))
-    if (
-        not officer.is_active
-        or not has_role(officer, Role.POLICE)
-        or officer.agency_id != review.police_agency_id
-    ):
-        raise CaseError(
-            _("%(name)s is not an officer of %(agency)s.") % {"name": officer, "agency": review.police_agency}
-        )
+    enforce(may_assign_review(user=actor, review=review))
+    enforce(may_be_assigned_review(user=officer, review=review))
     review.assigned_to = officer
     stamp(review, actor)
     review.save(update_fields=["assigned_to"])
@@ -145,9 +130,7 @@ def review_record(
     """Record the police's outcome: more information needed (``text`` = the questions), cleared,
     cleared with conditions (``text`` = the conditions) or not cleared (``text`` = the reason)."""
     review = Review.objects.select_for_update().get(pk=review.pk)
-    _require_officer(actor, review)
-    if review.status != R.PENDING:
-        raise CaseError(_("This review is not waiting for the police."))
+    enforce(may_decide_review(user=actor, review=review))
     text = text_checked(text)
     for name in Review.CHECKLIST:
         setattr(review, name, bool(checklist.get(name)))
@@ -192,8 +175,7 @@ def review_record(
 @transaction.atomic
 def review_answer(*, actor: User, review: Review, answer: str) -> ReviewQuestion:
     """Protocol's answer to the police's open questions (then they submit the case again)."""
-    if not has_role(actor, Role.PROTOCOL):
-        raise CaseError(_("Only protocol staff answer the police's questions."))
+    enforce(may_answer_review(user=actor, case=review.case))
     question = review.questions.filter(answered_at__isnull=True).order_by("-asked_at").first()
     if question is None or review.status != R.MORE_INFO:
         raise CaseError(_("There is no open question to answer."))
@@ -210,18 +192,12 @@ def review_answer(*, actor: User, review: Review, answer: str) -> ReviewQuestion
 @transaction.atomic
 def review_waive(*, actor: User, case: Case, reason: str) -> Review:
     """A leader decides the case needs no police review, with the reason."""
-    if not has_role(actor, Role.LEADER):
-        raise CaseError(_("Only a leader may waive the police review."))
     reason = text_checked(reason)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    enforce(may_waive(user=actor, case=case))
     if not reason:
         raise CaseError(_("Give the reason for the waiver."))
-    case = Case.objects.select_for_update().get(pk=case.pk)
-    review = case.reviews.filter(status=R.PENDING).first()
-    if review is None:
-        last = latest_review(case)
-        if last is not None and last.status == R.NOT_CLEARED:
-            raise CaseError(_("The police did not clear this case; it cannot be waived."))
-        raise CaseError(_("There is no review waiting to be waived."))
+    review = case.reviews.get(status=R.PENDING)
     ReviewWaiver.objects.create(review=review, waived_by=actor, reason=reason)
     review.status = R.WAIVED
     stamp(review, actor)
@@ -302,7 +278,3 @@ def answered_before_resubmit(case: Case) -> str | None:
     if review is not None and review.questions.filter(answered_at__isnull=True).exists():
         return _("Answer the police's questions before submitting again.")
     return None
-
-
-def review_context(review: Review) -> dict[str, Any]:
-    return {"review": review, "questions": list(review.questions.select_related("asked_by", "answered_by"))}

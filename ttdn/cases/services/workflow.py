@@ -2,11 +2,12 @@
 
 draft → submitted → under review → approved | rejected → in progress → completed → reported →
 closed, and cancelled from any state before in progress. People make the transitions that name
-their roles (``case_transition``); the system makes the ones without roles, and the calendar's,
-the review's, the report's and the import's moves (``case_move``). Either way the same sources,
-conditions and effects hold, and the move is one event on the case (``case.<name>``). Later parts
-add their own conditions with ``register_condition`` (the police review gates approval; open
-follow-ups block closing; a kind's rules).
+their roles (``case_transition``; who may is the policy's, ttdn.cases.policy); the system makes
+the ones without roles, and the calendar's, the review's, the report's and the import's moves
+(``case_move``). Either way the same sources, conditions and effects hold, and the move is one
+event on the case (``case.<name>``). The core's conditions are added with ``register_condition``
+(the police review gates approval; open follow-ups block closing), a kind's with its
+registration (``CaseKind.conditions``).
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ttdn.accounts.models import User
-from ttdn.accounts.roles import Role, roles_of
+from ttdn.accounts.roles import Role
+from ttdn.cases import kinds
 from ttdn.cases.errors import CaseError
 from ttdn.cases.events import log_event, register_event, text_checked
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case
+from ttdn.cases.policy import enforce, may_transition
 from ttdn.cases.services.followups import no_open_followups
 from ttdn.cases.services.post_visit import report_followup_open, report_not_filed
 from ttdn.cases.services.reviews import answered_before_resubmit, approval_gate, review_open, review_withdraw
@@ -168,15 +171,11 @@ _EFFECTS: dict[str, Callable[[Case, User | None], None]] = {
 }
 
 
-def transitions_for(*, user: User, case: Case) -> list[Transition]:
-    """The transitions ``user`` may make on ``case`` by hand now (its state and their roles)."""
-    roles = roles_of(user)
-    return [t for t in TRANSITIONS.values() if case.status in t.sources and not roles.isdisjoint(t.roles)]
-
-
 def blockers(*, case: Case, transition: str) -> list[str]:
-    """Why ``transition`` cannot happen now: the messages of the conditions that fail."""
-    return [message for condition in _conditions[transition] if (message := condition(case))]
+    """Why ``transition`` cannot happen now: the messages of the conditions that fail (the core's,
+    then those the case's kind registered)."""
+    conditions = [*_conditions[transition], *kinds.get(case.kind).conditions.get(transition, ())]
+    return [message for condition in conditions if (message := condition(case))]
 
 
 def _apply(
@@ -219,8 +218,7 @@ def case_transition(*, actor: User, case: Case, name: str, reason: str = "") -> 
     transition = TRANSITIONS[name]
     # Lock the row: two clicks at once move the case once.
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if roles_of(actor).isdisjoint(transition.roles):
-        raise CaseError(_("You may not %(action)s this case.") % {"action": str(transition.label).lower()})
+    enforce(may_transition(user=actor, case=case, name=name))
     return _apply(
         case=case, transition=transition, actor=actor, target=transition.target, reason=text_checked(reason),
         data={},

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,17 +14,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from ttdn.accounts.models import User
-from ttdn.accounts.roles import Role, has_role
 from ttdn.cases import kinds
 from ttdn.cases.downloads import attachment_response
-from ttdn.cases.errors import CaseError
 from ttdn.cases.filters import CaseFilter
 from ttdn.cases.forms import AccessForm, AttachmentForm, ReasonForm
 from ttdn.cases.forms_review import AnswerForm, FollowUpCloseForm, FollowUpForm, SecrecyMarkForm, WaiverForm
 from ttdn.cases.identity import identity_visible, participant_rows
 from ttdn.cases.models import AccessLog, Case, FollowUp, Review
 from ttdn.cases.permissions import need_to_know_of, referral_sight_of
-from ttdn.cases.selectors import case_get_for, case_list_for, dashboard_for, followups_for
+from ttdn.cases.policy import (
+    Ability,
+    case_abilities,
+    may_cancel_followup,
+    may_complete_followup,
+    may_create_case,
+    may_file_report,
+)
+from ttdn.cases.selectors import case_list_for, dashboard_for, followups_for
 from ttdn.cases.services.access import (
     access_log_record,
     access_log_restricted_reads,
@@ -30,33 +38,40 @@ from ttdn.cases.services.access import (
     case_revoke_access,
 )
 from ttdn.cases.services.attachments import attachment_add
-from ttdn.cases.services.followups import followup_may_close
-from ttdn.cases.services.workflow import TRANSITIONS, blockers, case_transition, transitions_for
+from ttdn.cases.services.workflow import TRANSITIONS, case_transition
 from ttdn.cases.timeline import timeline_for
 from ttdn.cases.views import form_errors_to_messages
+from ttdn.cases.views.decorators import case_view, request_user
 
 PAGE_SIZE = 25
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - login_required and AUTH_USER_MODEL
-    return request.user
+@dataclass(frozen=True)
+class FollowUpRow:
+    """A follow-up on the case page, with what this user may do to it."""
+
+    followup: FollowUp
+    # The small form to mark it done or cancel it, with its own element ids; None: neither.
+    close_form: FollowUpCloseForm | None
+    file_report: Ability
 
 
-def _followup_close_form(*, user: User, followup: FollowUp) -> FollowUpCloseForm | None:
-    """The small form of an open follow-up this user may close (a report: protocol may cancel it)."""
-    if followup.status != FollowUp.Status.OPEN or not followup_may_close(user=user, followup=followup):
-        return None
-    auto_id = f"id_followup{followup.pk}_%s"
-    if followup.kind == FollowUp.Kind.REPORT:
-        return FollowUpCloseForm(auto_id=auto_id, cancel_only=True) if has_role(user, Role.PROTOCOL) else None
-    return FollowUpCloseForm(auto_id=auto_id)
+def _followup_row(*, user: User, case: Case, followup: FollowUp) -> FollowUpRow:
+    done = may_complete_followup(user=user, followup=followup) is None
+    cancel = may_cancel_followup(user=user, followup=followup) is None
+    close_form = (
+        FollowUpCloseForm(auto_id=f"id_followup{followup.pk}_%s", done=done, cancel=cancel)
+        if done or cancel
+        else None
+    )
+    report = Ability(may_file_report(user=user, case=case, followup=followup))
+    return FollowUpRow(followup, close_form, report)
 
 
 @login_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     return render(
         request,
         "cases/dashboard.html",
@@ -65,7 +80,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "followups": list(followups_for(user)[:50]),
             "today": timezone.localdate(),
             "kinds": kinds.all_kinds(),
-            "can_create": has_role(user, Role.PROTOCOL),
+            "can_create": may_create_case(user=user) is None,
         },
     )
 
@@ -73,7 +88,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def case_list(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     case_filter = CaseFilter(request.GET or None, queryset=case_list_for(user=user))
     page = Paginator(case_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -87,23 +102,21 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "sort": request.GET.get("sort", ""),
             "kinds": kinds.all_kinds(),
-            "can_create": has_role(user, Role.PROTOCOL),
+            "can_create": may_create_case(user=user) is None,
         },
     )
 
 
-@login_required
 @require_GET
-def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
-    case = case_get_for(user=user, pk=pk)
+@case_view()
+def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     kind = kinds.get(case.kind)
-    possible = transitions_for(user=user, case=case)
-    blocked = {t.name: blockers(case=case, transition=t.name) for t in possible}
-    can_edit = has_role(user, Role.PROTOCOL) and case.is_editable
-    manages_access = has_role(user, Role.PROTOCOL, Role.ADMIN)
+    abilities = case_abilities(user=user, case=case)
+    transitions = abilities.transitions()
+    manages_access = bool(abilities["manage_access"])
     access_log_restricted_reads(request=request, user=user, cases=[case])
     participants = list(case.participants.select_related("person"))
+    reviews = _reviews_of(case)
     return render(
         request,
         "cases/case_detail.html",
@@ -111,39 +124,32 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             **(kind.detail_context(case, user) if kind.detail_context else {}),
             "case": case,
             "kind": kind,
+            "abilities": abilities,
             "participants": participant_rows(
                 participants=participants, visible=identity_visible(user=user, case=case)
             ),
-            "reviews": _reviews_of(case),
-            # Each open follow-up the user may close gets its own small form (own element ids).
+            "reviews": reviews,
+            "conditions": reviews[-1].standing_conditions if reviews else "",
             "followups": [
-                (followup, _followup_close_form(user=user, followup=followup))
+                _followup_row(user=user, case=case, followup=followup)
                 for followup in case.follow_ups.select_related(
                     "assignee_user", "assignee_agency", "closed_by"
                 )
             ],
-            "fileable_reports": {
-                followup.pk
-                for followup in case.follow_ups.filter(kind=FollowUp.Kind.REPORT, status=FollowUp.Status.OPEN)
-                if followup_may_close(user=user, followup=followup)
-            },
-            "followup_form": FollowUpForm(case=case) if can_edit else None,
-            "answer_form": AnswerForm() if has_role(user, Role.PROTOCOL) else None,
-            "waiver_form": WaiverForm() if has_role(user, Role.LEADER) else None,
+            "followup_form": FollowUpForm(case=case) if abilities["add_followup"] else None,
+            "answer_form": AnswerForm() if abilities["answer_review"] else None,
+            "waiver_form": WaiverForm() if abilities["waive"] else None,
             "secrecy_marks": case.secrecy_marks.all(),
-            "secrecy_form": SecrecyMarkForm() if can_edit else None,
+            "secrecy_form": SecrecyMarkForm() if abilities["record_secrecy_mark"] else None,
             "need_to_know": need_to_know_of(case=case) if manages_access and case.is_restricted else None,
             "access_form": AccessForm() if manages_access and case.is_restricted else None,
             "police_sight": referral_sight_of(case=case) if case.is_restricted else None,
             "programme": case.programme_items.all(),
             "attachments": case.attachments.select_related("uploaded_by").all(),
             "timeline": timeline_for(user=user, case=case),
-            "transitions": [t for t in possible if not blocked[t.name]],
-            "blocked": [(t, blocked[t.name]) for t in possible if blocked[t.name]],
-            "can_edit": can_edit,
-            "attachment_form": AttachmentForm() if can_edit else None,
-            "reason_form": ReasonForm(),
-            "today": timezone.localdate(),
+            "transitions": [transition for transition, ability in transitions if ability],
+            "blocked": [(transition, ability.reason) for transition, ability in transitions if not ability],
+            "attachment_form": AttachmentForm() if abilities["upload"] else None,
         },
     )
 
@@ -157,59 +163,49 @@ def _reviews_of(case: Case) -> list[Review]:
     )
 
 
-@login_required
 @require_POST
-def case_transition_view(request: HttpRequest, pk: int, name: str) -> HttpResponse:
-    user = _user(request)
-    case = case_get_for(user=user, pk=pk)
+@case_view()
+def case_transition_view(request: HttpRequest, user: User, case: Case, name: str) -> HttpResponse:
     if name not in TRANSITIONS:
         raise Http404
     form = ReasonForm(request.POST)
     if not form.is_valid():  # a reason over the limit: refused whole, never cut
         form_errors_to_messages(request, form)
         return redirect("cases:detail", pk=case.pk)
-    try:
-        case = case_transition(actor=user, case=case, name=name, reason=form.cleaned_data["reason"])
-    except CaseError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("%(reference)s is now %(status)s.")
-            % {"reference": case.reference, "status": case.get_status_display().lower()},
-        )
+    case = case_transition(actor=user, case=case, name=name, reason=form.cleaned_data["reason"])
+    messages.success(
+        request,
+        _("%(reference)s is now %(status)s.")
+        % {"reference": case.reference, "status": case.get_status_display().lower()},
+    )
     return redirect("cases:detail", pk=case.pk)
 
 
-@login_required
 @require_POST
-def attachment_upload(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
-    case = case_get_for(user=user, pk=pk)
+@case_view(anchor="attachments")
+def attachment_upload(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            attachment = attachment_add(
-                actor=user,
-                case=case,
-                upload=form.cleaned_data["file"],
-                kind=form.cleaned_data["kind"],
-                description=form.cleaned_data["description"],
-            )
-        except (CaseError, ValidationError) as error:
-            message = error.message if isinstance(error, CaseError) else " ".join(error.messages)
-            messages.error(request, message)
-        else:
-            messages.success(request, _("%(name)s was attached.") % {"name": attachment.original_name})
-    else:
+    if not form.is_valid():
         form_errors_to_messages(request, form)
+        return redirect(f"{case.get_absolute_url()}#attachments")
+    try:
+        attachment = attachment_add(
+            actor=user,
+            case=case,
+            upload=form.cleaned_data["file"],
+            kind=form.cleaned_data["kind"],
+            description=form.cleaned_data["description"],
+        )
+    except ValidationError as error:  # a file the upload check refused
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(name)s was attached.") % {"name": attachment.original_name})
     return redirect(f"{case.get_absolute_url()}#attachments")
 
 
-@login_required
 @require_GET
-def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponseBase:
-    case = case_get_for(user=_user(request), pk=pk)
+@case_view()
+def attachment_download(request: HttpRequest, user: User, case: Case, attachment_pk: int) -> HttpResponseBase:
     attachment = case.attachments.filter(pk=attachment_pk).first()
     if attachment is None:
         raise Http404
@@ -217,7 +213,7 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Ht
         raise Http404  # the row outlived its file (say, a restore from an old backup)
     access_log_record(
         request=request,
-        user=_user(request),
+        user=user,
         case=case,
         action=AccessLog.Action.DOWNLOAD,
         detail=attachment.original_name,
@@ -227,12 +223,10 @@ def attachment_download(request: HttpRequest, pk: int, attachment_pk: int) -> Ht
     )
 
 
-@login_required
 @require_POST
-def access_change(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+@case_view(anchor="access")
+def access_change(request: HttpRequest, user: User, case: Case, action: str) -> HttpResponse:
     """Grant or revoke need-to-know access to a restricted case, for a user or an agency."""
-    user = _user(request)
-    case = case_get_for(user=user, pk=pk)
     form = AccessForm(request.POST)
     if action not in ("grant", "revoke") or not form.is_valid():
         messages.error(request, _("Choose a user or an agency."))
@@ -240,10 +234,6 @@ def access_change(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     users = [form.cleaned_data["user"]] if form.cleaned_data.get("user") else []
     agencies = [form.cleaned_data["agency"]] if form.cleaned_data.get("agency") else []
     change = case_grant_access if action == "grant" else case_revoke_access
-    try:
-        change(actor=user, case=case, users=users, agencies=agencies)
-    except CaseError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The need-to-know list was updated."))
+    change(actor=user, case=case, users=users, agencies=agencies)
+    messages.success(request, _("The need-to-know list was updated."))
     return redirect(f"{case.get_absolute_url()}#access")

@@ -6,9 +6,7 @@ from __future__ import annotations
 from typing import cast
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,17 +16,14 @@ from ttdn.accounts.models import User
 from ttdn.cases.errors import CaseError
 from ttdn.cases.forms_post_visit import BaseCommitmentFormSet, CommitmentFormSet, PostVisitReportForm
 from ttdn.cases.models import Case, FollowUp
-from ttdn.cases.selectors import case_get_for
-from ttdn.cases.services.followups import followup_may_close
+from ttdn.cases.policy import Ability, may_file_report
 from ttdn.cases.services.post_visit import report_file
+from ttdn.cases.views.decorators import case_view, refuse
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
-def report_view(request: HttpRequest, pk: int, followup_pk: int) -> HttpResponse:
-    assert isinstance(request.user, User)  # noqa: S101
-    user = request.user
-    case = case_get_for(user=user, pk=pk)
+@case_view(anchor="followups")
+def report_view(request: HttpRequest, user: User, case: Case, followup_pk: int) -> HttpResponse:
     followup = (
         case.follow_ups.filter(pk=followup_pk, kind=FollowUp.Kind.REPORT)
         .select_related("assignee_agency", "closed_by")
@@ -37,28 +32,22 @@ def report_view(request: HttpRequest, pk: int, followup_pk: int) -> HttpResponse
     if followup is None:
         raise Http404
     report = getattr(followup, "report", None)
-    may_file = (
-        followup.status == FollowUp.Status.OPEN
-        and case.status == Case.Status.COMPLETED
-        and followup_may_close(user=user, followup=followup)
-    )
+    refusal = may_file_report(user=user, case=case, followup=followup)
     form = PostVisitReportForm(request.POST or None, request.FILES or None)
     commitments = CommitmentFormSet(request.POST or None, prefix="commitments", form_kwargs={"case": case})
     if request.method == "POST":
-        if not may_file:
-            raise PermissionDenied
+        refuse(refusal)
         if form.is_valid() and commitments.is_valid():
             try:
-                with transaction.atomic():
-                    report_file(
-                        actor=user,
-                        followup=followup,
-                        summary=form.cleaned_data["summary"],
-                        outcomes=form.cleaned_data["outcomes"],
-                        agreements_signed=form.cleaned_data["agreements_signed"],
-                        commitments=cast(BaseCommitmentFormSet, commitments).commitments(),
-                        uploads=form.cleaned_data["attachments"],
-                    )
+                report_file(
+                    actor=user,
+                    followup=followup,
+                    summary=form.cleaned_data["summary"],
+                    outcomes=form.cleaned_data["outcomes"],
+                    agreements_signed=form.cleaned_data["agreements_signed"],
+                    commitments=cast(BaseCommitmentFormSet, commitments).commitments(),
+                    uploads=form.cleaned_data["attachments"],
+                )
             except CaseError as error:
                 form.add_error(None, error.message)
             except ValidationError as error:  # a file refused by the upload check
@@ -73,7 +62,7 @@ def report_view(request: HttpRequest, pk: int, followup_pk: int) -> HttpResponse
             "case": case,
             "followup": followup,
             "report": report,
-            "may_file": may_file,
+            "file_report": Ability(refusal),
             "form": form,
             "commitments": commitments,
             "later_followups": case.follow_ups.filter(kind=FollowUp.Kind.TASK).select_related(

@@ -6,17 +6,15 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ttdn.accounts.models import User
-from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.errors import CaseError
 from ttdn.cases.forms_review import (
     AnswerForm,
@@ -29,21 +27,18 @@ from ttdn.cases.forms_review import (
     WaiverForm,
 )
 from ttdn.cases.identity import identity_visible, participant_rows
-from ttdn.cases.models import Review
-from ttdn.cases.selectors import case_get_for, reviews_for_police
+from ttdn.cases.models import Case, Review
+from ttdn.cases.policy import may_assign_review, may_decide_review, may_use_review_queue
+from ttdn.cases.selectors import reviews_for_police
 from ttdn.cases.services.access import access_log_restricted_reads
 from ttdn.cases.services.followups import followup_close, followup_create
 from ttdn.cases.services.reviews import review_answer, review_assign, review_record, review_waive
 from ttdn.cases.services.secrecy import secrecy_mark_add
 from ttdn.cases.views import form_errors_to_messages
+from ttdn.cases.views.decorators import case_view, refuse, request_user, review_url, review_view
 
 DUE_SOON_DAYS = 3
 R = Review.Status
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - login_required and AUTH_USER_MODEL
-    return request.user
 
 
 def _filter_queue(reviews: QuerySet[Review], form: ReviewQueueFilter) -> QuerySet[Review]:
@@ -78,9 +73,8 @@ def _filter_queue(reviews: QuerySet[Review], form: ReviewQueueFilter) -> QuerySe
 @login_required
 @require_GET
 def review_queue(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
-    if not has_role(user, Role.POLICE):
-        raise PermissionDenied
+    user = request_user(request)
+    refuse(may_use_review_queue(user=user))
     form = ReviewQueueFilter(request.GET or None)
     reviews = reviews_for_police(user)
     page = Paginator(_filter_queue(reviews, form), 25).get_page(request.GET.get("page"))
@@ -93,23 +87,14 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             "page": page,
             "state": state,
             "states": ReviewQueueFilter.STATES,
-            "today": timezone.localdate(),
         },
     )
 
 
-def _review_for(request: HttpRequest, pk: int) -> Review:
-    review = reviews_for_police(request.user).filter(pk=pk).first()
-    if review is None:
-        raise Http404
-    return review
-
-
-@login_required
-def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
-    review = _review_for(request, pk)
-    case = case_get_for(user=user, pk=review.case_id)
+@require_http_methods(["GET", "POST"])
+@review_view
+def review_detail(request: HttpRequest, user: User, review: Review, case: Case) -> HttpResponse:
+    may_decide = may_decide_review(user=user, review=review) is None
     decision = ReviewDecisionForm(
         request.POST if request.method == "POST" else None,
         initial={name: getattr(review, name) for name in Review.CHECKLIST},
@@ -143,95 +128,71 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "attachments": case.attachments.all(),
             "secrecy_marks": case.secrecy_marks.all(),
             "questions": review.questions.select_related("asked_by", "answered_by"),
-            "decided": [review] if review.status not in Review.OPEN else [],
-            "decision_form": decision if review.status == R.PENDING else None,
-            "assign_form": AssignForm(review=review) if review.is_open else None,
+            "decided": [review] if not review.is_open else [],
+            "decision_form": decision if may_decide else None,
+            "assign_form": AssignForm(review=review)
+            if may_assign_review(user=user, review=review) is None
+            else None,
         },
         status=400 if decision.errors else 200,
     )
 
 
-@login_required
 @require_POST
-def review_assign_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
-    review = _review_for(request, pk)
+@review_view
+def review_assign_view(request: HttpRequest, user: User, review: Review, case: Case) -> HttpResponse:
     form = AssignForm(request.POST, review=review)
-    if form.is_valid():
-        try:
-            review_assign(actor=user, review=review, officer=form.cleaned_data["officer"])
-        except CaseError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request, _("The review was assigned to %(name)s.") % {"name": form.cleaned_data["officer"]}
-            )
-    else:
+    if not form.is_valid():
         messages.error(request, _("Choose an officer."))
-    return redirect("cases:review_detail", pk=review.pk)
+        return redirect(review_url(review))
+    review_assign(actor=user, review=review, officer=form.cleaned_data["officer"])
+    messages.success(
+        request, _("The review was assigned to %(name)s.") % {"name": form.cleaned_data["officer"]}
+    )
+    return redirect(review_url(review))
 
 
-@login_required
 @require_POST
-def review_answer_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
-    case = case_get_for(user=user, pk=pk)
-    review = case.reviews.filter(status=R.MORE_INFO).first()
+@case_view(anchor="reviews")
+def review_answer_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
+    review = case.reviews.filter(status=Review.Status.MORE_INFO).first()
     form = AnswerForm(request.POST)
     if review is None or not form.is_valid():
         messages.error(request, _("Write the answer."))
         return redirect(f"{case.get_absolute_url()}#reviews")
-    try:
-        review_answer(actor=user, review=review, answer=form.cleaned_data["answer"])
-    except CaseError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The answer was saved. Submit the case again to send it to the police."))
+    review_answer(actor=user, review=review, answer=form.cleaned_data["answer"])
+    messages.success(request, _("The answer was saved. Submit the case again to send it to the police."))
     return redirect(f"{case.get_absolute_url()}#reviews")
 
 
-@login_required
 @require_POST
-def review_waive_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
-    case = case_get_for(user=user, pk=pk)
+@case_view(anchor="reviews")
+def review_waive_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     form = WaiverForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the reason for the waiver."))
         return redirect(f"{case.get_absolute_url()}#reviews")
-    try:
-        review_waive(actor=user, case=case, reason=form.cleaned_data["reason"])
-    except CaseError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The police review was waived."))
+    review_waive(actor=user, case=case, reason=form.cleaned_data["reason"])
+    messages.success(request, _("The police review was waived."))
     return redirect(f"{case.get_absolute_url()}#reviews")
 
 
-@login_required
 @require_POST
-def secrecy_mark_add_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
-    case = case_get_for(user=user, pk=pk)
+@case_view(anchor="secrecy")
+def secrecy_mark_add_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     form = SecrecyMarkForm(request.POST)
-    if form.is_valid():
-        try:
-            secrecy_mark_add(actor=user, case=case, mark=form.instance)
-        except CaseError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The secrecy mark was recorded."))
-    else:
+    if not form.is_valid():
         form_errors_to_messages(request, form)
+        return redirect(f"{case.get_absolute_url()}#secrecy")
+    secrecy_mark_add(actor=user, case=case, mark=form.instance)
+    messages.success(request, _("The secrecy mark was recorded."))
     return redirect(f"{case.get_absolute_url()}#secrecy")
 
 
-@login_required
 @require_GET
-def programme_print(request: HttpRequest, pk: int) -> HttpResponse:
+@case_view()
+def programme_print(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     """The programme as it is handed out, with the police's conditions on it."""
-    user = _user(request)
-    case = case_get_for(user=user, pk=pk)
     access_log_restricted_reads(request=request, user=user, cases=[case], detail="programme print-out")
     last = case.reviews.order_by("-number").first()
     return render(
@@ -241,40 +202,28 @@ def programme_print(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
-def followup_add_view(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
-    case = case_get_for(user=user, pk=pk)
+@case_view(anchor="followups")
+def followup_add_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     form = FollowUpForm(request.POST, case=case)
-    if form.is_valid():
-        try:
-            followup_create(actor=user, case=case, **form.cleaned_data)
-        except CaseError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The follow-up was added."))
-    else:
+    if not form.is_valid():
         form_errors_to_messages(request, form)
+        return redirect(f"{case.get_absolute_url()}#followups")
+    followup_create(actor=user, case=case, **form.cleaned_data)
+    messages.success(request, _("The follow-up was added."))
     return redirect(f"{case.get_absolute_url()}#followups")
 
 
-@login_required
 @require_POST
-def followup_close_view(request: HttpRequest, pk: int, followup_pk: int) -> HttpResponse:
-    user = _user(request)
-    case = case_get_for(user=user, pk=pk)
+@case_view(anchor="followups")
+def followup_close_view(request: HttpRequest, user: User, case: Case, followup_pk: int) -> HttpResponse:
     followup = case.follow_ups.filter(pk=followup_pk).first()
     if followup is None:
         raise Http404
     form = FollowUpCloseForm(request.POST)
-    if form.is_valid():
-        try:
-            followup_close(actor=user, followup=followup, **form.cleaned_data)
-        except CaseError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The follow-up was closed."))
-    else:
+    if not form.is_valid():
         form_errors_to_messages(request, form)
+        return redirect(f"{case.get_absolute_url()}#followups")
+    followup_close(actor=user, followup=followup, **form.cleaned_data)
+    messages.success(request, _("The follow-up was closed."))
     return redirect(f"{case.get_absolute_url()}#followups")
