@@ -13,13 +13,16 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from ttdn.accounts import admin_security  # noqa: F401 - the lockout records and the API tokens
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import ROLE_NAMES, Role
 from ttdn.accounts.services import agency_save, user_sync_agency_group
+from ttdn.admin_access import NotCaseData
 
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
+    access_scope = NotCaseData("the province's agencies: a directory")
     list_display = ["name_vi", "code", "kind", "parent", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name_vi", "name_en", "code"]
@@ -46,6 +49,7 @@ class RoleFilter(admin.SimpleListFilter):
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
+    access_scope = NotCaseData("the accounts of the staff who sign in")
     actions = ["revoke_api_tokens"]
 
     @admin.action(description=_("Revoke the API tokens of the selected users"))
@@ -118,6 +122,7 @@ admin.site.unregister(Group)
 
 @admin.register(Group)
 class GroupAdmin(DjangoGroupAdmin):
+    access_scope = NotCaseData("the roles and the agencies' groups")
     list_display = ["name", "member_count"]
     list_filter = [("agency", admin.EmptyFieldListFilter)]
     search_fields = ["name", "agency__name_vi"]
@@ -133,6 +138,8 @@ class GroupAdmin(DjangoGroupAdmin):
 class SecondFactorAdmin(admin.ModelAdmin):
     """Admins see who has which second factor and delete a lost one (the user then sets up a new
     phone at the next sign-in); they never see a secret or a backup code, and add none."""
+
+    access_scope = NotCaseData("a user's second factors, without their secrets")
 
     list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
     list_filter = ["confirmed"]

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from ttdn.admin_access import NotCaseData
 from ttdn.cases.admin import CaseRecordLogAdmin
 from ttdn.notifications import rules
 from ttdn.notifications.models import Notification, ReminderRule
@@ -51,6 +52,7 @@ class ReminderRuleForm(forms.ModelForm):
 
 @admin.register(ReminderRule)
 class ReminderRuleAdmin(admin.ModelAdmin):
+    access_scope = NotCaseData("the reminder rules: settings")
     form = ReminderRuleForm
     list_display = ["name", "trigger", "offset", "day_kind", "enabled"]
     list_editable = ["enabled"]
