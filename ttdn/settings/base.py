@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Below the headers' middleware, so that its 400 carries them; above every view.
+    "ttdn.request_checks.RejectHostileInputMiddleware",
     # Last, so that it sees the answer of the whole login (django-axes counts the failures).
     "axes.middleware.AxesMiddleware",
 ]
