@@ -121,12 +121,19 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         ordering = ["full_name", "username"]
         constraints = [
+            # One user per name whatever its letter case: the sign-in finds users by it
+            # (ttdn/accounts/usernames.py).
+            models.UniqueConstraint(
+                Lower("username"),
+                name="accounts_user_username_unique_ci",
+                violation_error_message=_("Another user already has this user name (in other letters)."),
+            ),
             models.UniqueConstraint(
                 Lower("email"),
                 condition=~models.Q(email=""),
                 name="accounts_user_email_unique_ci",
                 violation_error_message=_("Another user already has this e-mail address."),
-            )
+            ),
         ]
 
     def __str__(self) -> str:
