@@ -81,7 +81,7 @@ class Walk:
     parameters: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     roles: set[str] = field(default_factory=set)
     statuses: Counter[int] = field(default_factory=Counter)
-    seconds: Counter[str] = field(default_factory=Counter)
+    seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     counts: Counter[str] = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
 
