@@ -10,12 +10,11 @@ from django.db.models import Count, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from django_otp.plugins.otp_static.models import StaticDevice
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from ttdn.accounts import admin_security  # noqa: F401 - the lockout records and the API tokens
+from ttdn.accounts.admin_security import account_events_table
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import ROLE_NAMES, Role
+from ttdn.accounts.security import api_tokens_revoke
 from ttdn.accounts.services import agency_save, user_sync_agency_group
 from ttdn.admin_access import NotCaseData
 
@@ -51,13 +50,20 @@ class RoleFilter(admin.SimpleListFilter):
 class UserAdmin(DjangoUserAdmin):
     access_scope = NotCaseData("the accounts of the staff who sign in")
     actions = ["revoke_api_tokens"]
+    readonly_fields = ["account_events"]
 
-    @admin.action(description=_("Revoke the API tokens of the selected users"))
+    @admin.action(description=_("Revoke the API tokens of the selected users"), permissions=["revoke_tokens"])
     def revoke_api_tokens(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
-        from rest_framework.authtoken.models import Token
-
-        count, _deleted = Token.objects.filter(user__in=queryset).delete()
+        assert isinstance(request.user, User)  # noqa: S101 - AUTH_USER_MODEL
+        count = api_tokens_revoke(actor=request.user, users=queryset)
         self.message_user(request, _("%(count)s API token(s) revoked.") % {"count": count})
+
+    def has_revoke_tokens_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("accounts.delete_apitoken")
+
+    @admin.display(description=_("What admins did to this user's sign-in"))
+    def account_events(self, obj: User) -> str:
+        return account_events_table(obj)
 
     list_display = [
         "username",
@@ -95,6 +101,7 @@ class UserAdmin(DjangoUserAdmin):
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
         ),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+        (_("Second factors, lockouts and API tokens"), {"fields": ("account_events",)}),
     )
     add_fieldsets = (
         (
@@ -133,29 +140,3 @@ class GroupAdmin(DjangoGroupAdmin):
     @admin.display(description=_("members"), ordering="member_count")
     def member_count(self, obj: Group) -> int:
         return obj.member_count  # type: ignore[attr-defined]
-
-
-class SecondFactorAdmin(admin.ModelAdmin):
-    """Admins see who has which second factor and delete a lost one (the user then sets up a new
-    phone at the next sign-in); they never see a secret or a backup code, and add none."""
-
-    access_scope = NotCaseData("a user's second factors, without their secrets")
-
-    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
-    list_filter = ["confirmed"]
-    search_fields = ["user__username", "user__full_name"]
-    list_select_related = ["user"]
-    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
-    readonly_fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-for _device_model in (TOTPDevice, StaticDevice):
-    if admin.site.is_registered(_device_model):
-        admin.site.unregister(_device_model)
-    admin.site.register(_device_model, SecondFactorAdmin)
