@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest
@@ -91,7 +92,7 @@ class AccessScopedAdmin(admin.ModelAdmin):
     def require_visible(self, request: HttpRequest, object_id: str) -> None:
         """A hidden object's pages are missing, exactly like a missing object's."""
         try:
-            visible = self.get_queryset(request).filter(pk=object_id).exists()
+            visible = self.get_queryset(request).filter(pk=unquote(object_id)).exists()
         except (ValueError, TypeError, ValidationError):
             visible = False  # not even a valid id
         if not visible:
