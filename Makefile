@@ -33,6 +33,7 @@ test: lint typecheck pytest
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit --quiet --severity-level medium -r ttdn press delegations
 
 typecheck: install
 	$(BIN)/mypy .

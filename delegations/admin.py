@@ -4,24 +4,22 @@ from typing import Any
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from delegations.models import Agreement, Delegation
+from ttdn.admin_access import AccessScopedAdmin, NotCaseData, ThroughCases
 from ttdn.cases.admin import HistoryAdmin, ScopedHistoryAdmin
 from ttdn.cases.selectors import cases_visible_to
 
 
 @admin.register(Delegation)
-class DelegationAdmin(ScopedHistoryAdmin):
+class DelegationAdmin(AccessScopedAdmin, ScopedHistoryAdmin):
+    access_scope = ThroughCases("case")
     list_display = ["case", "delegation_kind"]
     list_filter = ["delegation_kind", "case__direction", "case__status"]
     search_fields = ["case__reference", "case__title"]
     list_select_related = ["case"]
     readonly_fields = ["case"]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        return super().get_queryset(request).filter(case__in=cases_visible_to(request.user))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -29,6 +27,8 @@ class DelegationAdmin(ScopedHistoryAdmin):
 
 @admin.register(Agreement)
 class AgreementAdmin(HistoryAdmin):
+    # Its links to cases are offered and kept through the policy below; its history is closed.
+    access_scope = NotCaseData("an agreement is the province's, with a foreign partner, not a case's")
     list_display = ["title", "partner", "signed_on", "valid_until"]
     list_filter = ["signed_on", "partner__country"]
     search_fields = ["title", "partner__name", "signatory"]

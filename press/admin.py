@@ -3,47 +3,45 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from press.models import Coverage, PressCard, PressVisit
-from ttdn.cases.admin import HistoryAdmin, ScopedHistoryAdmin
+from ttdn.admin_access import AccessScopedAdmin, ThroughCases, ThroughPeople
+from ttdn.cases.admin import ScopedHistoryAdmin
 from ttdn.cases.identity import identity_visible
-from ttdn.cases.selectors import cases_visible_to
 
 
 @admin.register(PressVisit)
-class PressVisitAdmin(ScopedHistoryAdmin):
+class PressVisitAdmin(AccessScopedAdmin, ScopedHistoryAdmin):
+    access_scope = ThroughCases("case")
     list_display = ["case", "residency", "escort_officer", "request_received_on"]
     list_filter = ["residency", "case__status"]
     search_fields = ["case__reference", "case__title", "topics"]
     list_select_related = ["case", "escort_officer"]
     readonly_fields = ["case"]
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        return super().get_queryset(request).filter(case__in=cases_visible_to(request.user))
-
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 
 @admin.register(Coverage)
-class CoverageAdmin(ScopedHistoryAdmin):
+class CoverageAdmin(AccessScopedAdmin, ScopedHistoryAdmin):
+    access_scope = ThroughCases("case")
     list_display = ["title", "outlet", "published_on", "language", "case"]
     list_filter = ["language", "published_on"]
     search_fields = ["title", "outlet", "case__reference"]
     list_select_related = ["case"]
     readonly_fields = ["case", "recorded_by"]
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        return super().get_queryset(request).filter(case__in=cases_visible_to(request.user))
-
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
 
 @admin.register(PressCard)
-class PressCardAdmin(HistoryAdmin):
+class PressCardAdmin(AccessScopedAdmin, ScopedHistoryAdmin):
+    # A card's number is identity data: the cards of the persons whose identity data the user may
+    # see, no others (their cases hidden, the card is too).
+    access_scope = ThroughPeople("person")
     list_display = ["person", "kind", "number", "valid_until"]
     list_filter = ["kind"]
     search_fields = ["person__full_name"]

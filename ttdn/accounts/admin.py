@@ -10,12 +10,13 @@ from django.db.models import Count, QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from django_otp.plugins.otp_static.models import StaticDevice
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from ttdn.accounts.admin_security import account_events_table
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import ROLE_NAMES, Role
+from ttdn.accounts.security import api_tokens_revoke
 from ttdn.accounts.services import agency_save, user_sync_agency_group
+from ttdn.admin_access import NotCaseData
 from ttdn.history_admin import HistoryAdmin
 
 
@@ -25,6 +26,7 @@ def _actor(request: HttpRequest) -> User | None:
 
 @admin.register(Agency)
 class AgencyAdmin(HistoryAdmin):
+    access_scope = NotCaseData("the province's agencies: a directory")
     list_display = ["name_vi", "code", "kind", "parent", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name_vi", "name_en", "code"]
@@ -53,14 +55,22 @@ class RoleFilter(admin.SimpleListFilter):
 class UserAdmin(HistoryAdmin, DjangoUserAdmin):
     """Users, their roles (groups) and agency, with the history of who changed them."""
 
+    access_scope = NotCaseData("the accounts of the staff who sign in")
     actions = ["revoke_api_tokens"]
+    readonly_fields = ["account_events"]
 
-    @admin.action(description=_("Revoke the API tokens of the selected users"))
+    @admin.action(description=_("Revoke the API tokens of the selected users"), permissions=["revoke_tokens"])
     def revoke_api_tokens(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
-        from rest_framework.authtoken.models import Token
-
-        count, _deleted = Token.objects.filter(user__in=queryset).delete()
+        assert isinstance(request.user, User)  # noqa: S101 - AUTH_USER_MODEL
+        count = api_tokens_revoke(actor=request.user, users=queryset)
         self.message_user(request, _("%(count)s API token(s) revoked.") % {"count": count})
+
+    def has_revoke_tokens_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("accounts.delete_apitoken")
+
+    @admin.display(description=_("What admins did to this user's sign-in"))
+    def account_events(self, obj: User) -> str:
+        return account_events_table(obj)
 
     list_display = [
         "username",
@@ -98,6 +108,7 @@ class UserAdmin(HistoryAdmin, DjangoUserAdmin):
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
         ),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+        (_("Second factors, lockouts and API tokens"), {"fields": ("account_events",)}),
     )
     add_fieldsets = (
         (
@@ -125,6 +136,7 @@ admin.site.unregister(Group)
 
 @admin.register(Group)
 class GroupAdmin(DjangoGroupAdmin):
+    access_scope = NotCaseData("the roles and the agencies' groups")
     list_display = ["name", "member_count"]
     list_filter = [("agency", admin.EmptyFieldListFilter)]
     search_fields = ["name", "agency__name_vi"]
@@ -135,27 +147,3 @@ class GroupAdmin(DjangoGroupAdmin):
     @admin.display(description=_("members"), ordering="member_count")
     def member_count(self, obj: Group) -> int:
         return obj.member_count  # type: ignore[attr-defined]
-
-
-class SecondFactorAdmin(admin.ModelAdmin):
-    """Admins see who has which second factor and delete a lost one (the user then sets up a new
-    phone at the next sign-in); they never see a secret or a backup code, and add none."""
-
-    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
-    list_filter = ["confirmed"]
-    search_fields = ["user__username", "user__full_name"]
-    list_select_related = ["user"]
-    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
-    readonly_fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-for _device_model in (TOTPDevice, StaticDevice):
-    if admin.site.is_registered(_device_model):
-        admin.site.unregister(_device_model)
-    admin.site.register(_device_model, SecondFactorAdmin)

@@ -34,7 +34,9 @@ class QueuedPasswordResetForm(PasswordResetForm):
 class LoginForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
-        "invalid_login": _("Wrong user name or password. Both are case-sensitive."),
+        "invalid_login": _(
+            "Wrong user name or password. The password is case-sensitive; the user name is not."
+        ),
     }
 
 

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from rest_framework.authtoken.models import TokenProxy
 from simple_history.models import HistoricalRecords
 
 
@@ -143,12 +144,19 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         ordering = ["full_name", "username"]
         constraints = [
+            # One user per name whatever its letter case: the sign-in finds users by it
+            # (ttdn/accounts/usernames.py).
+            models.UniqueConstraint(
+                Lower("username"),
+                name="accounts_user_username_unique_ci",
+                violation_error_message=_("Another user already has this user name (in other letters)."),
+            ),
             models.UniqueConstraint(
                 Lower("email"),
                 condition=~models.Q(email=""),
                 name="accounts_user_email_unique_ci",
                 violation_error_message=_("Another user already has this e-mail address."),
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -159,3 +167,51 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.full_name.rsplit(" ", 1)[-1] if self.full_name else self.username
+
+
+class AccountEvent(models.Model):
+    """What an admin did to a user's sign-in (README, "Sign-in and security"): a second factor
+    deleted, a lockout lifted, API tokens revoked. Shown on the user's page in the admin."""
+
+    class Code(models.TextChoices):
+        SECOND_FACTOR_DELETED = "second_factor_deleted", _("second factor deleted")
+        LOCKOUT_LIFTED = "lockout_lifted", _("lockout lifted")
+        API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")
+
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("user concerned"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="account_events",
+    )
+    # Kept as written: a lockout may name no user, and a user may be deleted later.
+    username = models.CharField(_("user name"), max_length=150)
+    actor = models.ForeignKey(
+        User, verbose_name=_("done by"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    code = models.CharField(_("operation"), max_length=32, choices=Code.choices)
+    text = models.CharField(_("detail"), max_length=255, blank=True)
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("account event")
+        verbose_name_plural = _("account events")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.code}"
+
+
+class ApiToken(TokenProxy):
+    """A user's API token as the admin shows it: by its user, never by its key (which is the
+    token itself). Revoking is deleting it."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return str(_("API token of %(user)s")) % {"user": self.user.get_username()}

@@ -4,15 +4,16 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404, HttpRequest
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.accounts.models import Agency, User
+from ttdn.admin_access import AccessScopedAdmin, NotCaseData, ThroughCases
 from ttdn.cases.errors import CaseError
 from ttdn.cases.identity import identity_visible, mask_passport
 from ttdn.cases.models import (
@@ -30,9 +31,8 @@ from ttdn.cases.models import (
     SecrecyMark,
 )
 from ttdn.cases.permissions import need_to_know_of
-from ttdn.cases.selectors import cases_visible_to
 from ttdn.cases.services.access import case_set_need_to_know
-from ttdn.history_admin import HistoryAdmin
+from ttdn.history_admin import HistoryAdmin, ScopedHistoryAdmin
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -68,29 +68,6 @@ class AttachmentInline(ReadOnlyInline):
     fields = ["original_name", "kind", "size", "uploaded_by", "uploaded_at"]
 
 
-class ScopedHistoryAdmin(HistoryAdmin):
-    """SimpleHistoryAdmin's history pages load the object themselves; check the access policy
-    (this admin's queryset) first, so the history of a hidden case is as hidden as the case."""
-
-    def _require_visible(self, request: HttpRequest, object_id: str) -> None:
-        try:
-            visible = self.get_queryset(request).filter(pk=object_id).exists()
-        except (ValueError, ValidationError):
-            visible = False  # not even a valid id
-        if not visible:
-            raise Http404
-
-    def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> Any:
-        self._require_visible(request, object_id)
-        return super().history_view(request, object_id, extra_context)
-
-    def history_form_view(
-        self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None
-    ) -> Any:
-        self._require_visible(request, object_id)
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-
 CASE_ADMIN_FIELDS = [
     "reference", "kind", "status", "direction", "title", "purpose", "counterpart", "countries",
     "start_date", "end_date", "mode", "lead_agency", "responsible_officer", "access_level",
@@ -123,7 +100,9 @@ class CaseAdminForm(forms.ModelForm):
 
 
 @admin.register(Case)
-class CaseAdmin(ScopedHistoryAdmin):
+class CaseAdmin(AccessScopedAdmin, ScopedHistoryAdmin):
+    # The admin lists what the pages list: the one access policy, nothing more.
+    access_scope = ThroughCases()
     form = CaseAdminForm
     list_display = [
         "reference",
@@ -143,10 +122,6 @@ class CaseAdmin(ScopedHistoryAdmin):
     fields = [*CASE_ADMIN_FIELDS, "need_to_know_users", "need_to_know_agencies"]
     readonly_fields = CASE_ADMIN_FIELDS
     inlines = [ParticipantInline, ProgrammeInline, AttachmentInline]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Case]:
-        # The admin lists what the pages list: the one access policy, nothing more.
-        return cases_visible_to(request.user)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # cases are created on their pages, with references and participants
@@ -171,6 +146,7 @@ class CaseAdmin(ScopedHistoryAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(HistoryAdmin):
+    access_scope = NotCaseData("the directory of foreign counterparts, shared by every case")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kind", "country", "ngo_registration_number", "ngo_registration_valid_until"]
     list_filter = ["kind", "country", "ngo_registration_type"]
@@ -178,21 +154,15 @@ class OrganisationAdmin(HistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ScopedHistoryAdmin):
+class PersonAdmin(AccessScopedAdmin, ScopedHistoryAdmin):
+    # Persons of cases the user may see (and those on no case yet); identity data masked below.
+    access_scope = ThroughCases("participations__case", unlinked=True)
     list_display = ["full_name", "nationality", "sex", "passport_number", "passport_expiry", "organisation"]
     identity_fields = ("passport_number", "passport_expiry", "date_of_birth")
     list_filter = ["nationality", "sex"]
     search_fields = ["full_name"]
     list_select_related = ["organisation"]
     autocomplete_fields = ["organisation"]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Person]:
-        # Persons of cases the user may see (and those on no case yet).
-        on_visible = Participant.objects.filter(
-            person=OuterRef("pk"), case__in=cases_visible_to(request.user)
-        )
-        on_any = Participant.objects.filter(person=OuterRef("pk"))
-        return super().get_queryset(request).filter(Exists(on_visible) | ~Exists(on_any))
 
     def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> Any:
         # The history lists identity data as it changed; only for those who may see it.
@@ -223,13 +193,11 @@ class PersonAdmin(ScopedHistoryAdmin):
         return mask_passport(obj.passport_number)
 
 
-class CaseChildAdmin(ScopedHistoryAdmin):
+class CaseChildAdmin(AccessScopedAdmin, ScopedHistoryAdmin):
     """Records that belong to a case: listed only for cases the admin user may see."""
 
+    access_scope = ThroughCases("case")
     list_select_related = ["case"]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        return super().get_queryset(request).filter(case__in=cases_visible_to(request.user))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -279,19 +247,19 @@ class AttachmentAdmin(CaseChildAdmin):
 class ReferenceCounterAdmin(admin.ModelAdmin):
     """Where the numbering continues from a paper register, an admin sets the last number used."""
 
+    access_scope = NotCaseData("counters of the reference numbers, one per prefix and year")
+
     list_display = ["prefix", "year", "last"]
     list_filter = ["prefix", "year"]
     search_fields = ["prefix"]
     ordering = ["-year", "prefix"]
 
 
-class CaseRecordLogAdmin(admin.ModelAdmin):
+class CaseRecordLogAdmin(AccessScopedAdmin):
     """Records written by the system about a case (logs, notifications): read-only, and listed
     only for cases the admin user may see (or for no case)."""
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        visible = cases_visible_to(request.user)
-        return super().get_queryset(request).filter(Q(case__isnull=True) | Q(case__in=visible))
+    access_scope = ThroughCases("case", unlinked=True)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -347,14 +315,12 @@ class FollowUpAdmin(CaseChildAdmin):
 
 
 @admin.register(PostVisitReport)
-class PostVisitReportAdmin(ScopedHistoryAdmin):
+class PostVisitReportAdmin(AccessScopedAdmin, ScopedHistoryAdmin):
+    access_scope = ThroughCases("followup__case")
     list_display = ["followup", "filed_by", "filed_at"]
     search_fields = ["summary", "followup__case__reference"]
     list_select_related = ["followup__case", "filed_by"]
     readonly_fields = [f.name for f in PostVisitReport._meta.fields]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        return super().get_queryset(request).filter(followup__case__in=cases_visible_to(request.user))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # filed on the case's report page

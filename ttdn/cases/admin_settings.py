@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from ttdn.admin_access import NotCaseData
 from ttdn.cases import kinds
 from ttdn.cases.models import CalendarDay, RetentionPeriod, Timer
 from ttdn.history_admin import HistoryAdmin
@@ -16,6 +17,7 @@ from ttdn.history_admin import HistoryAdmin
 
 @admin.register(Timer)
 class TimerAdmin(HistoryAdmin):
+    access_scope = NotCaseData("the deadline timers: settings")
     list_display = ["name", "code", "working_days", "anchor"]
     search_fields = ["name", "code"]
     list_filter = ["anchor"]
@@ -30,6 +32,7 @@ class TimerAdmin(HistoryAdmin):
 
 @admin.register(RetentionPeriod)
 class RetentionPeriodAdmin(HistoryAdmin):
+    access_scope = NotCaseData("the retention periods: settings")
     list_display = ["kind_label", "years", "legal_basis"]
     readonly_fields = ["kind"]
 
@@ -47,6 +50,7 @@ class RetentionPeriodAdmin(HistoryAdmin):
 
 @admin.register(CalendarDay)
 class CalendarDayAdmin(HistoryAdmin):
+    access_scope = NotCaseData("the calendar's days off and make-up working days")
     list_display = ["date", "kind", "note"]
     list_filter = ["kind", "date"]
     search_fields = ["note"]

@@ -61,6 +61,6 @@ class CaseFilter(django_filters.FilterSet):
     @property
     def qs(self) -> Any:
         queryset = super().qs
-        if not self.data.get("sort"):
+        if not self.data.get("sort") or not queryset.ordered:  # none asked, or none of the choices
             queryset = queryset.order_by("-start_date", "-pk")
         return queryset

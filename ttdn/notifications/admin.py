@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from ttdn.admin_access import NotCaseData
 from ttdn.cases.admin import CaseRecordLogAdmin
 from ttdn.history_admin import HistoryAdmin
 from ttdn.notifications import rules
@@ -52,6 +53,7 @@ class ReminderRuleForm(forms.ModelForm):
 
 @admin.register(ReminderRule)
 class ReminderRuleAdmin(HistoryAdmin):
+    access_scope = NotCaseData("the reminder rules: settings")
     form = ReminderRuleForm
     list_display = ["name", "trigger", "offset", "day_kind", "enabled"]
     list_editable = ["enabled"]

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.forms import DateInput
-from ttdn.reports.periods import Period
+from ttdn.reports.periods import FIRST_YEAR, LAST_YEAR, Period
 
 QUARTERS = [("", _("The whole year")), ("1", "I"), ("2", "II"), ("3", "III"), ("4", "IV")]
 
@@ -15,7 +15,7 @@ QUARTERS = [("", _("The whole year")), ("1", "I"), ("2", "II"), ("3", "III"), ("
 class PeriodForm(forms.Form):
     """A year (and a quarter), or two dates."""
 
-    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100, required=False)
+    year = forms.IntegerField(label=_("Year"), min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False)
     quarter = forms.TypedChoiceField(
         label=_("Quarter"), choices=QUARTERS, coerce=int, empty_value=None, required=False
     )
@@ -31,6 +31,8 @@ class PeriodForm(forms.Form):
             raise forms.ValidationError(_("The end of the period is before its start."))
         if start and end and (end - start).days > 3 * 366:
             raise forms.ValidationError(_("A period is at most three years."))
+        if start and end and (start.year < FIRST_YEAR or end.year > LAST_YEAR):
+            raise forms.ValidationError(_("A period is at most three years, between 2000 and 2100."))
         if not start and not year and cleaned.get("quarter"):
             raise forms.ValidationError(_("Give the year of the quarter."))
         return cleaned

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 ONE_DAY = datetime.timedelta(days=1)
+# The years a report may cover: far enough from the calendar's ends that the period before one,
+# and the months of one, are dates too.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,14 @@ class Period:
         end: datetime.date | None = None,
     ) -> Period:
         """The period asked for by a form, the command or the API: two dates, or a year and
-        perhaps a quarter (callers check that one of them is given)."""
+        perhaps a quarter (callers check that one of them is given), within the years a report
+        may cover."""
+        first, last = (start.year, end.year) if start is not None and end is not None else (year, year)
+        if first is not None and last is not None and (first < FIRST_YEAR or last > LAST_YEAR):
+            raise ValueError(
+                _("A period lies between the years %(first)s and %(last)s.")
+                % {"first": FIRST_YEAR, "last": LAST_YEAR}
+            )
         if start is not None and end is not None:
             return cls(start, end)
         if year is None:

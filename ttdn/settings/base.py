@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Below the headers' middleware, so that its 400 carries them; above every view.
+    "ttdn.request_checks.RejectHostileInputMiddleware",
     # Last, so that it sees the answer of the whole login (django-axes counts the failures).
     "axes.middleware.AxesMiddleware",
 ]
@@ -122,7 +124,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # First: it refuses a locked-out user name and address before any password is checked.
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's model backend, finding the user by the normalised name (ttdn/accounts/usernames.py).
+    "ttdn.accounts.usernames.NormalisedUsernameBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -164,6 +167,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "ttdn.accounts.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "ttdn.accounts.addresses.client_address_or_unknown"
 AXES_SENSITIVE_PARAMETERS = ["password", "otp"]
+# Failures are counted per normalised user name (case, spaces, Unicode form), not per spelling.
+AXES_USERNAME_CALLABLE = "ttdn.accounts.usernames.lockout_username"
 # Requests per address, on top of the lockout: sign-in 20 a minute (the API's token, the same,
 # in REST_FRAMEWORK below).
 TTDN_LOGIN_RATE = os.environ.get("TTDN_LOGIN_RATE", "20/m")

@@ -90,7 +90,10 @@ class Command(BaseCommand):
                 raise CommandError("--end is before --start.")
         elif not year:
             raise CommandError("Give --year (and --quarter), or --start and --end.")
-        return Period.chosen(year=year, quarter=quarter, start=start, end=end)
+        try:
+            return Period.chosen(year=year, quarter=quarter, start=start, end=end)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
 
     def _user(self, username: str | None) -> User:
         if username:
