@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "ttdn.cases",
     "ttdn.notifications",
     "ttdn.reports",
+    "ttdn.documents",
     "ttdn.api",
     "delegations",
     "press",
@@ -316,6 +317,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
 
 # Links in e-mails point here (the worker has no request to take the address from).
 TTDN_BASE_URL = os.environ.get("TTDN_BASE_URL", "http://127.0.0.1:8000/")
+# LibreOffice for the PDF of the drafted documents (ttdn/documents/conversion.py); found on the PATH.
+TTDN_SOFFICE = os.environ.get("TTDN_SOFFICE", "soffice")
 TTDN_MAIL_DOMAIN = os.environ.get("TTDN_MAIL_DOMAIN", "ttdn.local")
 
 # The province this installation serves: shown in the heading of pages, mail and reports.

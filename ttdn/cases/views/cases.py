@@ -21,6 +21,7 @@ from ttdn.cases.forms import AccessForm, AttachmentForm, ReasonForm
 from ttdn.cases.forms_review import AnswerForm, FollowUpCloseForm, FollowUpForm, SecrecyMarkForm, WaiverForm
 from ttdn.cases.identity import identity_visible, participant_rows
 from ttdn.cases.models import AccessLog, Case, FollowUp, Review
+from ttdn.cases.panels import panels_for
 from ttdn.cases.permissions import need_to_know_of, referral_sight_of
 from ttdn.cases.policy import (
     Ability,
@@ -150,6 +151,7 @@ def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
             "transitions": [transition for transition, ability in transitions if ability],
             "blocked": [(transition, ability.reason) for transition, ability in transitions if not ability],
             "attachment_form": AttachmentForm() if abilities["upload"] else None,
+            "core_panels": panels_for(case=case, user=user),
         },
     )
 

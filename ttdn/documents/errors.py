@@ -1,0 +1,17 @@
+from ttdn.cases.errors import CaseError
+
+
+class DocumentError(CaseError):
+    """A document could not be drafted, issued or recorded; the message says why, for the user."""
+
+
+class AlreadyIssued(DocumentError):
+    """The document already has its number (the API answers 409)."""
+
+
+class MissingForTemplate(DocumentError):
+    """The case lacks what the template needs; ``missing`` names each thing, as the pages show it."""
+
+    def __init__(self, message: str, *, missing: list[str]) -> None:
+        super().__init__(message)
+        self.missing = missing
