@@ -28,6 +28,7 @@ urlpatterns = [
     path("press/", include("press.urls")),
     path("notifications/", include("ttdn.notifications.urls")),
     path("reports/", include("ttdn.reports.urls")),
+    path("documents/", include("ttdn.documents.urls")),
     path("api/v1/", include("ttdn.api.urls")),
     path("api/v1/", include(api_router.urls)),
     path("", include("ttdn.accounts.urls")),

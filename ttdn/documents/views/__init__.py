@@ -1,0 +1,1 @@
+"""The documents' pages: on the case (``case``) and the registers (``registers``)."""
