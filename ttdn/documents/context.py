@@ -37,6 +37,7 @@ PLACEHOLDERS: dict[str, Any] = {
     # The case
     "reference": _("the case's reference, e.g. DV-2026-0007"),
     "title": _("the case's title"),
+    "title_inline": _("the title with a small first letter, to run in a sentence (về đoàn ...)"),
     "purpose": _("the purpose of the visit"),
     "kind": _("the kind of case"),
     "direction": _("inbound or outbound"),
@@ -51,10 +52,13 @@ PLACEHOLDERS: dict[str, Any] = {
     "start_date_en": _("first day in English, 5 March 2026"),
     "end_date_en": _("last day in English"),
     "days": _("the number of days"),
+    "period": _("the dates, từ ngày 05/03/2026 đến ngày 08/03/2026 (ngày 05/03/2026 for one day)"),
     "head": _("the head of the delegation (name), if any"),
     "participants": _("list: name, role, position, organisation, country"),
     "participant_count": _("the number of participants"),
-    "programme": _("list of days: date, date_words, date_en, items (start, end, activity, place, hosts)"),
+    "programme": _(
+        "list of days: date, weekday, date_words, date_en, items (start, end, activity, place, hosts)"
+    ),
     "lead_agency": _("the lead agency"),
     "co_hosts": _("list of the co-host agencies"),
     "responsible_officer": _("the protocol officer in charge"),
@@ -91,6 +95,7 @@ def _programme(case: Case) -> list[dict[str, Any]]:
     return [
         {
             "date": dates.vi_numeric(day),
+            "weekday": dates.vi_weekday(day),
             "date_words": dates.vi_words(day),
             "date_en": dates.en_words(day),
             "items": items,
@@ -131,6 +136,7 @@ def case_context(case: Case) -> dict[str, Any]:
     return {
         "reference": case.reference,
         "title": case.title,
+        "title_inline": case.title[:1].lower() + case.title[1:],
         "purpose": case.purpose,
         "kind": case.kind_label,
         "direction": case.get_direction_display(),
@@ -145,6 +151,7 @@ def case_context(case: Case) -> dict[str, Any]:
         "start_date_en": dates.en_words(case.start_date),
         "end_date_en": dates.en_words(case.end_date),
         "days": case.days,
+        "period": dates.vi_period(case.start_date, case.end_date),
         "head": head,
         "participants": participants,
         "participant_count": len(participants),

@@ -50,3 +50,17 @@ def date_line(place: str, value: datetime.date | None) -> str:
     if value is None:
         return f"{place}, ngày ... tháng ... năm ..."
     return f"{place}, {vi_words(value)}"
+
+
+VI_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+
+def vi_weekday(value: datetime.date) -> str:
+    return VI_WEEKDAYS[value.weekday()]
+
+
+def vi_period(start: datetime.date, end: datetime.date) -> str:
+    """``từ ngày 05/03/2026 đến ngày 08/03/2026``; ``ngày 05/03/2026`` for one day."""
+    if start == end:
+        return f"ngày {vi_numeric(start)}"
+    return f"từ ngày {vi_numeric(start)} đến ngày {vi_numeric(end)}"

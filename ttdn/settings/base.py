@@ -338,7 +338,12 @@ DJANGO_GUID = {
 }
 
 # What ``seed_demo`` runs, in order; each app that brings demo data adds its seeder here.
-TTDN_DEMO_SEEDERS = ["ttdn.accounts.demo.seed", "delegations.demo.seed", "press.demo.seed"]
+TTDN_DEMO_SEEDERS = [
+    "ttdn.accounts.demo.seed",
+    "delegations.demo.seed",
+    "press.demo.seed",
+    "ttdn.documents.demo.seed",
+]
 
 # Agencies (by code) added as co-hosts of every press visit, besides the provincial police:
 # the department that manages the press (after the 2025 merger, Culture, Sports and Tourism).
