@@ -13,5 +13,12 @@ from ttdn.cases.errors import CaseError
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, CaseError):
-        return Response({"detail": exc.message}, status=status.HTTP_409_CONFLICT)
+        # The workflow's refusals are conflicts with the case's state; an error may say otherwise
+        # (a document's missing data is bad input: 400).
+        code = getattr(exc, "api_status", status.HTTP_409_CONFLICT)
+        body: dict[str, Any] = {"detail": exc.message}
+        missing = getattr(exc, "missing", None)
+        if missing:
+            body["missing"] = missing
+        return Response(body, status=code)
     return drf_exception_handler(exc, context)

@@ -3,7 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from ttdn.api import events, views
+from ttdn.api import documents, events, views
 
 # Swagger UI (drf-spectacular-sidecar) adds one <style> element of its own: that exact element is
 # allowed by its hash on this page only; scripts stay 'self'. A new sidecar version may change
@@ -18,12 +18,15 @@ router.register("agencies", views.AgencyViewSet, basename="agency")
 router.register("notifications", views.NotificationViewSet, basename="notification")
 router.register("follow-ups", views.FollowUpViewSet, basename="followup")
 router.register("reviews", views.ReviewViewSet, basename="review")
+router.register("documents", documents.DocumentViewSet, basename="document")
 
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),
     path("reports/", views.ReportView.as_view(), name="report"),
-    # Before the transitions: "events" is not one.
+    # Before the transitions: "events" and "documents" are not ones.
     path("cases/<int:pk>/events/", events.CaseEventsView.as_view(), name="case_events"),
+    path("cases/<int:pk>/documents/", documents.CaseDocumentsView.as_view(), name="case_documents"),
+    path("document-templates/", documents.DocumentTemplateListView.as_view(), name="document_templates"),
     path("cases/<int:pk>/<slug:action>/", views.TransitionView.as_view(), name="transition"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its script as a file: the page holds no inline code.

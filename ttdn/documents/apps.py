@@ -8,6 +8,9 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Official documents")
 
     def ready(self) -> None:
+        from ttdn.cases import panels
         from ttdn.documents import events
+        from ttdn.documents.panel import case_documents_panel
 
         events.register()
+        panels.register(panels.CasePanel("documents/_case_panel.html", case_documents_panel))

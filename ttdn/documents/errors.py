@@ -2,11 +2,16 @@ from ttdn.cases.errors import CaseError
 
 
 class DocumentError(CaseError):
-    """A document could not be drafted, issued or recorded; the message says why, for the user."""
+    """A document could not be drafted, issued or recorded; the message says why, for the user.
+    In the API it is bad input (400), unless it says otherwise."""
+
+    api_status = 400
 
 
 class AlreadyIssued(DocumentError):
     """The document already has its number (the API answers 409)."""
+
+    api_status = 409
 
 
 class MissingForTemplate(DocumentError):

@@ -166,6 +166,8 @@ def document_issue(
         raise DocumentError(_("Name the signer."))
     if not recipients:
         raise DocumentError(_("Name at least one recipient."))
+    if issued_on > timezone.localdate():
+        raise DocumentError(_("A document is dated the day it is signed, not later."))
     with transaction.atomic():
         document = (
             Document.objects.select_for_update()
