@@ -9,6 +9,7 @@ from django.http import Http404
 
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.selectors import cases_visible_to
+from ttdn.cases.text import fold
 from ttdn.documents.models import Document, DocumentTemplate, IncomingDocument
 
 
@@ -45,3 +46,36 @@ def incoming_get_for(*, user: AbstractBaseUser | AnonymousUser, pk: int) -> Inco
 def templates_available() -> QuerySet[DocumentTemplate]:
     """The active templates that have a file, in the order the pages offer them."""
     return DocumentTemplate.objects.filter(is_active=True, versions__isnull=False).distinct().order_by("name")
+
+
+def register_out_for(
+    *,
+    user: AbstractBaseUser | AnonymousUser,
+    q: str = "",
+    year: int | None = None,
+    doc_type: str = "",
+    drafts: bool = False,
+) -> QuerySet[Document]:
+    """The register of documents out as ``user`` may read it: issued documents, newest number
+    first; ``drafts`` adds the drafts (for the protocol staff who work them)."""
+    documents = documents_visible_to(user).select_related("case", "register")
+    if not drafts:
+        documents = documents.filter(status=Document.Status.ISSUED)
+    if q:
+        documents = documents.filter(search_text__contains=fold(q))
+    if year:
+        documents = documents.filter(year=year)
+    if doc_type:
+        documents = documents.filter(doc_type=doc_type)
+    return documents.order_by("-year", "-number", "-created_at", "-pk")
+
+
+def register_in_for(
+    *, user: AbstractBaseUser | AnonymousUser, q: str = "", year: int | None = None
+) -> QuerySet[IncomingDocument]:
+    incoming = incoming_visible_to(user).select_related("case", "register")
+    if q:
+        incoming = incoming.filter(search_text__contains=fold(q))
+    if year:
+        incoming = incoming.filter(year=year)
+    return incoming.order_by("-year", "-number", "-pk")
