@@ -30,6 +30,7 @@ from ttdn.cases.models import AccessLog, Case, FollowUp, Person, PostVisitReport
 from ttdn.cases.services.attachments import attachment_add
 from ttdn.cases.services.cases import CaseData, ParticipantData, case_update
 from ttdn.cases.services.workflow import case_submit, case_transition
+from ttdn.documents.models import Document, IncomingDocument, Register
 from ttdn.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +91,11 @@ def world(make_user, attachment_storage):
     PostVisitReport.objects.create(followup=followup, summary=f"{MARK} report", filed_by=author)
     Notification.objects.create(recipient=author, kind="arrival", key=f"{MARK}-1", case=hidden)
     AccessLog.objects.create(case=hidden, user=author, action=AccessLog.Action.EXPORT, detail=MARK)
+    out, received = Register.objects.get(code="van-ban-di"), Register.objects.get(code="van-ban-den")
+    Document.objects.create(case=hidden, register=out, doc_type="TTr", symbol="TTr-VP", summary=f"{MARK} draft",
+                            rendered_at=timezone.now(), created_by=author)  # fmt: skip
+    IncomingDocument.objects.create(register=received, number=1, year=today.year, issuing_body=f"{MARK} body",
+                                    received_on=today, summary=f"{MARK} letter", case=hidden, recorded_by=author)  # fmt: skip
     shown = case_submit(
         actor=author, case=make_delegation(actor=author, co_hosts=[host], title="Hồ sơ thường")
     )

@@ -90,7 +90,7 @@ class VersionInline(admin.TabularInline):
     extra = 0
     can_delete = False
     fields = ["number", "note", "uploaded_by", "uploaded_at", "download"]
-    readonly_fields = fields
+    readonly_fields = ["number", "note", "uploaded_by", "uploaded_at", "download"]
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # a version is added by uploading it above
