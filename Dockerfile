@@ -12,10 +12,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MEDIA_ROOT=/var/lib/ttdn/media \
     XDG_CACHE_HOME=/var/cache/ttdn
 
-# WeasyPrint (the PDF reports) draws with Pango, in DejaVu: every Vietnamese letter.
+# WeasyPrint (the PDF reports) draws with Pango, in DejaVu: every Vietnamese letter. LibreOffice
+# turns the drafted documents into PDF, in Liberation Serif (Times New Roman's metrics).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core postgresql-client \
+        libreoffice-writer-nogui fonts-liberation2 \
     && rm -rf /var/lib/apt/lists/*
 
 # The locked dependencies of production (no test tools), each checked against its hash.
