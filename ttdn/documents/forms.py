@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ttdn.documents.models import Document
 from ttdn.documents.selectors import templates_available
+from ttdn.documents.services import recipient_lines
 from ttdn.forms import DateInput
 
 
@@ -22,12 +23,6 @@ class DraftForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["template"].queryset = templates_available()  # type: ignore[attr-defined]
-
-
-def recipient_lines(text: str) -> list[str]:
-    return [
-        line.strip().lstrip("-").strip().rstrip(";.").strip() for line in text.splitlines() if line.strip()
-    ]
 
 
 class IssueForm(forms.Form):
@@ -52,7 +47,7 @@ class IssueForm(forms.Form):
             self.initial.setdefault("issued_on", timezone.localdate())
 
     def clean_recipients(self) -> list[str]:
-        lines = recipient_lines(self.cleaned_data["recipients"])
+        lines = recipient_lines(self.cleaned_data["recipients"].splitlines())
         if not lines:
             raise forms.ValidationError(_("Name at least one recipient."))
         return lines

@@ -12,7 +12,7 @@ from typing import IO, Any
 
 from django.utils.translation import gettext as _
 from docxtpl import DocxTemplate
-from jinja2 import TemplateSyntaxError, meta
+from jinja2 import TemplateError, TemplateSyntaxError, meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from ttdn.documents.context import PLACEHOLDERS
@@ -26,7 +26,9 @@ def _environment() -> SandboxedEnvironment:
 def _load(source: IO[bytes] | bytes) -> DocxTemplate:
     data = source if isinstance(source, bytes) else source.read()
     try:
-        return DocxTemplate(io.BytesIO(data))
+        template = DocxTemplate(io.BytesIO(data))
+        template.init_docx()  # docxtpl opens the file lazily: open it here, to refuse it here
+        return template
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise DocumentError(_("The file is not a DOCX document.")) from error
 
@@ -71,7 +73,7 @@ def render_docx(source: IO[bytes] | bytes, context: dict[str, Any]) -> bytes:
     template = _load(source)
     try:
         template.render(context, jinja_env=_environment(), autoescape=True)
-    except TemplateSyntaxError as error:
+    except TemplateError as error:  # a syntax error, or the sandbox refusing an attribute
         raise DocumentError(
             _("The template has a placeholder error: %(error)s.") % {"error": error.message}
         ) from error
@@ -84,7 +86,7 @@ def render_text(text: str, context: dict[str, Any]) -> str:
     """A one-line template (a template's summary line) with the same placeholders."""
     try:
         return _environment().from_string(text).render(context).strip()
-    except TemplateSyntaxError as error:
+    except TemplateError as error:
         raise DocumentError(
             _("The summary line has a placeholder error: %(error)s.") % {"error": error.message}
         ) from error

@@ -127,7 +127,7 @@ def document_draft(*, actor: User, case: Case, template: DocumentTemplate) -> Do
 def document_regenerate(*, actor: User, document: Document) -> Document:
     """Draft ``document`` again from its case as it is now, with the template's latest version."""
     document = (
-        Document.objects.select_for_update()
+        Document.objects.select_for_update(of=("self",))
         .select_related("case", "template", "register")
         .get(pk=document.pk)
     )
@@ -154,6 +154,13 @@ def document_regenerate(*, actor: User, document: Document) -> Document:
     return document
 
 
+def recipient_lines(lines: list[str]) -> list[str]:
+    """The recipients as the register keeps them: one per line, without the "- " and the ";" that
+    the template writes around each (the office often pastes them with)."""
+    cleaned = (line.strip().lstrip("-").strip().rstrip(";.").strip() for line in lines)
+    return [line for line in cleaned if line]
+
+
 def document_issue(
     *, actor: User, document: Document, signer: str, issued_on: datetime.date, recipients: list[str]
 ) -> Document:
@@ -161,7 +168,7 @@ def document_issue(
     again with them. Issuing an issued document is refused (``AlreadyIssued``)."""
     enforce(may_issue_document(user=actor, document=document))
     signer = text_checked(signer)
-    recipients = [line.strip() for line in recipients if line.strip()]
+    recipients = recipient_lines(recipients)
     if not signer:
         raise DocumentError(_("Name the signer."))
     if not recipients:
@@ -170,7 +177,7 @@ def document_issue(
         raise DocumentError(_("A document is dated the day it is signed, not later."))
     with transaction.atomic():
         document = (
-            Document.objects.select_for_update()
+            Document.objects.select_for_update(of=("self",))
             .select_related("case", "template", "register")
             .get(pk=document.pk)
         )
@@ -206,7 +213,7 @@ def document_issue(
 
 @transaction.atomic
 def document_attach_scan(*, actor: User, document: Document, upload: UploadedFile) -> Document:
-    document = Document.objects.select_for_update().select_related("case").get(pk=document.pk)
+    document = Document.objects.select_for_update(of=("self",)).select_related("case").get(pk=document.pk)
     enforce(may_attach_signed_scan(user=actor, document=document))
     content_type = check_upload(upload)
     if content_type not in SCAN_TYPES:
@@ -244,7 +251,11 @@ def document_convert(*, document_id: int, generation: int) -> Document.Conversio
         )
         return Document.Conversion.FAILED
     with transaction.atomic():
-        document = Document.objects.select_for_update().filter(pk=document_id, generation=generation).first()
+        document = (
+            Document.objects.select_for_update(of=("self",))
+            .filter(pk=document_id, generation=generation)
+            .first()
+        )
         if document is None:
             return None  # drawn again meanwhile
         if document.pdf:
