@@ -9,8 +9,8 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from docx import Document as Docx
 from django.utils import timezone
+from docx import Document as Docx
 
 from tests.factories import case_data_as_now, make_agency, make_delegation, person_data
 from ttdn.accounts.models import User

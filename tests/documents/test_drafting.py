@@ -9,9 +9,10 @@ from dataclasses import replace
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from docx import Document as Docx
 
-from tests.documents.conftest import PARTICIPANTS, docx_text, full_case
+from tests.documents.conftest import PARTICIPANTS, docx_text
 from tests.factories import approve, case_data_as_now, file_report, make_delegation
 from ttdn.cases.models import CaseEvent
 from ttdn.cases.services.cases import case_update
@@ -106,7 +107,7 @@ def test_a_template_missing_what_the_case_lacks_names_it_and_drafts_nothing(temp
 
 
 def test_the_post_visit_report_is_drafted_from_the_filed_report(templates, protocol, leader) -> None:
-    start = datetime.date.today() - datetime.timedelta(days=5)
+    start = timezone.localdate() - datetime.timedelta(days=5)
     case = approve(make_delegation(actor=protocol, start=start, days=1, participants=2), leader=leader)
     for name in ("start", "complete"):
         case = case_transition(actor=protocol, case=case, name=name)

@@ -139,7 +139,7 @@ def test_documents_issued_at_the_same_moment_by_two_processes_never_share_a_numb
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
-        )  # fmt: skip
+        )
         for half in (0, 1)
     ]
     go.touch()
