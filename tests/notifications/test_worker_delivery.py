@@ -16,7 +16,6 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import redis
@@ -25,7 +24,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from tests.factories import make_agency, make_delegation, police_officer
-from tests.fixtures.services import require_redis
+from tests.fixtures.services import redis_database
 from tests.fixtures.worker import WorkerProcess, _database_url, app_broker, start_worker
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role
@@ -41,11 +40,6 @@ from ttdn.notifications.tasks import send_notification
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 MAIL_WAIT_SECONDS = 60
-
-
-def _redis_database(number: int) -> str:
-    parts = urlsplit(require_redis())
-    return urlunsplit(parts._replace(path=f"/{number}"))
 
 
 def _free_port() -> int:
@@ -82,7 +76,7 @@ class Workers:
 @pytest.fixture
 def workers(tmp_path: Path) -> Iterator[Workers]:
     """Workers on the suite's spare Redis database 14, and this process publishing there."""
-    broker = _redis_database(14)
+    broker = redis_database(14)
     redis.Redis.from_url(broker).flushdb()
     team = Workers(tmp_path, broker)
     try:
