@@ -30,7 +30,9 @@ def test_libreoffice_makes_an_a4_pdf_in_vietnamese_of_the_draft(templates, case,
     require_soffice()
     document = document_draft(actor=protocol, case=case, template=templates["submission"])
 
-    assert document_convert(document_id=document.pk, generation=document.generation) == Document.Conversion.DONE
+    assert (
+        document_convert(document_id=document.pk, generation=document.generation) == Document.Conversion.DONE
+    )
 
     document.refresh_from_db()
     pdf = _pdf_of(document)
@@ -73,8 +75,14 @@ def test_a_failed_conversion_is_kept_and_shown_on_the_case_page(
     client.force_login(protocol)
     page = client.get(case.get_absolute_url()).content.decode()
     assert "Chuyển sang PDF không thành công" in page
-    assert client.get(reverse("documents:download", kwargs={"pk": document.pk, "file": "pdf"})).status_code == 404
-    assert client.get(reverse("documents:download", kwargs={"pk": document.pk, "file": "docx"})).status_code == 200
+    assert (
+        client.get(reverse("documents:download", kwargs={"pk": document.pk, "file": "pdf"})).status_code
+        == 404
+    )
+    assert (
+        client.get(reverse("documents:download", kwargs={"pk": document.pk, "file": "docx"})).status_code
+        == 200
+    )
 
 
 @pytest.mark.worker
@@ -105,4 +113,4 @@ def test_the_real_worker_converts_a_draft_made_on_the_case_page(
     assert document.conversion == Document.Conversion.DONE, document.conversion_error
     download = client.get(reverse("documents:download", kwargs={"pk": document.pk, "file": "pdf"}))
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
-    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert download.getvalue().startswith(b"%PDF")

@@ -101,8 +101,10 @@ def test_a_template_missing_what_the_case_lacks_names_it_and_drafts_nothing(temp
     with pytest.raises(MissingForTemplate) as refused:
         document_draft(actor=protocol, case=case, template=templates["outbound_decision"])
 
-    assert refused.value.missing == ["the decision's number and date", "participants"]
-    assert "Quyết định cử đoàn ra nước ngoài needs" in refused.value.message
+    assert refused.value.missing == ["decision", "participants"]
+    assert refused.value.message == (
+        "Quyết định cử đoàn ra nước ngoài needs the decision's number and date, participants on the case first."
+    )
     assert not Document.objects.exists()
 
 

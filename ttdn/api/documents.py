@@ -2,7 +2,9 @@
 
 ``GET /api/v1/document-templates/``; ``POST /api/v1/cases/{id}/documents/`` ``{"template": CODE}``;
 ``GET /api/v1/documents/?case=ID`` and ``/documents/{id}/``; ``POST /api/v1/documents/{id}/issue/``.
-A document is visible to whoever may see its case (a 404 otherwise, also for its files).
+A document is visible to whoever may see its case (a 404 otherwise, also for its files). A draft the
+case is not ready for is a 400 whose ``missing`` lists what it lacks (``counterpart``,
+``participants``, ``programme``, ``request_letter``, ``decision``, ``review``, ``post_visit_report``).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Iterable
 
 from django.db.models import Model, QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, serializers, status, viewsets
@@ -129,7 +132,11 @@ class CaseDocumentsView(APIView):
         template = templates_available().filter(code=asked.validated_data["template"]).first()
         if template is None:
             raise ValidationError(
-                {"template": [f"No active template has the code {asked.validated_data['template']!r}."]}
+                {
+                    "template": [
+                        _("No active template has the code %(code)s.") % {"code": asked.validated_data["template"]}
+                    ]
+                }
             )
         document = services.document_draft(actor=user, case=case, template=template)
         return Response(
@@ -152,7 +159,7 @@ class DocumentViewSet(LogsRestrictedReads, viewsets.ReadOnlyModelViewSet[Documen
         case = self.request.query_params.get("case")
         if case is not None:
             if not case.isdigit():
-                raise ValidationError({"case": ["A case id is a number."]})
+                raise ValidationError({"case": [_("A case id is a number.")]})
             documents = documents.filter(case_id=int(case))
         return documents.order_by("-created_at", "-pk")
 

@@ -15,7 +15,8 @@ class AlreadyIssued(DocumentError):
 
 
 class MissingForTemplate(DocumentError):
-    """The case lacks what the template needs; ``missing`` names each thing, as the pages show it."""
+    """The case lacks what the template needs: the message names each thing for the user, and
+    ``missing`` holds their codes (``participants``, ``decision``...) for the API's clients."""
 
     def __init__(self, message: str, *, missing: list[str]) -> None:
         super().__init__(message)

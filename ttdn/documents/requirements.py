@@ -58,10 +58,10 @@ def requirement_choices() -> list[tuple[str, str]]:
 def requirements_check(*, case: Case, codes: list[str], template_name: str) -> None:
     """Refuse, naming each thing the case lacks for ``template_name``."""
     wanted = [REQUIREMENTS[code] for code in codes if code in REQUIREMENTS]
-    missing = [str(requirement.label) for requirement in wanted if not requirement.met(case)]
+    missing = [requirement for requirement in wanted if not requirement.met(case)]
     if missing:
         raise MissingForTemplate(
             gettext("%(template)s needs %(missing)s on the case first.")
-            % {"template": template_name, "missing": ", ".join(missing)},
-            missing=missing,
+            % {"template": template_name, "missing": ", ".join(str(r.label) for r in missing)},
+            missing=[requirement.code for requirement in missing],
         )
