@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 from django.urls import URLPattern, path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.accounts.models import User
@@ -166,12 +166,31 @@ class ReadOnlyRecordAdmin(AccessScopedAdmin, ScopedHistoryAdmin):
         return False  # a register never loses an entry
 
 
+def _links(links: list[tuple[str, str]]) -> str:
+    return format_html_join(" · ", '<a href="{}">{}</a>', links)
+
+
 @admin.register(Document)
 class DocumentAdmin(ReadOnlyRecordAdmin):
     list_display = ["number_label", "issued_on", "summary", "status", "case", "signer"]
     list_filter = ["status", "doc_type", "year", "register"]
     search_fields = ["search_text"]
     list_select_related = ["case"]
+    # The files have no public URL: they are downloaded through the selector-checked view.
+    exclude = ["docx", "pdf", "signed_scan", "search_text"]
+    readonly_fields = ["files"]
+
+    @admin.display(description=_("Files"))
+    def files(self, obj: Document) -> str:
+        present = [
+            ("docx", "DOCX", obj.docx),
+            ("pdf", "PDF", obj.pdf),
+            ("scan", _("signed scan"), obj.signed_scan),
+        ]
+        return _links(
+            [(reverse("documents:download", kwargs={"pk": obj.pk, "file": kind}), str(label))
+             for kind, label, stored in present if stored]
+        )  # fmt: skip
 
 
 @admin.register(IncomingDocument)
@@ -180,3 +199,10 @@ class IncomingDocumentAdmin(ReadOnlyRecordAdmin):
     list_filter = ["year", "register"]
     search_fields = ["search_text"]
     list_select_related = ["case"]
+    exclude = ["scan", "search_text"]
+    readonly_fields = ["scan_link"]
+
+    @admin.display(description=_("scan"))
+    def scan_link(self, obj: IncomingDocument) -> str:
+        url = reverse("documents:incoming_scan", kwargs={"pk": obj.pk})
+        return _links([(url, str(_("Download")))]) if obj.scan else "-"
