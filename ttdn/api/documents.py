@@ -134,7 +134,8 @@ class CaseDocumentsView(APIView):
             raise ValidationError(
                 {
                     "template": [
-                        _("No active template has the code %(code)s.") % {"code": asked.validated_data["template"]}
+                        _("No active template has the code %(code)s.")
+                        % {"code": asked.validated_data["template"]}
                     ]
                 }
             )
