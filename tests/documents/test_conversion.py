@@ -91,7 +91,7 @@ def test_the_real_worker_converts_a_draft_made_on_the_case_page(
     templates, case, protocol, client: Client, settings, tmp_path: Path
 ) -> None:
     require_soffice()
-    broker = redis_database(13)  # a broker of this test's own: no other worker takes its task
+    broker = redis_database(2)  # a broker of this test's own: no other worker takes its task
     redis.Redis.from_url(broker).flushdb()
     worker = start_worker(tmp_path / "worker", REDIS_URL=broker, MEDIA_ROOT=str(settings.MEDIA_ROOT))
     try:

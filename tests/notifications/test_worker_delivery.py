@@ -75,8 +75,8 @@ class Workers:
 
 @pytest.fixture
 def workers(tmp_path: Path) -> Iterator[Workers]:
-    """Workers on the suite's spare Redis database 14, and this process publishing there."""
-    broker = redis_database(14)
+    """Workers on a spare database of the suite's Redis, and this process publishing there."""
+    broker = redis_database(1)
     redis.Redis.from_url(broker).flushdb()
     team = Workers(tmp_path, broker)
     try:
