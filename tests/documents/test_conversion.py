@@ -114,3 +114,27 @@ def test_the_real_worker_converts_a_draft_made_on_the_case_page(
     download = client.get(reverse("documents:download", kwargs={"pk": document.pk, "file": "pdf"}))
     assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
     assert download.getvalue().startswith(b"%PDF")
+
+
+@pytest.mark.django_db
+def test_a_failed_pdf_is_asked_for_again_by_protocol_staff(
+    templates, case, protocol, make_user, settings, client: Client, django_capture_on_commit_callbacks
+) -> None:
+    from ttdn.accounts.roles import Role
+
+    settings.TTDN_SOFFICE = "/nonexistent/soffice"
+    document = document_draft(actor=protocol, case=case, template=templates["submission"])
+    document_convert(document_id=document.pk, generation=document.generation)
+    url = reverse("documents:convert", kwargs={"pk": document.pk})
+
+    client.force_login(make_user(Role.LEADER))
+    client.post(url)
+    assert Document.objects.get(pk=document.pk).conversion == Document.Conversion.FAILED
+
+    client.force_login(protocol)
+    assert "Tạo lại PDF" in client.get(case.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks() as queued:
+        client.post(url)
+    document.refresh_from_db()
+    assert document.conversion == Document.Conversion.PENDING and len(queued) == 1
+    assert "Tạo lại PDF" not in client.get(case.get_absolute_url()).content.decode()

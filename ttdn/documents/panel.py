@@ -14,6 +14,7 @@ from ttdn.documents.forms import DraftForm, IssueForm, RegenerateForm, ScanForm
 from ttdn.documents.models import Document
 from ttdn.documents.policy import (
     may_attach_signed_scan,
+    may_convert_again,
     may_draft_document,
     may_issue_document,
     may_regenerate_document,
@@ -26,6 +27,7 @@ class DocumentRow:
     regenerate: Ability
     issue: Ability
     scan: Ability
+    convert_again: Ability
     issue_form: IssueForm | None
     regenerate_form: RegenerateForm | None
     scan_form: ScanForm | None
@@ -42,11 +44,13 @@ def document_row(*, user: User, document: Document) -> DocumentRow:
     regenerate = Ability(may_regenerate_document(user=user, document=document))
     issue = issue_ability(user=user, document=document)
     scan = Ability(may_attach_signed_scan(user=user, document=document))
+    convert_again = Ability(may_convert_again(user=user, document=document))
     return DocumentRow(
         document,
         regenerate,
         issue,
         scan,
+        convert_again,
         IssueForm(document=document) if issue else None,
         RegenerateForm(auto_id=f"id_regenerate{document.pk}_%s") if regenerate else None,
         ScanForm(auto_id=f"id_scan{document.pk}_%s") if scan else None,

@@ -41,5 +41,13 @@ def may_attach_signed_scan(*, user: User, document: Document) -> Refusal | None:
     return refusal
 
 
+def may_convert_again(*, user: User, document: Document) -> Refusal | None:
+    """A PDF that could not be made is asked for again by protocol staff (once the converter works)."""
+    refusal = _protocol(user, _("Only protocol staff ask for the PDF again."))
+    if refusal is None and document.conversion != Document.Conversion.FAILED:
+        return Refusal(_("The PDF of this document did not fail."))
+    return refusal
+
+
 def may_record_incoming(*, user: User) -> Refusal | None:
     return _protocol(user, _("Only protocol staff record the documents received."))

@@ -28,6 +28,7 @@ from ttdn.documents.models import Document, DocumentTemplate, IncomingDocument, 
 from ttdn.documents.numbering import number_take
 from ttdn.documents.policy import (
     may_attach_signed_scan,
+    may_convert_again,
     may_draft_document,
     may_issue_document,
     may_record_incoming,
@@ -231,6 +232,18 @@ def document_attach_scan(*, actor: User, document: Document, upload: UploadedFil
             text=document.number_label,
             data={"document": document.pk},
         )
+    return document
+
+
+@transaction.atomic
+def document_convert_again(*, actor: User, document: Document) -> Document:
+    """Queue again the PDF of a document whose conversion failed (the DOCX is kept as it is)."""
+    document = Document.objects.select_for_update(of=("self",)).get(pk=document.pk)
+    enforce(may_convert_again(user=actor, document=document))
+    document.conversion = Document.Conversion.PENDING
+    document.conversion_error = ""
+    document.save(update_fields=["conversion", "conversion_error"])
+    _convert_later(document)
     return document
 
 

@@ -100,6 +100,16 @@ def document_issue_view(request: HttpRequest, user: User, document: Document) ->
 
 @require_POST
 @document_view
+def document_convert_view(request: HttpRequest, user: User, document: Document) -> HttpResponse:
+    services.document_convert_again(actor=user, document=document)
+    messages.success(
+        request, _("The PDF of %(summary)s is being made again.") % {"summary": document.summary}
+    )
+    return redirect(back_to(document))
+
+
+@require_POST
+@document_view
 def document_scan_view(request: HttpRequest, user: User, document: Document) -> HttpResponse:
     form = ScanForm(request.POST, request.FILES)
     if not form.is_valid():
