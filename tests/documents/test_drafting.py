@@ -189,3 +189,15 @@ def test_an_inactive_template_drafts_nothing(templates, case, protocol) -> None:
     with pytest.raises(DocumentError, match="not available"):
         document_draft(actor=protocol, case=case, template=DocumentTemplate.objects.get(code="programme"))
     assert not Document.objects.exists()
+
+
+def test_the_police_s_conditions_run_on_in_the_submission_s_sentence(templates, case, protocol) -> None:
+    from tests.factories import police_clear
+    from ttdn.cases.services.workflow import case_submit
+
+    police_clear(case_submit(actor=protocol, case=case), conditions="Không quay phim khu vực biên giới.")
+
+    text = docx_text(document_draft(actor=protocol, case=case, template=templates["submission"]))
+
+    assert "điều kiện: Không quay phim khu vực biên giới." in text
+    assert "biên giới.." not in text

@@ -164,7 +164,7 @@ def case_context(case: Case) -> dict[str, Any]:
         "decision_number": case.decision_number,
         "decision_date": _date(case.decision_date),
         "review_outcome": outcome,
-        "review_conditions": conditions,
+        "review_conditions": conditions.strip().rstrip(".;"),  # it runs on inside a sentence
         "followups": [
             {
                 "title": followup.title,
