@@ -28,7 +28,11 @@ from ttdn.documents.services import incoming_record
 PAGE_SIZE = 50
 
 
-def _xlsx(data: bytes, name: str) -> HttpResponse:
+def _xlsx(request: HttpRequest, *, register: str, data: bytes, name: str) -> HttpResponse:
+    """The register as XLSX, its export logged."""
+    access_log_record(
+        request=request, user=request_user(request), action=AccessLog.Action.EXPORT, detail=register
+    )
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name) or ""
     response["Cache-Control"] = "private, no-store"
@@ -49,10 +53,10 @@ def register_out(request: HttpRequest) -> HttpResponse:
         drafts=bool(wanted.get("drafts")),
     )
     if request.GET.get("format") == "xlsx":
-        access_log_record(
-            request=request, user=user, action=AccessLog.Action.EXPORT, detail="register of documents out"
+        name = f"so-van-ban-di-{timezone.localdate():%Y%m%d}.xlsx"
+        return _xlsx(
+            request, register="register of documents out", data=register_out_xlsx(documents), name=name
         )
-        return _xlsx(register_out_xlsx(documents), f"so-van-ban-di-{timezone.localdate():%Y%m%d}.xlsx")
     page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -69,10 +73,8 @@ def register_in(request: HttpRequest) -> HttpResponse:
     wanted = form.cleaned_data if form.is_valid() else {}
     incoming = register_in_for(user=user, q=wanted.get("q", ""), year=wanted.get("year"))
     if request.GET.get("format") == "xlsx":
-        access_log_record(
-            request=request, user=user, action=AccessLog.Action.EXPORT, detail="register of documents in"
-        )
-        return _xlsx(register_in_xlsx(incoming), f"so-van-ban-den-{timezone.localdate():%Y%m%d}.xlsx")
+        name = f"so-van-ban-den-{timezone.localdate():%Y%m%d}.xlsx"
+        return _xlsx(request, register="register of documents in", data=register_in_xlsx(incoming), name=name)
     page = Paginator(incoming, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
