@@ -201,3 +201,7 @@ def test_the_police_s_conditions_run_on_in_the_submission_s_sentence(templates, 
 
     assert "điều kiện: Không quay phim khu vực biên giới." in text
     assert "biên giới.." not in text
+    reply = docx_text(document_draft(actor=protocol, case=case, template=templates["reply"]))
+    assert "Đề nghị đoàn lưu ý: Không quay phim khu vực biên giới." in reply
+    invitation = docx_text(document_draft(actor=protocol, case=case, template=templates["invitation_vi"]))
+    assert "Trao đổi hợp tác giáo dục." in invitation and "giáo dục.." not in invitation

@@ -110,7 +110,7 @@ def invitation_vi() -> Document:
     L.title(doc, "GIẤY MỜI")
     L.text(doc, "Văn phòng Ủy ban nhân dân tỉnh trân trọng kính mời:", align=L.JUSTIFY, indent=True, after=6)
     L.table(doc, PARTICIPANT_HEADERS, PARTICIPANT_WIDTHS, PARTICIPANT_ROWS)
-    L.body(doc, "Nội dung: {{ title }}{% if purpose %}: {{ purpose }}{% endif %}.")
+    L.body(doc, "Nội dung: {{ title }}{% if purpose %}: {{ purpose.rstrip('.') }}{% endif %}.")
     L.body(doc, "Thời gian: {{ period }}.")
     L.body(
         doc,
@@ -171,7 +171,7 @@ def reply() -> Document:
         "{% if decision_number %}đồng ý (văn bản số {{ decision_number }} ngày {{ decision_date }}) để {% endif %}"
         "đoàn làm việc tại tỉnh {{ period }}; {{ lead_agency }} là cơ quan đầu mối phối hợp, hướng dẫn.",
     )
-    L.body(doc, "{% if review_conditions %}Đề nghị đoàn lưu ý: {{ review_conditions }}{% endif %}")
+    L.body(doc, "{% if review_conditions %}Đề nghị đoàn lưu ý: {{ review_conditions }}.{% endif %}")
     L.body(doc, "Trân trọng./.")
     L.closing(
         doc, authority=OFFICE, suggested_recipients=["Như trên", "Công an tỉnh"], archive="Lưu: VT, NG."
