@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: run test lint typecheck pytest pytest-postgres pytest-sqlite install messages lock clean bench
+.PHONY: run test lint typecheck pytest pytest-postgres pytest-sqlite install messages lock clean bench bench-scale
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,20 @@ pytest-sqlite: install
 # Times the pages that grow with the data (see bench/benchmark.py); not part of the tests.
 bench: install
 	$(PY) bench/benchmark.py
+
+# National scale (issue 18): two PostgreSQL databases of 10,000 and 100,000 cases, built once by
+# bench_dataset (about 3 minutes), then bench/scale.py prints each figure, its ratios and a plan.
+BENCH_PG ?= postgres://postgres@127.0.0.1:5432
+bench-scale: install
+	@for size in 10000 100000; do \
+	  db=ttdn_bench_$$size; \
+	  if ! psql "$(BENCH_PG)/$$db" -tAc "SELECT 1 FROM cases_case LIMIT 1" 2>/dev/null | grep -q 1; then \
+	    psql "$(BENCH_PG)/postgres" -qc "DROP DATABASE IF EXISTS $$db" -c "CREATE DATABASE $$db" && \
+	    DATABASE_URL=$(BENCH_PG)/$$db $(MANAGE) migrate --no-input -v0 && \
+	    DATABASE_URL=$(BENCH_PG)/$$db $(MANAGE) bench_dataset --cases $$size || exit 1; \
+	  fi; \
+	done
+	$(PY) bench/scale.py $(BENCH_PG)/ttdn_bench_10000 $(BENCH_PG)/ttdn_bench_100000
 
 messages: install
 	$(MANAGE) makemessages --locale vi --no-obsolete --no-location --ignore '.venv/*' --ignore 'var/*'

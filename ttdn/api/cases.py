@@ -22,7 +22,7 @@ from rest_framework.response import Response
 from ttdn.accounts.models import Agency, User
 from ttdn.api.permissions import refuse
 from ttdn.api.reads import LogsRestrictedReads
-from ttdn.cases.identity import identity_visible, mask_passport
+from ttdn.cases.identity import identity_visible_among, mask_passport
 from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
 from ttdn.cases.policy import may_create_case, may_edit
 from ttdn.cases.selectors import cases_visible_to
@@ -79,9 +79,21 @@ class CaseSerializer(serializers.Serializer):
     participants = ParticipantSerializer(many=True, required=False)
     programme = ProgrammeItemSerializer(many=True, required=False)
 
-    def to_representation(self, case: Case) -> dict[str, Any]:
+    def _identity_shown(self, case: Case) -> set[int]:
+        """The cases of this response whose identity data the user sees: for a list, decided once
+        for the whole page (kept in the context that the page's rows share)."""
         user = self.context["request"].user
-        shown = identity_visible(user=user, case=case)
+        if not isinstance(self.parent, serializers.ListSerializer):
+            return identity_visible_among(user=user, cases=[case])
+        if "identity_shown" not in self.context:
+            self.context["identity_shown"] = identity_visible_among(
+                user=user, cases=self.parent.instance or []
+            )
+        shown: set[int] = self.context["identity_shown"]
+        return shown
+
+    def to_representation(self, case: Case) -> dict[str, Any]:
+        shown = case.pk in self._identity_shown(case)
         return {
             "id": case.pk,
             "reference": case.reference,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -28,14 +29,14 @@ PROVINCE_WIDE_ROLES = frozenset({Role.PROTOCOL, Role.LEADER, Role.ADMIN})
 
 
 def _granted(user: User, codename: str) -> Q:
-    """The case holds ``codename`` for ``user`` or one of their groups (guardian's direct tables)."""
-    to_user = CaseUserObjectPermission.objects.filter(
-        content_object=OuterRef("pk"), user=user, permission__codename=codename
-    )
-    to_group = CaseGroupObjectPermission.objects.filter(
-        content_object=OuterRef("pk"), group__user=user, permission__codename=codename
-    )
-    return Q(Exists(to_user)) | Q(Exists(to_group))
+    """The case holds ``codename`` for ``user`` or one of their groups (guardian's direct tables).
+
+    Written as two uncorrelated ``IN`` subqueries: PostgreSQL computes each set of granted ids once
+    (a hashed subplan, from the grants' indexes) instead of probing the grants for every case, which
+    the ``EXISTS`` form made it do at 100,000 cases (issue 18)."""
+    to_user = CaseUserObjectPermission.objects.filter(user=user, permission__codename=codename)
+    to_group = CaseGroupObjectPermission.objects.filter(group__user=user, permission__codename=codename)
+    return Q(pk__in=to_user.values("content_object_id")) | Q(pk__in=to_group.values("content_object_id"))
 
 
 def cases_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Case]:
@@ -82,13 +83,25 @@ def case_get_for(*, user: AbstractBaseUser | AnonymousUser, pk: int) -> Case:
         raise Http404 from error
 
 
+def case_list_rows(cases: QuerySet[Case]) -> QuerySet[Case]:
+    """``cases`` with what each row of the list shows. The participants are counted by a subquery,
+    for the rows of the page only: a join and GROUP BY would count them for every visible case
+    (and the paginator's count would carry it)."""
+    participants = (
+        Participant.objects.filter(case=OuterRef("pk"))
+        .order_by()
+        .values("case")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return cases.select_related("lead_agency", "counterpart").annotate(
+        participant_count=Coalesce(Subquery(participants), 0)
+    )
+
+
 def case_list_for(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[Case]:
     """The case list's rows, with what each row shows, in a fixed number of queries."""
-    return (
-        cases_visible_to(user)
-        .select_related("lead_agency", "counterpart")
-        .annotate(participant_count=Count("participants", distinct=True))
-    )
+    return case_list_rows(cases_visible_to(user))
 
 
 def cases_between(
