@@ -68,6 +68,16 @@ def case(protocol: User, host: Any) -> Case:
     return full_case(protocol, co_hosts=[host], title="Đoàn Tỉnh Thử nghiệm (Nhật Bản)")
 
 
+def docx_bytes(*paragraphs: str) -> bytes:
+    """A DOCX of the given paragraphs, as a template an admin uploads."""
+    docx = Docx()
+    for text in paragraphs:
+        docx.add_paragraph(text)
+    out = io.BytesIO()
+    docx.save(out)
+    return out.getvalue()
+
+
 def docx_text(document: Document) -> str:
     """Every paragraph and table cell of the document's DOCX, one per line."""
     with document.docx.open("rb") as stored:

@@ -3,15 +3,12 @@ registers' documents read-only."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from docx import Document as Docx
 
-from tests.documents.conftest import docx_text
+from tests.documents.conftest import docx_bytes, docx_text
 from ttdn.accounts.roles import Role
 from ttdn.documents.services import document_draft
 
@@ -19,12 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _upload(*paragraphs: str) -> SimpleUploadedFile:
-    docx = Docx()
-    for text in paragraphs:
-        docx.add_paragraph(text)
-    out = io.BytesIO()
-    docx.save(out)
-    return SimpleUploadedFile("mau.docx", out.getvalue())
+    return SimpleUploadedFile("mau.docx", docx_bytes(*paragraphs))
 
 
 @pytest.fixture

@@ -4,15 +4,13 @@ drawn again after the case changed."""
 from __future__ import annotations
 
 import datetime
-import io
 from dataclasses import replace
 
 import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
-from docx import Document as Docx
 
-from tests.documents.conftest import PARTICIPANTS, docx_text
+from tests.documents.conftest import PARTICIPANTS, docx_bytes, docx_text
 from tests.factories import approve, case_data_as_now, file_report, make_delegation
 from ttdn.cases.models import CaseEvent
 from ttdn.cases.services.cases import case_update
@@ -28,15 +26,6 @@ NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DRAFTABLE = ["submission", "police_request", "invitation_vi", "invitation_en", "reply", "outbound_decision",
              "programme"]  # fmt: skip
-
-
-def _docx(*paragraphs: str) -> bytes:
-    docx = Docx()
-    for text in paragraphs:
-        docx.add_paragraph(text)
-    out = io.BytesIO()
-    docx.save(out)
-    return out.getvalue()
 
 
 def test_the_default_set_is_installed_once(templates) -> None:
@@ -130,7 +119,7 @@ def test_a_template_with_an_unknown_placeholder_is_refused_by_name(templates) ->
     with pytest.raises(DocumentError, match="do not exist: passport_numbers, secret"):
         template_version_add(
             actor=None, template=template,
-            upload=ContentFile(_docx("{{ reference }}", "{{ passport_numbers }}", "{{ secret.x }}"), name="t.docx"),
+            upload=ContentFile(docx_bytes("{{ reference }}", "{{ passport_numbers }}", "{{ secret.x }}"), name="t.docx"),
         )  # fmt: skip
     assert template.versions.count() == 1
 
@@ -140,7 +129,7 @@ def test_a_template_with_a_syntax_error_or_not_a_docx_is_refused(templates) -> N
 
     with pytest.raises(DocumentError, match="placeholder error"):
         template_version_add(
-            actor=None, template=template, upload=ContentFile(_docx("{{ title "), name="t.docx")
+            actor=None, template=template, upload=ContentFile(docx_bytes("{{ title "), name="t.docx")
         )
     with pytest.raises(DocumentError, match="not a DOCX"):
         template_version_add(actor=None, template=template, upload=ContentFile(b"%PDF-1.4 x", name="t.docx"))
@@ -151,7 +140,7 @@ def test_the_sandbox_keeps_a_template_from_reaching_further(templates, case, pro
     template = templates["submission"]
     template_version_add(
         actor=None, template=template,
-        upload=ContentFile(_docx("{{ title.__class__.__mro__ }}|{{ reference }}"), name="t.docx"),
+        upload=ContentFile(docx_bytes("{{ title.__class__.__mro__ }}|{{ reference }}"), name="t.docx"),
     )  # fmt: skip
 
     with pytest.raises(DocumentError, match="unsafe"):

@@ -1,4 +1,5 @@
-"""A benchmark dataset at the size of a merged province or a ministry (``manage.py bench_dataset``).
+"""A benchmark dataset of delegations at the size of a merged province or a ministry
+(``manage.py bench_dataset``).
 
 Rows are written in bulk with the project's own models, and the grants are the rows the services
 write (``ttdn.cases.permissions``): ``view_case`` to the lead and co-host agencies' groups,
@@ -18,6 +19,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection, transaction
 from django.utils import timezone
 
+from delegations.models import Delegation
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role
 from ttdn.accounts.services import agency_group_name
@@ -178,8 +180,6 @@ def build(size: Size, *, say: Callable[[str], None] = print, seed: int = 2026) -
         say(
             f"{_bulk(Through, (Through(case_id=pk, agency_id=a) for pk, hosts in co_hosts_of.items() for a in hosts))} co-hosts"
         )
-        from delegations.models import Delegation
-
         kinds = [kind for kind, _label in Delegation.Kind.choices]
         say(f"{_bulk(Delegation, (Delegation(case_id=pk, delegation_kind=kinds[pk % len(kinds)]) for pk, *_ in rows))} delegations")  # fmt: skip
 

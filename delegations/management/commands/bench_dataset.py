@@ -10,7 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
-from ttdn.cases.benchdata import Size, build
+from delegations.benchdata import Size, build
 from ttdn.cases.models import Case
 
 
