@@ -24,7 +24,7 @@ def test_postgres_url_gives_every_connection_setting() -> None:
         "PASSWORD": "p@ss",
         "HOST": "db.local",
         "PORT": "6543",
-        "OPTIONS": {"sslmode": "require"},
+        "OPTIONS": {"sslmode": "require", "options": "-c jit=off"},
     }
 
 

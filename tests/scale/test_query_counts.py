@@ -50,3 +50,19 @@ def test_the_case_list_and_the_api_list_do_not_grow_with_the_rows(protocol, make
 
     assert many == few
     assert max(many.values()) <= 15
+
+
+def test_the_admin_s_case_list_counts_only_the_permitted_rows(client, make_user, protocol) -> None:
+    make_delegation(actor=protocol)
+    make_delegation(actor=protocol, access_level="restricted")
+    client.force_login(make_user(Role.ADMIN, is_staff=True))
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/admin/cases/case/", {"q": "Đoàn"})
+
+    assert response.status_code == 200
+    counts = [
+        q["sql"] for q in captured if q["sql"].startswith('SELECT COUNT(*) AS "__count" FROM "cases_case"')
+    ]
+    assert len(counts) == 1, counts  # the searched rows only, no second count of all the cases
+    assert "WHERE" in counts[0].upper()

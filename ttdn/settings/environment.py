@@ -73,6 +73,10 @@ def parse_database_url(url: str, *, base_dir: str) -> dict[str, Any]:
             f"DATABASE_URL has an invalid port ({error}); expected {DATABASE_URL_EXAMPLES}."
         ) from error
     options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    # PostgreSQL's JIT compiles the big plans of the permission-filtered lists on every request,
+    # for more time than it saves (README, "National scale"): off for the application's sessions,
+    # unless the URL sets its own ``?options=``.
+    options.setdefault("options", "-c jit=off")
     return {
         "ENGINE": engine,
         "NAME": name,
