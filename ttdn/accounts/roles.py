@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.db import models
@@ -35,6 +36,17 @@ def roles_of(user: AbstractBaseUser | AnonymousUser) -> frozenset[Role]:
         cached = frozenset(Role(name) for name in names)
         setattr(user, _CACHE_ATTRIBUTE, cached)
     return cached
+
+
+def roles_load(users: Iterable[User]) -> None:
+    """Read the roles of many users in one query (kept on each, as ``roles_of`` keeps them)."""
+    users = list(users)
+    found: dict[int, set[Role]] = {user.pk: set() for user in users}
+    memberships = User.groups.through.objects.filter(user__in=users, group__name__in=ROLE_NAMES)
+    for user_id, name in memberships.values_list("user_id", "group__name"):
+        found[user_id].add(Role(name))
+    for user in users:
+        setattr(user, _CACHE_ATTRIBUTE, frozenset(found[user.pk]))
 
 
 def has_role(user: AbstractBaseUser | AnonymousUser, *roles: Role) -> bool:

@@ -31,17 +31,30 @@ def identity_visible(*, user: AbstractBaseUser | AnonymousUser, case: Case | Non
 def identity_visible_among(*, user: AbstractBaseUser | AnonymousUser, cases: Iterable[Case]) -> set[int]:
     """The ids of those of ``cases`` whose identity data ``user`` sees in full, in one query at most
     (a list's rows are decided together, not one query per row)."""
-    ids = [case.pk for case in cases]
-    roles = roles_of(user)
-    if not roles.isdisjoint(IDENTITY_ROLES):
-        return set(ids)
-    if Role.POLICE in roles and isinstance(user, User) and ids:
-        return set(
-            CaseGroupObjectPermission.objects.filter(
-                content_object_id__in=ids, permission__codename=REVIEW, group__user=user
-            ).values_list("content_object_id", flat=True)
-        )
-    return set()
+    if not isinstance(user, User):
+        return set()
+    return identity_visible_to_each(users=[user], case_ids=[case.pk for case in cases])[user.pk]
+
+
+def identity_visible_to_each(*, users: Iterable[User], case_ids: Iterable[int]) -> dict[int, set[int]]:
+    """For each of ``users``, the ids among ``case_ids`` whose identity data they see in full: all
+    for protocol staff and admins, those referred to their agency for police officers (one query
+    for all the officers), none for the others."""
+    ids = list(case_ids)
+    shown: dict[int, set[int]] = {}
+    officers = []
+    for user in users:
+        roles = roles_of(user)
+        shown[user.pk] = set(ids) if not roles.isdisjoint(IDENTITY_ROLES) else set()
+        if Role.POLICE in roles and roles.isdisjoint(IDENTITY_ROLES):
+            officers.append(user)
+    if officers and ids:
+        referred = CaseGroupObjectPermission.objects.filter(
+            content_object_id__in=ids, permission__codename=REVIEW, group__user__in=officers
+        ).values_list("group__user", "content_object_id")
+        for user_id, case_id in referred:
+            shown[user_id].add(case_id)
+    return shown
 
 
 def mask_passport(number: str) -> str:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection, Iterable
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
 from ttdn.accounts.models import User
-from ttdn.accounts.roles import Role, roles_of
+from ttdn.accounts.roles import Role, roles_load, roles_of
 from ttdn.cases.models import (
     Case,
     CaseGroupObjectPermission,
@@ -68,6 +69,37 @@ def cases_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Case]:
         visible |= (normal | restricted) & _granted(user, REVIEW)
         visible |= Q(access_level=Case.AccessLevel.RESTRICTED) & _granted(user, REFERRAL_SIGHT)
     return Case.objects.filter(visible)
+
+
+# One statement holds at most 200 users' selectors (SQLite allows 500 SELECTs in a compound one)
+# and about 30,000 parameters (SQLite's limit is 32,766, PostgreSQL's 65,535).
+VIEWERS_PER_QUERY = 200
+PARAMETERS_PER_QUERY = 30_000
+
+
+def cases_visible_to_each(*, users: Iterable[User], case_ids: Collection[int]) -> dict[int, set[int]]:
+    """For each of ``users``, the ids among ``case_ids`` they may see: ``cases_visible_to`` itself,
+    each user's selector joined by ``UNION ALL``, so that the reminder sweep decides who sees what
+    in a few queries, not one per user (issue 18)."""
+    users = list(users)
+    seen: dict[int, set[int]] = {user.pk: set() for user in users}
+    if not users or not case_ids:
+        return seen
+    roles_load(users)
+    ids = list(case_ids)
+    per_query = max(1, min(VIEWERS_PER_QUERY, PARAMETERS_PER_QUERY // (len(ids) + 20)))
+    for first in range(0, len(users), per_query):
+        parts = [
+            cases_visible_to(user)
+            .filter(pk__in=ids)
+            .order_by()  # a compound statement's parts are not ordered
+            .annotate(viewer=Value(user.pk, output_field=IntegerField()))
+            .values_list("viewer", "pk")
+            for user in users[first : first + per_query]
+        ]
+        for viewer, pk in parts[0].union(*parts[1:], all=True):
+            seen[viewer].add(pk)
+    return seen
 
 
 def case_get_for(*, user: AbstractBaseUser | AnonymousUser, pk: int) -> Case:

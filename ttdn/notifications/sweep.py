@@ -1,4 +1,5 @@
-"""The reminder sweep: every enabled rule, a few queries each, one notification per rule, object,
+"""The reminder sweep: every enabled rule, a few queries each (who may see what decided for all its
+recipients at once), one notification per rule, object,
 recipient and occasion. Safe to run twice or at once: the unique key makes repeats no-ops, and
 the database, not the broker, remembers what is still to be sent."""
 
@@ -13,9 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from ttdn.accounts.models import User
-from ttdn.cases.identity import identity_visible
-from ttdn.cases.models import Case
-from ttdn.cases.selectors import cases_visible_to
+from ttdn.cases.identity import identity_visible_to_each
+from ttdn.cases.selectors import cases_visible_to_each
 from ttdn.notifications import rules
 from ttdn.notifications.delivery import enqueue_pending
 from ttdn.notifications.models import Notification, ReminderRule
@@ -42,19 +42,16 @@ def _recipients(rule: ReminderRule, occasion: rules.Occasion, directory: rules.D
 
 
 def _visible(candidates: dict[int, set[int]], *, identity: bool) -> dict[int, set[int]]:
-    """Keep, per user, only the cases they may see (one query per user, through the one selector)
-    and, for messages about identity documents, only those whose identity data they may see."""
-    users = User.objects.in_bulk(list(candidates))
-    visible = {
-        user_id: set(cases_visible_to(users[user_id]).filter(pk__in=case_ids).values_list("pk", flat=True))
-        for user_id, case_ids in candidates.items()
-        if user_id in users
-    }
+    """Keep, per user, only the cases they may see (through the one selector, decided for all the
+    users at once) and, for messages about identity documents, only those whose identity data
+    they may see."""
+    users = list(User.objects.filter(pk__in=list(candidates)))
+    case_ids = set().union(*candidates.values()) if candidates else set()
+    seen = cases_visible_to_each(users=users, case_ids=case_ids)
+    visible = {user.pk: seen[user.pk] & candidates[user.pk] for user in users}
     if identity:
-        visible = {
-            user_id: {pk for pk in case_ids if identity_visible(user=users[user_id], case=Case(pk=pk))}
-            for user_id, case_ids in visible.items()
-        }
+        shown = identity_visible_to_each(users=users, case_ids=case_ids)
+        visible = {user_id: case_ids & shown[user_id] for user_id, case_ids in visible.items()}
     return visible
 
 

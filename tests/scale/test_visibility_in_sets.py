@@ -1,0 +1,32 @@
+"""Who sees what, decided for many users at once (the reminder sweep), gives exactly what the one
+selector gives each of them, on the access policy's whole matrix, in a few queries."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.cases.test_access_policy import expected, world  # noqa: F401 - the matrix's fixture
+from ttdn.accounts.models import User
+from ttdn.cases.models import Case
+from ttdn.cases.identity import identity_visible, identity_visible_to_each
+from ttdn.cases.selectors import cases_visible_to, cases_visible_to_each
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_sets_of_every_user_are_the_selector_s_own(world) -> None:  # noqa: F811
+    users, cases = world
+    ids = {built.case.pk for built in cases}
+    fresh = list(User.objects.filter(pk__in=[user.pk for user in users]))  # no roles read yet
+
+    with CaptureQueriesContext(connection) as captured:
+        seen = cases_visible_to_each(users=fresh, case_ids=ids)
+        shown = identity_visible_to_each(users=fresh, case_ids=ids)
+
+    for user in users:
+        assert seen[user.pk] == set(cases_visible_to(user).values_list("pk", flat=True)), user.username
+        assert seen[user.pk] == {b.case.pk for b in cases if expected(user, b)}, user.username
+        assert shown[user.pk] == {pk for pk in ids if identity_visible(user=user, case=Case(pk=pk))}
+    assert len(captured) <= 3  # the roles, the union of the selectors, the police's referrals
