@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.cases.test_access_policy import expected, world  # noqa: F401 - the matrix's fixture
 from ttdn.accounts.models import User
-from ttdn.cases.models import Case
 from ttdn.cases.identity import identity_visible, identity_visible_to_each
+from ttdn.cases.models import Case
 from ttdn.cases.selectors import cases_visible_to, cases_visible_to_each
 
 pytestmark = pytest.mark.django_db
