@@ -49,17 +49,24 @@ def timed(run: Callable[[], Any]) -> dict[str, float]:
     return {"ms": statistics.median(times), "spread": max(times) - min(times), "queries": len(queries)}
 
 
+class _Undo(Exception):
+    pass
+
+
 def measure(url: str) -> dict[str, Any]:
     _setup(url)
-    from django.db import connection
+    from django.db import connection, transaction
     from django.db.models import Count, Q
     from django.test import Client
+    from django.utils import timezone
     from guardian.shortcuts import get_objects_for_user
 
     from ttdn.accounts.models import User
     from ttdn.cases import selectors
     from ttdn.cases.models import Case
     from ttdn.cases.selectors import case_list_for, cases_visible_to
+    from ttdn.reports.periods import Period
+    from ttdn.reports.statistics import report_figures
 
     # An older checkout (to measure before and after in one run) counts the participants by a join.
     case_list_rows = getattr(selectors, "case_list_rows", None) or (
@@ -115,6 +122,19 @@ def measure(url: str) -> dict[str, Any]:
             )
         return granted
 
+    def sweep_undone() -> int:
+        """One day's sweep from scratch, its notifications rolled back (and no e-mail queued)."""
+        from ttdn.notifications import sweep
+
+        sweep.enqueue_pending = lambda among=None: 0
+        created = 0
+        try:
+            with transaction.atomic():
+                created = len(sweep.reminders_sweep().created)
+                raise _Undo
+        except _Undo:
+            return created
+
     results: dict[str, Any] = {"cases": Case.objects.count()}
     results["list, no permission filter"] = timed(page_of(Case.objects.all()))
     for role, user in users.items():
@@ -129,6 +149,17 @@ def measure(url: str) -> dict[str, Any]:
     assert case is not None  # noqa: S101 - a benchmark database has cases
     results["case page, protocol"] = timed(get(protocol, f"/cases/{case.pk}/"))
     results["dashboard, protocol"] = timed(get(protocol, "/"))
+    results["calendar, protocol"] = timed(get(protocol, "/cases/calendar/"))
+    results["review queue, police"] = timed(get(users["police"], "/cases/reviews/"))
+    results["notifications, protocol"] = timed(get(protocol, "/notifications/"))
+    results["dashboard, agency"] = timed(get(users["agency"], "/"))
+    results["reminder sweep"] = timed(sweep_undone)
+    leader = User.objects.get(username="leader0")
+    last_year = timezone.localdate().year - 1
+    results["yearly report, leader"] = timed(lambda: report_figures(leader, Period.of_year(last_year)))
+    results["yearly report, agency"] = timed(
+        lambda: report_figures(users["agency"], Period.of_year(last_year))
+    )
     with connection.cursor() as cursor:
         query, params = (
             case_list_rows(cases_visible_to(users["police"]))

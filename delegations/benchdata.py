@@ -40,9 +40,18 @@ BATCH = 5000
 PASSWORD = "bench-TTDN-2026"  # noqa: S105 - the benchmark's users, on a benchmark database only
 COUNTRIES = ["JP", "KR", "CN", "US", "FR", "DE", "LA", "KH", "TH", "AU", "GB", "IN", "RU", "SG"]
 S = Case.Status
-# How the cases of a running installation are spread over the workflow.
-STATUSES = [(S.DRAFT, 5), (S.SUBMITTED, 4), (S.UNDER_REVIEW, 6), (S.APPROVED, 10), (S.IN_PROGRESS, 2),
-            (S.COMPLETED, 8), (S.REPORTED, 10), (S.CLOSED, 50), (S.CANCELLED, 3), (S.REJECTED, 2)]  # fmt: skip
+# Where the cases of a running installation stand, by when they start: what is done lies behind,
+# what is being prepared ahead (so that one day's sweep finds what a real day has, not years of it).
+PAST = [(S.CLOSED, 85), (S.REPORTED, 5), (S.CANCELLED, 6), (S.REJECTED, 4)]
+RECENT = [(S.COMPLETED, 6), (S.REPORTED, 3), (S.CLOSED, 1)]
+AHEAD = [(S.DRAFT, 3), (S.SUBMITTED, 2), (S.UNDER_REVIEW, 3), (S.APPROVED, 4), (S.CANCELLED, 1)]
+
+
+def _status(rng: random.Random, start: datetime.date, end: datetime.date, today: datetime.date) -> str:
+    if start <= today <= end:
+        return S.IN_PROGRESS
+    spread = PAST if end < today - datetime.timedelta(days=30) else RECENT if end < today else AHEAD
+    return rng.choices([status for status, _ in spread], weights=[weight for _, weight in spread])[0]
 
 
 @dataclass(frozen=True)
@@ -146,21 +155,21 @@ def build(size: Size, *, say: Callable[[str], None] = print, seed: int = 2026) -
     people = _people(size, say)
     today = timezone.localdate()
     year = today.year
-    statuses = [status for status, weight in STATUSES for _ in range(weight)]
     tz = timezone.get_current_timezone()
 
     def cases() -> Iterator[Case]:
         for n in range(size.cases):
             start = today + datetime.timedelta(days=rng.randint(-1500, 120))
+            end = start + datetime.timedelta(days=rng.randint(0, 4))
             lead = people.agencies[n % len(people.agencies)]
             author = people.protocol[n % len(people.protocol)]
             title = f"Đoàn {rng.choice(['Nhật Bản', 'Hàn Quốc', 'Lào', 'Pháp', 'Hoa Kỳ'])} số {n} thăm và làm việc"
             yield Case(
                 reference=f"DV-{year}-{n + 1:06d}", kind="delegation", direction=Case.Direction.INBOUND,
-                title=title, start_date=start, end_date=start + datetime.timedelta(days=rng.randint(0, 4)),
+                title=title, start_date=start, end_date=end,
                 lead_agency=lead, responsible_officer=author, created_by=author,
                 access_level=Case.AccessLevel.RESTRICTED if rng.random() < size.restricted_share else Case.AccessLevel.NORMAL,
-                status=rng.choice(statuses), countries=rng.choice(COUNTRIES), search_text=fold(title),
+                status=_status(rng, start, end, today), countries=rng.choice(COUNTRIES), search_text=fold(title),
             )  # fmt: skip
 
     with transaction.atomic():

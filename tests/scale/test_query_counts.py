@@ -66,3 +66,31 @@ def test_the_admin_s_case_list_counts_only_the_permitted_rows(client, make_user,
     ]
     assert len(counts) == 1, counts  # the searched rows only, no second count of all the cases
     assert "WHERE" in counts[0].upper()
+
+
+def test_the_sweep_takes_as_many_queries_for_many_recipients_as_for_few(protocol, make_user) -> None:
+    """Who may see what is decided for all of a rule's recipients at once, not per person."""
+    import datetime
+
+    from ttdn.cases.services.followups import followup_create
+    from ttdn.notifications.sweep import reminders_sweep
+
+    today = datetime.date(2026, 12, 1)
+    agency = make_agency()
+
+    def queries_with(people: int) -> int:
+        for _ in range(people):
+            make_user(Role.AGENCY, agency=agency)
+            make_user(Role.PROTOCOL)
+        case = make_delegation(actor=protocol, lead_agency=agency, start=today + datetime.timedelta(days=7))
+        followup_create(actor=protocol, case=case, title="Gửi thư", due_date=today + datetime.timedelta(days=1),
+                        assignee_agency=agency)  # fmt: skip
+        with CaptureQueriesContext(connection) as captured:
+            assert reminders_sweep(today=today).created
+        return len(captured)
+
+    few = queries_with(2)
+    many = queries_with(12)
+
+    assert many == few
+    assert many <= 50
