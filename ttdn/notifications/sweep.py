@@ -1,6 +1,7 @@
 """The reminder sweep: every enabled rule, a few queries each (who may see what is decided for all
-its recipients at once), one notification per rule, object, recipient and occasion. Safe to run twice or at once: the unique key makes repeats no-ops, and
-the database, not the broker, remembers what is still to be sent."""
+its recipients at once), one notification per rule, object, recipient and occasion. Safe to run
+twice or at once: the unique key makes repeats no-ops, and the database, not the broker,
+remembers what is still to be sent."""
 
 from __future__ import annotations
 
