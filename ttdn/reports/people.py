@@ -27,7 +27,7 @@ def people_in(
     if roles := list(without_roles):
         rows = rows.exclude(role__in=roles)
     people: dict[int, set[int]] = defaultdict(set)
-    for case_id, person_id in rows.values_list("case_id", "person_id"):
+    for case_id, person_id in rows.order_by().values_list("case_id", "person_id"):  # unsorted: a set
         people[case_id].add(person_id)
     return dict(people)
 

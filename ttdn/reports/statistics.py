@@ -80,7 +80,11 @@ def _breakdowns(
     cases: QuerySet[Case], rows: Sequence[Mapping[str, Any]], visitors_of: dict[int, set[int]], period: Period
 ) -> dict[str, Any]:
     nationality = dict(
-        Participant.objects.filter(case__in=cases).values_list("person_id", "person__nationality").distinct()
+        # Without the participants' ordering, which DISTINCT would otherwise carry (and sort).
+        Participant.objects.filter(case__in=cases)
+        .order_by()
+        .values_list("person_id", "person__nationality")
+        .distinct()
     )
     by_country: dict[str, dict[str, Any]] = {}
     for row in rows:
