@@ -67,6 +67,15 @@ class Size:
     programme_per_case: int = 2
     co_hosts: tuple[int, int] = (3, 9)
     restricted_share: float = 0.05
+    # The visits of a day are as many at every size (a merged province: ~60 a day), so that a page
+    # that shows a month or a day shows as much at 10,000 cases as at 100,000; the larger
+    # installation has the longer history. 120 days lie ahead of today.
+    cases_per_day: int = 60
+    days_ahead: int = 120
+
+    @property
+    def days_back(self) -> int:
+        return max(1, self.cases // self.cases_per_day - self.days_ahead)
 
 
 def _batches(rows: Iterator[object], size: int = BATCH) -> Iterator[list[object]]:
@@ -159,7 +168,7 @@ def build(size: Size, *, say: Callable[[str], None] = print, seed: int = 2026) -
 
     def cases() -> Iterator[Case]:
         for n in range(size.cases):
-            start = today + datetime.timedelta(days=rng.randint(-1500, 120))
+            start = today + datetime.timedelta(days=rng.randint(-size.days_back, size.days_ahead))
             end = start + datetime.timedelta(days=rng.randint(0, 4))
             lead = people.agencies[n % len(people.agencies)]
             author = people.protocol[n % len(people.protocol)]
