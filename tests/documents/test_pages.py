@@ -244,3 +244,18 @@ def test_the_lead_agency_reads_its_documents_but_neither_drafts_nor_issues(
                 {"signer": "X", "issued_on": TODAY.strftime("%d/%m/%Y"), "recipients": "UBND", "confirm": "on"})  # fmt: skip
     document.refresh_from_db()
     assert document.number is None and Document.objects.count() == 1
+
+
+def test_the_registers_export_lets_no_spreadsheet_run_a_formula(protocol, client, templates) -> None:
+    from ttdn.documents.services import incoming_record
+
+    formula = '=HYPERLINK("http://x","y")'
+    incoming_record(actor=protocol, register=Register.objects.get(code="van-ban-den"), issuing_body=formula,
+                    received_on=TODAY, summary="Về việc")  # fmt: skip
+    client.force_login(protocol)
+
+    export = client.get(reverse("documents:register_in"), {"format": "xlsx"})
+
+    cells = [cell for row in load_workbook(io.BytesIO(export.content)).active.iter_rows() for cell in row]
+    body = next(cell for cell in cells if cell.value == formula)
+    assert body.data_type == "s"  # text as written, never a formula

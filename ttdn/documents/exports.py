@@ -8,9 +8,10 @@ from collections.abc import Iterable, Sequence
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment  # type: ignore[import-untyped]
 
 from ttdn.documents.models import Document, IncomingDocument
+from ttdn.spreadsheets import sheet_fill
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -19,11 +20,7 @@ def _workbook(title: str, headers: list[str], rows: Iterable[Sequence[object]], 
     book = Workbook()
     sheet = book.active
     sheet.title = title[:31]
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
+    sheet_fill(sheet, headers, rows)
     for index, width in enumerate(widths):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     for row in sheet.iter_rows(min_row=2):

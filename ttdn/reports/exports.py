@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.styles import Font  # type: ignore[import-untyped]
 
 from ttdn.reports.case_table import DATE_COLUMNS, as_text, columns
 from ttdn.reports.periods import Period
 from ttdn.reports.statistics import headline_figures
+from ttdn.spreadsheets import sheet_fill
 
 FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -82,14 +82,7 @@ def _sheet(
     sheet = workbook.active if first else workbook.create_sheet()
     assert sheet is not None  # noqa: S101
     sheet.title = title[:31]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # text as written, never a formula
+    sheet_fill(sheet, header, rows)
 
 
 def figures_xlsx(figures: dict[str, Any], period: Period) -> bytes:
