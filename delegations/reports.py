@@ -1,39 +1,17 @@
 """What delegations add to the periodic report (registered with their kind): their figures, the
-kind of each delegation, and who counts as their foreign visitors."""
+kind of each delegation as their sort, and who counts as their foreign visitors."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from delegations.models import Delegation
 from ttdn.cases.kinds import KindReport, ReportFigure
 from ttdn.cases.models import Case
-from ttdn.reports.people import count_distinct, people_in
+from ttdn.reports.people import FOREIGNERS, VIETNAMESE
 
-
-def delegation_kinds(cases: QuerySet[Case]) -> dict[int, tuple[str, str]]:
-    labels = dict(Delegation.Kind.choices)
-    return {
-        case_id: (kind, str(labels.get(kind, kind)))
-        for case_id, kind in Delegation.objects.filter(case__in=cases).values_list(
-            "case_id", "delegation_kind"
-        )
-    }
-
-
-# Each is given the delegations that count in the period and met in person.
-def _inbound(cases: QuerySet[Case]) -> QuerySet[Case]:
-    return cases.filter(direction=Case.Direction.INBOUND)
-
-
-def _outbound(cases: QuerySet[Case]) -> QuerySet[Case]:
-    return cases.filter(direction=Case.Direction.OUTBOUND)
-
-
-def foreign_visitors(cases: QuerySet[Case]) -> dict[int, set[int]]:
-    return people_in(_inbound(cases), vietnamese=False)
-
+INBOUND = Q(direction=Case.Direction.INBOUND)
+OUTBOUND = Q(direction=Case.Direction.OUTBOUND)
 
 REPORT = KindReport(
     figures=(
@@ -41,7 +19,7 @@ REPORT = KindReport(
             key="inbound_delegations",
             label=_("Inbound delegations received in person"),
             definition=_("Counted delegations that came to the province and were met in person."),
-            count=lambda cases: _inbound(cases).count(),
+            cases=INBOUND,
         ),
         ReportFigure(
             key="foreign_visitors",
@@ -50,13 +28,14 @@ REPORT = KindReport(
                 "The distinct people of another nationality than Vietnamese among the participants "
                 "of those delegations: one person in two delegations is one visitor."
             ),
-            count=lambda cases: count_distinct(foreign_visitors(cases)),
+            cases=INBOUND,
+            people=FOREIGNERS,
         ),
         ReportFigure(
             key="outbound_delegations",
             label=_("Outbound delegations"),
             definition=_("Counted delegations of the province that travelled abroad."),
-            count=lambda cases: _outbound(cases).count(),
+            cases=OUTBOUND,
         ),
         ReportFigure(
             key="officials",
@@ -65,10 +44,10 @@ REPORT = KindReport(
                 "The distinct Vietnamese members (nationality Viet Nam) of those delegations; a "
                 "foreigner travelling with them is not one of the province's officials."
             ),
-            count=lambda cases: count_distinct(people_in(_outbound(cases), vietnamese=True)),
+            cases=OUTBOUND,
+            people=VIETNAMESE,
         ),
     ),
-    sorts=delegation_kinds,
-    visitors=foreign_visitors,
+    visitors=Q(case__direction=Case.Direction.INBOUND) & FOREIGNERS,
     sort_column="delegation_kind",
 )

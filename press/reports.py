@@ -3,29 +3,15 @@ who counts as their foreign visitors (the crews)."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from press.models import Coverage
 from ttdn.cases.kinds import KindReport, ReportFigure
-from ttdn.cases.models import Case, Participant
-from ttdn.reports.people import count_distinct, people_in
+from ttdn.cases.models import Participant
+from ttdn.reports.people import FOREIGNERS
 
-NOT_IN_THE_CREW = [Participant.Role.INTERPRETER]
-
-
-# Each is given the press visits that count in the period and met in person.
-def crews(cases: QuerySet[Case]) -> dict[int, set[int]]:
-    return people_in(cases, without_roles=NOT_IN_THE_CREW)
-
-
-def foreign_crews(cases: QuerySet[Case]) -> dict[int, set[int]]:
-    return people_in(cases, vietnamese=False, without_roles=NOT_IN_THE_CREW)
-
-
-def coverage_published(cases: QuerySet[Case]) -> int:
-    return Coverage.objects.filter(case__in=cases).count()
-
+# The crew of a press visit: its participants other than interpreters.
+CREW = ~Q(role=Participant.Role.INTERPRETER)
 
 REPORT = KindReport(
     figures=(
@@ -33,7 +19,6 @@ REPORT = KindReport(
             key="press_visits",
             label=_("Press visits"),
             definition=_("Counted visits of foreign reporters met in person."),
-            count=lambda cases: cases.count(),
         ),
         ReportFigure(
             key="reporters",
@@ -41,14 +26,14 @@ REPORT = KindReport(
             definition=_(
                 "The distinct people of those visits' crews: their participants other than interpreters."
             ),
-            count=lambda cases: count_distinct(crews(cases)),
+            people=CREW,
         ),
         ReportFigure(
             key="coverage",
             label=_("Coverage published"),
             definition=_("The coverage recorded for those visits (articles, reports, broadcasts)."),
-            count=coverage_published,
+            related="coverage",
         ),
     ),
-    visitors=foreign_crews,
+    visitors=CREW & FOREIGNERS,
 )

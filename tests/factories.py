@@ -93,8 +93,13 @@ def make_delegation(
     ]
     items = [
         ProgrammeData(
-            start=datetime.datetime.combine(start, datetime.time(8 + n), tzinfo=tz),
-            end=datetime.datetime.combine(start, datetime.time(9 + n), tzinfo=tz),
+            # ten items a day, from 8 o'clock
+            start=datetime.datetime.combine(
+                start + datetime.timedelta(days=n // 10), datetime.time(8 + n % 10), tzinfo=tz
+            ),
+            end=datetime.datetime.combine(
+                start + datetime.timedelta(days=n // 10), datetime.time(9 + n % 10), tzinfo=tz
+            ),
             place=f"Place {n}",
             activity="meeting",
         )

@@ -147,3 +147,24 @@ def test_the_real_worker_runs_the_calendar_task(celery_worker_process, protocol,
     while Case.objects.get(pk=case.pk).status != Case.Status.IN_PROGRESS:
         assert time.monotonic() < deadline, celery_worker_process.log.read_text()[-3000:]
         time.sleep(0.2)
+
+
+def test_a_follow_up_with_an_error_shows_it_beside_its_field_and_keeps_what_was_typed(
+    client: Client, hosted, protocol, make_user
+) -> None:
+    case, _host = hosted
+    client.force_login(protocol)
+    url = reverse("cases:followup_add", kwargs={"pk": case.pk})
+    assert client.get(url).status_code == 200
+
+    response = client.post(url, {"title": "Gửi thư cảm ơn đối tác", "due_date": "31/02/2026"})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="Gửi thư cảm ơn đối tác"' in page  # typed, kept
+    assert 'value="31/02/2026"' in page
+    assert 'aria-invalid="true"' in page  # the date field carries its own error
+    assert not case.follow_ups.exists()
+    # Someone the case is hidden from finds no page at all.
+    client.force_login(make_user(Role.AGENCY, agency=make_agency()))
+    assert client.get(url).status_code == 404

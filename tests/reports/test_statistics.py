@@ -8,6 +8,7 @@ import dataclasses
 import datetime
 
 import pytest
+from django.db.models import F, Q
 
 from tests.factories import approve, make_delegation, person_data, police_clear
 from ttdn.cases import kinds
@@ -78,17 +79,22 @@ def test_officials_are_the_vietnamese_members_of_outbound_visits(protocol, leade
 
 
 def test_a_kinds_figures_come_with_its_registration(protocol, leader, monkeypatch) -> None:
-    approve(_visit(protocol, 3), leader=leader)
+    for day, days in ((3, 2), (4, 2), (5, 1)):
+        approve(_visit(protocol, day, days=days), leader=leader)
+    approve(make_delegation(actor=protocol, start=D(2026, 5, 4), days=3), leader=leader)  # the quarter before
     delegation = kinds.get("delegation")
     extra = kinds.ReportFigure(
-        key="test_days", label="Days", definition="Days of the visits.", count=lambda cases: 42
+        key="test_days",
+        label="Days",
+        definition="Visits of more than a day.",
+        cases=Q(end_date__gt=F("start_date")),
     )
     report = dataclasses.replace(delegation.report, figures=(*delegation.report.figures, extra))
     monkeypatch.setitem(kinds._registry, "delegation", dataclasses.replace(delegation, report=report))
 
     figures = report_figures(protocol, Q3)
 
-    assert (figures["test_days"], figures["previous"]["test_days"]) == (42, 42)
-    assert ("test_days", "Days", 42, 42) in summary_rows(figures)  # the page and every file
-    assert ("Days", "Days of the visits.") in definitions()
-    assert "; Days: 42; " in summary_line(figures)  # the quarterly summary
+    assert (figures["test_days"], figures["previous"]["test_days"]) == (2, 1)
+    assert ("test_days", "Days", 2, 1) in summary_rows(figures)  # the page and every file
+    assert ("Days", "Visits of more than a day.") in definitions()
+    assert "; Days: 2; " in summary_line(figures)  # the quarterly summary

@@ -94,3 +94,63 @@ def test_the_sweep_takes_as_many_queries_for_many_recipients_as_for_few(protocol
 
     assert many == few
     assert many <= 50
+
+
+def _page_queries(client: Client, url: str) -> int:
+    """The statements of one page, without the savepoints of the test's own transaction."""
+    client.get(url)  # warm caches shared by every page (the timers, the content types)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    shown = [q for q in captured if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+    return len(shown)
+
+
+def test_the_case_page_takes_as_many_queries_for_a_long_case_as_for_a_short_one(protocol, leader) -> None:
+    """Participants, programme items, reviews with questions, follow-ups and a long history: the
+    page reads each kind of record once, however many there are."""
+    from tests.factories import police_clear
+    from ttdn.cases.services.followups import followup_create
+    from ttdn.cases.services.workflow import case_transition
+
+    def worked_case(participants: int, programme: int, followups: int):
+        case = make_delegation(actor=protocol, participants=participants, programme=programme, days=3)
+        case = police_clear(case_submit(actor=protocol, case=case), conditions="Không quay phim.")
+        case = case_transition(actor=leader, case=case, name="approve")
+        for n in range(followups):
+            followup_create(actor=protocol, case=case, title=f"Việc {n}", due_date=case.end_date,
+                            assignee_agency=case.lead_agency)  # fmt: skip
+        return case
+
+    client = Client()
+    client.force_login(protocol)
+    short = _page_queries(client, worked_case(3, 2, 1).get_absolute_url())
+    long = _page_queries(client, worked_case(40, 25, 12).get_absolute_url())
+
+    assert long == short
+    assert long <= 20
+
+
+def test_the_yearly_report_adds_up_in_sql_in_as_many_queries_for_many_visits(protocol, leader) -> None:
+    import datetime
+
+    from tests.factories import approve, make_press_visit
+    from ttdn.reports.periods import Period
+    from ttdn.reports.statistics import report_figures
+
+    year = Period.of_year(2026)
+
+    def visits(count: int) -> None:
+        for n in range(count):
+            approve(make_delegation(actor=protocol, start=datetime.date(2026, 3 + n % 9, 2), participants=3),
+                    leader=leader)  # fmt: skip
+        approve(make_press_visit(actor=protocol, start=datetime.date(2026, 5, 5)), leader=leader)
+
+    visits(1)
+    few = _queries(lambda: report_figures(leader, year))
+    visits(6)
+    many = _queries(lambda: report_figures(leader, year))
+    figures = report_figures(leader, year)
+
+    assert figures["cases"] == 9 and figures["foreign_visitors"] == 7 * 3
+    assert many == few
+    assert many <= 12

@@ -121,7 +121,7 @@ class FollowUpForm(forms.Form):
             is_active=True, agency__isnull=False
         ).order_by("full_name")
         cast(forms.ModelChoiceField, self.fields["assignee_agency"]).queryset = Agency.objects.filter(
-            pk__in=[case.lead_agency_id, *case.co_host_agencies.values_list("pk", flat=True)]
+            pk__in=[case.lead_agency_id, *(agency.pk for agency in case.co_host_agencies.all())]
         )
 
     def clean(self) -> dict[str, Any]:

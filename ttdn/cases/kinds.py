@@ -13,11 +13,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from django.db.models import Q
 from django.utils.functional import Promise
 
 if TYPE_CHECKING:
-    from django.db.models import QuerySet
-
     from ttdn.cases.models import Case
     from ttdn.cases.policy import CaseRule
     from ttdn.navigation import NavItem
@@ -35,26 +34,33 @@ class IdentityRecord(NamedTuple):
 
 @dataclass(frozen=True)
 class ReportFigure:
-    """One headline figure a kind adds to the periodic report (ttdn/reports/statistics.py)."""
+    """One headline figure a kind adds to the periodic report (ttdn/reports/statistics.py), said as
+    conditions so that the report adds up every figure in SQL, in one query for all of them.
+
+    It counts, among the kind's visits that count in the period and were met in person, those
+    that ``cases`` selects (a condition on the case); with ``people``, the distinct people of
+    their participants that it selects (a condition on the participant: one person in two visits
+    is one); with ``related``, the rows of that relation of the case (e.g. its coverage)."""
 
     key: str  # its name in the report's JSON (the API and the command print it: keep it stable)
     label: str | Promise  # on the page, in the exports and in the quarterly summary
     definition: str | Promise  # what it counts, in a sentence, shown with the report
-    # The figure, from the kind's visits that count in the period and were met in person.
-    count: Callable[[QuerySet[Case]], int]
+    cases: Q = field(default_factory=Q)
+    people: Q | None = None
+    related: str = ""
 
 
 @dataclass(frozen=True)
 class KindReport:
-    """What a kind adds to the report. Each callable is given the kind's counted visits."""
+    """What a kind adds to the report."""
 
     figures: tuple[ReportFigure, ...] = ()
-    # Per case its sort, (code, label), for the figures "by kind"; the kind itself without one.
-    sorts: Callable[[QuerySet[Case]], dict[int, tuple[str, str]]] | None = None
-    # Per case (met in person), the people counted as its foreign visitors, for the figures by
-    # country, kind and month.
-    visitors: Callable[[QuerySet[Case]], dict[int, set[int]]] | None = None
-    # The case list's column that carries the sort's code (the kind's import reads it back), if any.
+    # Who counts as the foreign visitors of its visits met in person, for the figures by country,
+    # kind and month: a condition on the participant (None: nobody).
+    visitors: Q | None = None
+    # The field of the kind's own record (``extension_model``) that sorts its cases for the
+    # figures "by kind" and for the case list's column of that name (the import reads it back);
+    # without one, the kind is its own sort.
     sort_column: str = ""
 
 
@@ -123,6 +129,18 @@ def all_kinds() -> list[CaseKind]:
 
 def choices() -> list[tuple[str, str]]:
     return [(kind.code, str(kind.label)) for kind in _registry.values()]
+
+
+def extension_accessors() -> list[str]:
+    """The names by which a case reaches each kind's one-to-one record (``case.delegation``), to
+    read it in the case's own query."""
+    from django.apps import apps
+
+    return [
+        apps.get_model(kind.extension_model)._meta.get_field("case").remote_field.get_accessor_name()
+        for kind in _registry.values()
+        if kind.extension_model
+    ]
 
 
 def identity_records() -> list[IdentityRecord]:

@@ -22,7 +22,7 @@ from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases import kinds
 from ttdn.cases.errors import CaseError
-from ttdn.cases.models import Case, FollowUp, Review, ReviewQuestion
+from ttdn.cases.models import Case, FollowUp, Review
 
 if TYPE_CHECKING:
     from ttdn.cases.services.workflow import Transition
@@ -142,10 +142,9 @@ def may_answer_review(*, user: User, case: Case) -> Refusal | None:
     )
     if refusal is not None:
         return refusal
-    open_question = ReviewQuestion.objects.filter(
-        review__case=case, review__status=Review.Status.MORE_INFO, answered_at__isnull=True
-    )
-    return None if open_question.exists() else Refusal(_("There is no open question to answer."))
+    from ttdn.cases.services.reviews import has_open_question
+
+    return None if has_open_question(case) else Refusal(_("There is no open question to answer."))
 
 
 def may_waive(*, user: User, case: Case) -> Refusal | None:
@@ -153,7 +152,9 @@ def may_waive(*, user: User, case: Case) -> Refusal | None:
     refusal = _unless_role(user, Role.LEADER, message=_("Only a leader may waive the police review."))
     if refusal is not None:
         return refusal
-    last = case.reviews.order_by("-number").first()
+    from ttdn.cases.services.reviews import latest_review
+
+    last = latest_review(case)
     if last is not None and last.status == Review.Status.PENDING:
         return None
     if last is not None and last.status == Review.Status.NOT_CLEARED:

@@ -13,7 +13,6 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db import models
 from django.utils.translation import gettext_lazy
 
 from ttdn.accounts.models import User
@@ -23,6 +22,7 @@ from ttdn.cases.fields import EncryptedTextField, IdentityHashField
 from ttdn.cases.identity import MASK, identity_visible, mask_date, mask_passport
 from ttdn.cases.models import Case
 from ttdn.cases.policy import may_manage_access
+from ttdn.cases.timeline_rows import KEY, PERSON, HistorySource, Row, history_instance, timeline_rows
 
 GRANT_LABELS = {
     "access_restricted_case": gettext_lazy("need-to-know access"),
@@ -69,22 +69,26 @@ def timeline_for(*, user: AbstractBaseUser | AnonymousUser, case: Case) -> list[
     )
 
 
-def _history_querysets(case_id: int, extension_models: list[str]) -> list[tuple[Any, models.QuerySet[Any]]]:
+def _history_sources(extension_models: list[str]) -> list[HistorySource]:
     from ttdn.cases.models import Attachment, FollowUp, Participant, ProgrammeItem, Review, SecrecyMark
 
-    sets: list[tuple[Any, models.QuerySet[Any]]] = [
-        (FollowUp, FollowUp.history.filter(case_id=case_id)),
-        (Review, Review.history.filter(case_id=case_id)),
-        (SecrecyMark, SecrecyMark.history.filter(case_id=case_id)),
-        (Case, Case.history.filter(id=case_id)),
-        (Participant, Participant.history.filter(case_id=case_id).select_related("person")),
-        (ProgrammeItem, ProgrammeItem.history.filter(case_id=case_id)),
-        (Attachment, Attachment.history.filter(case_id=case_id)),
+    models_ = [FollowUp, Review, SecrecyMark, Case, Participant, ProgrammeItem, Attachment]
+    models_ += [apps.get_model(label) for label in extension_models]
+    return [HistorySource(model, _shown_fields(model)) for model in models_]
+
+
+def _shown_fields(model: Any) -> list[Any]:
+    stated = _STATED_BY_EVENTS.get(model, set())
+    kept = {f.attname for f in model.history.model._meta.concrete_fields}  # excluded from history
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.attname in kept
+        and f.attname not in _SKIPPED
+        and f.name != "case"
+        and f.name not in stated
+        and not isinstance(f, IdentityHashField)
     ]
-    for label in extension_models:
-        model = apps.get_model(label)
-        sets.append((model, model.history.filter(case_id=case_id)))
-    return sets
 
 
 _SKIPPED = {
@@ -105,55 +109,27 @@ def case_timeline(
 ) -> list[TimelineEntry]:
     """Everything that happened to a case and its records, newest first.
 
-    A fixed number of queries whatever the length of the history: one for the events, one per
-    record type, and one per related model named in a change or an event.
+    A fixed number of queries whatever the length of the history: one for every row (see
+    ``timeline_rows``), one for the users, and one per kind of related record named in a change,
+    an event (a person) or a grant (an agency).
     """
-    entries = _event_entries(case_id, identity_shown)
-    created_by_event = any(entry.code == "case.created" for entry in entries)
-    wanted: dict[Any, set[Any]] = {}  # related model -> primary keys named in changes
-    records: list[TimelineEntry] = []
-    for model, queryset in _history_querysets(case_id, extension_models):
-        rows = list(queryset.select_related("history_user").order_by("history_date", "history_id"))
-        stated = _STATED_BY_EVENTS.get(model, set())
-        fields = [
-            f
-            for f in model._meta.concrete_fields
-            if f.attname not in _SKIPPED
-            and f.name != "case"
-            and f.name not in stated
-            and not isinstance(f, IdentityHashField)
-        ]
-        previous: dict[Any, Any] = {}
-        for row in rows:
-            key = getattr(row, "id", None) or getattr(row, "pk", None)
-            before = previous.get(key)
-            previous[key] = row
-            changes = []
-            if row.history_type == "~" and before is not None:
-                for f in fields:
-                    old, new = getattr(before, f.attname, None), getattr(row, f.attname, None)
-                    if old != new:
-                        changes.append((f, old, new))
-                        if f.is_relation:
-                            wanted.setdefault(f.related_model, set()).update({old, new} - {None})
-            action = {"+": "created", "~": "changed", "-": "deleted"}[row.history_type]
-            if action == "changed" and not changes:
-                continue  # a save that changed nothing shown here (its event says what happened)
-            if action == "created" and model is Case and created_by_event:
-                continue  # the "created" event says it
-            records.append(
-                TimelineEntry(
-                    when=row.history_date,
-                    user=row.history_user,
-                    action=action,
-                    code=f"record.{action}",
-                    subject=str(model._meta.verbose_name),
-                    label=_label(model, row),
-                    changes=changes,
-                )
-            )
-    related = {model: model._default_manager.in_bulk(pks) for model, pks in wanted.items()}
-    for entry in records:
+    histories = _history_sources(extension_models)
+    rows = timeline_rows(case_id=case_id, histories=histories, include_access=include_access)
+    events = [row for row in rows if row.source == "event"]
+    records, wanted = _record_entries(
+        [row for row in rows if row.source == "history"],
+        histories,
+        created_by_event=any(row.fields["code"] == "case.created" for row in events),
+    )
+    # The users who acted, who hold a grant or whom a change names, in one query.
+    users = User.objects.in_bulk(
+        {row.user_id for row in rows}
+        | {row.fields["holder"] for row in rows if row.source == "user_grant"}
+        | wanted.pop(User, set())
+    )
+    related = {User: users} | {model: model._default_manager.in_bulk(pks) for model, pks in wanted.items()}
+    for entry, user_id in records:
+        entry.user = users.get(user_id)
         entry.changes = [
             (
                 str(f.verbose_name),
@@ -162,35 +138,81 @@ def case_timeline(
             )
             for f, old, new in entry.changes
         ]
-    entries += records
+    entries = _event_entries(events, users, identity_shown) + [entry for entry, _ in records]
     if include_access:
-        entries += _grant_entries(case_id) + _access_entries(case_id)
+        entries += _grant_entries([row for row in rows if row.source.endswith("_grant")], users)
+        entries += _access_entries([row for row in rows if row.source == "access"], users)
     # Newest first; of entries at the same instant, the one recorded last (events come in order).
     order = {id(entry): index for index, entry in enumerate(entries)}
     entries.sort(key=lambda entry: (entry.when, order[id(entry)]), reverse=True)
     return entries
 
 
-def _event_entries(case_id: int, identity_shown: bool) -> list[TimelineEntry]:
-    from ttdn.cases.models import CaseEvent, Person
+def _record_entries(
+    rows: list[Row], histories: list[HistorySource], *, created_by_event: bool
+) -> tuple[list[tuple[TimelineEntry, int | None]], dict[Any, set[Any]]]:
+    """The entries of the records' history with their raw changes, each with the id of who made
+    it, and the primary keys of the related records the changes name (by model)."""
+    fields_of = {history.model: history.fields for history in histories}
+    wanted: dict[Any, set[Any]] = {}  # related model -> primary keys named in changes
+    records: list[tuple[TimelineEntry, int | None]] = []
+    previous: dict[tuple[Any, Any], Any] = {}
+    for row in rows:
+        model = row.model
+        record = history_instance(row, fields_of[model])
+        key = (model, row.fields[KEY])
+        before = previous.get(key)
+        previous[key] = record
+        changes = []
+        if record.history_type == "~" and before is not None:
+            for f in fields_of[model]:
+                old, new = getattr(before, f.attname, None), getattr(record, f.attname, None)
+                if old != new:
+                    changes.append((f, old, new))
+                    if f.is_relation:
+                        wanted.setdefault(f.related_model, set()).update({old, new} - {None})
+        action = {"+": "created", "~": "changed", "-": "deleted"}[record.history_type]
+        if action == "changed" and not changes:
+            continue  # a save that changed nothing shown here (its event says what happened)
+        if action == "created" and model is Case and created_by_event:
+            continue  # the "created" event says it
+        entry = TimelineEntry(
+            when=row.when,
+            user=None,
+            action=action,
+            code=f"record.{action}",
+            subject=str(model._meta.verbose_name),
+            label=str(row.fields.get(PERSON, "")) if PERSON in row.fields else str(record.instance),
+            changes=changes,
+        )
+        records.append((entry, row.user_id))
+    return records, wanted
 
-    events = list(CaseEvent.objects.filter(case_id=case_id).select_related("actor").order_by("at", "pk"))
+
+def _event_entries(rows: list[Row], users: dict[Any, User], identity_shown: bool) -> list[TimelineEntry]:
+    from ttdn.cases.models import Person
+
     # An event names a person by id (their name is identity data, cleared by retention): show the
     # name they have now.
-    people = Person.objects.in_bulk({event.data["person"] for event in events if "person" in event.data})
-    return [
-        TimelineEntry(
-            when=event.at,
-            user=event.actor,
-            action="event",
-            code=event.code,
-            subject=event_label(event.code),
-            label=str(people[event.data["person"]]) if event.data.get("person") in people else "",
-            text=event.text,
-            data=_masked(event.data, identity_shown),
+    people = Person.objects.in_bulk(
+        {row.fields["data"]["person"] for row in rows if "person" in row.fields["data"]}
+    )
+    entries = []
+    for row in rows:
+        code, data = row.fields["code"], row.fields["data"]
+        entries.append(
+            TimelineEntry(
+                when=row.when,
+                user=users.get(row.user_id),
+                action="event",
+                code=code,
+                subject=event_label(code),
+                label=str(people[data["person"]]) if data.get("person") in people else "",
+                text=row.fields["text"],
+                data=_masked(data, identity_shown),
+            )
         )
-        for event in events
-    ]
+    return entries
 
 
 def _masked(data: dict[str, Any], identity_shown: bool) -> dict[str, Any]:
@@ -226,57 +248,49 @@ def _display(field_: Any, value: Any, related: dict[Any, dict[Any, Any]], identi
     return value
 
 
-def _label(model: Any, row: Any) -> str:
-    from ttdn.cases.models import Participant
-
-    if model is Participant:
-        return str(row.person.full_name)
-    return str(row.instance)
-
-
-def _grant_entries(case_id: int) -> list[TimelineEntry]:
+def _grant_entries(rows: list[Row], users: dict[Any, User]) -> list[TimelineEntry]:
     """Need-to-know grants and police referrals, given and taken back (host grants follow the
     lead and co-host agencies, which the case's own history shows)."""
-    from ttdn.cases.models import CaseGroupObjectPermission, CaseUserObjectPermission
-    from ttdn.cases.permissions import NEED_TO_KNOW, REFERRAL_SIGHT, REVIEW
+    from django.contrib.auth.models import Group
 
-    codenames = [NEED_TO_KNOW, REVIEW, REFERRAL_SIGHT]
-    user_rows = CaseUserObjectPermission.history.filter(
-        content_object_id=case_id, permission__codename__in=codenames
-    ).select_related("history_user", "permission", "user")
-    group_rows = CaseGroupObjectPermission.history.filter(
-        content_object_id=case_id, permission__codename__in=codenames
-    ).select_related("history_user", "permission", "group__agency")
+    groups = Group.objects.select_related("agency").in_bulk(
+        {row.fields["holder"] for row in rows if row.source == "group_grant"}
+    )
     entries = []
-    for row in [*user_rows, *group_rows]:
-        holder = row.user if hasattr(row, "user_id") else getattr(row.group, "agency", None) or row.group
-        action = "granted" if row.history_type == "+" else "revoked"
+    for row in rows:
+        if row.source == "user_grant":
+            holder: Any = users.get(row.fields["holder"])
+        else:
+            group = groups.get(row.fields["holder"])
+            holder = getattr(group, "agency", None) or group
+        action = "granted" if row.fields["type"] == "+" else "revoked"
         entries.append(
             TimelineEntry(
-                when=row.history_date,
-                user=row.history_user,
+                when=row.when,
+                user=users.get(row.user_id),
                 action=action,
                 code=f"access.{action}",
-                subject=str(GRANT_LABELS[row.permission.codename]),
+                subject=str(GRANT_LABELS[row.fields["permission"]]),
                 label=str(holder),
-                data={"permission": row.permission.codename},
+                data={"permission": row.fields["permission"]},
             )
         )
     return entries
 
 
-def _access_entries(case_id: int) -> list[TimelineEntry]:
+def _access_entries(rows: list[Row], users: dict[Any, User]) -> list[TimelineEntry]:
     from ttdn.cases.models import AccessLog
 
+    actions = dict(AccessLog.Action.choices)
     return [
         TimelineEntry(
-            when=log.at,
-            user=log.user,
+            when=row.when,
+            user=users.get(row.user_id),
             action="access",
-            code=f"access.{log.action}",
-            subject=str(log.get_action_display()),
-            label=log.detail,
-            data={"address": log.ip_address or ""},
+            code=f"access.{row.fields['action']}",
+            subject=str(actions.get(row.fields["action"], row.fields["action"])),
+            label=row.fields["detail"],
+            data={"address": row.fields["address"] or ""},
         )
-        for log in AccessLog.objects.filter(case_id=case_id).select_related("user")
+        for row in rows
     ]

@@ -1,5 +1,6 @@
-"""The reminder sweep: every enabled rule, a few queries each (who may see what is decided for all
-its recipients at once), one notification per rule, object, recipient and occasion. Safe to run
+"""The reminder sweep: every enabled rule finds what is due in a query or two; who may see what is
+then decided once for the recipients of every rule (a few queries, however many cases and
+users); one notification per rule, object, recipient and occasion. Safe to run
 twice or at once: the unique key makes repeats no-ops, and the database, not the broker,
 remembers what is still to be sent."""
 
@@ -41,55 +42,62 @@ def _recipients(rule: ReminderRule, occasion: rules.Occasion, directory: rules.D
     return users
 
 
-def _visible(candidates: dict[int, set[int]], *, identity: bool) -> dict[int, set[int]]:
-    """Keep, per user, only the cases they may see (through the one selector, decided for all the
-    users at once) and, for messages about identity documents, only those whose identity data
-    they may see."""
-    users = list(User.objects.filter(pk__in=list(candidates)))
-    case_ids = set().union(*candidates.values()) if candidates else set()
+def _visible(
+    on_cases: dict[int, set[int]], on_identity: dict[int, set[int]]
+) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    """Per user, the cases among those they would be reminded of that they may see (through the
+    one selector, decided for every user of every rule at once), and of those whose reminders
+    name identity documents (``on_identity``), the ones whose identity data they may see."""
+    users = list(User.objects.filter(pk__in=list(on_cases)))
+    case_ids = set().union(*on_cases.values()) if on_cases else set()
     seen = cases_visible_to_each(users=users, case_ids=case_ids)
-    visible = {user.pk: seen[user.pk] & candidates[user.pk] for user in users}
-    if identity:
-        shown = identity_visible_to_each(users=users, case_ids=case_ids)
-        visible = {user_id: case_ids & shown[user_id] for user_id, case_ids in visible.items()}
-    return visible
+    identity_users = [user for user in users if on_identity.get(user.pk)]
+    shown: dict[int, set[int]] = {}
+    if identity_users:
+        shown = identity_visible_to_each(users=identity_users, case_ids=set().union(*on_identity.values()))
+    return seen, shown
 
 
 def reminders_sweep(*, today: datetime.date | None = None) -> SweepResult:
     """Find what is due today and create its notifications; then queue the e-mails still owed."""
     today = today or timezone.localdate()
     directory = rules.Directory()
-    wanted: list[Notification] = []
     enabled = list(ReminderRule.objects.filter(enabled=True))
     _set_window_floors(enabled, today)
+    found: list[tuple[ReminderRule, rules.Trigger, rules.Occasion, set[int]]] = []
     for rule in enabled:
         trigger = rules.get(rule.trigger)
         if trigger is None:
             logger.warning("reminder rule %s watches an unknown trigger %r", rule.code, rule.trigger)
             continue
-        found = [
-            (occasion, _recipients(rule, occasion, directory))
-            for occasion in trigger.find(rule, today, directory)
-        ]
-        on_cases: dict[int, set[int]] = defaultdict(set)
-        for occasion, users in found:
-            if occasion.case_id is not None:
-                for user_id in users:
-                    on_cases[user_id].add(occasion.case_id)
-        visible = _visible(on_cases, identity=trigger.identity)
-        for occasion, users in found:
-            for user_id in sorted(users):
-                if occasion.case_id is not None and occasion.case_id not in visible.get(user_id, ()):
-                    continue  # nobody is reminded of a case they may not see
-                wanted.append(
-                    Notification(
-                        recipient_id=user_id,
-                        kind=trigger.code,
-                        key=f"{rule.code}:{occasion.key}"[:128],
-                        case_id=occasion.case_id,
-                        params=occasion.params,
-                    )
-                )
+        for occasion in trigger.find(rule, today, directory):
+            found.append((rule, trigger, occasion, _recipients(rule, occasion, directory)))
+    on_cases: dict[int, set[int]] = defaultdict(set)
+    on_identity: dict[int, set[int]] = defaultdict(set)
+    for _, trigger, occasion, users in found:
+        if occasion.case_id is not None:
+            for user_id in users:
+                on_cases[user_id].add(occasion.case_id)
+                if trigger.identity:
+                    on_identity[user_id].add(occasion.case_id)
+    seen, shown = _visible(on_cases, on_identity)
+    wanted = [
+        Notification(
+            recipient_id=user_id,
+            kind=trigger.code,
+            key=f"{rule.code}:{occasion.key}"[:128],
+            case_id=occasion.case_id,
+            params=occasion.params,
+        )
+        for rule, trigger, occasion, users in found
+        for user_id in sorted(users)
+        # nobody is reminded of a case they may not see, nor of identity data they may not see
+        if occasion.case_id is None
+        or (
+            occasion.case_id in seen.get(user_id, ())
+            and (not trigger.identity or occasion.case_id in shown.get(user_id, ()))
+        )
+    ]
     created = _create_new(wanted)
     transaction.on_commit(enqueue_pending)
     return SweepResult(created=created, rules_run=len(enabled))

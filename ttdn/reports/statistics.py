@@ -5,20 +5,28 @@ A visit counts in the period in which it starts, once it is approved or later (`
 a draft, a submitted visit or one under review has not been decided, and a cancelled or rejected
 one did not happen. The core's own figures are the visits counted and the online meetings, which
 are counted apart whatever their kind and direction (nobody travelled). Each kind adds its figures,
-from its visits met in person, with its registration (``ttdn.cases.kinds.KindReport``); the core
-names no kind. Then the same visits by country (each country a case lists; visitors: the foreign
+from its visits met in person, with its registration (``ttdn.cases.kinds.KindReport``, said as
+conditions); the core names no kind. Then the same visits by country (each country a case lists; visitors: the foreign
 visitors of that nationality, as their kind counts them), by kind, by lead agency and by month; and
 the follow-ups of the counted visits: opened and done in the period, overdue at its end (due
 before it, not closed by then).
+
+Everything is added up in SQL, the period and the previous one together: a handful of queries
+whatever the number of visits (issue 18).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import functools
+import operator
+from collections.abc import Sequence
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Case as CaseWhen
+from django.db.models import Count, F, Q, QuerySet, When
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
@@ -29,7 +37,7 @@ from ttdn.cases.models import Case, FollowUp, Participant
 from ttdn.cases.selectors import cases_visible_to
 from ttdn.reports.periods import Period
 
-# The core's figures; their ``count`` is given every counted visit (a kind's, only its own met in person).
+# The core's figures, counted over every counted visit (a kind's, over its own met in person).
 VISITS = ReportFigure(
     key="cases",
     label=gettext_lazy("Cases counted"),
@@ -38,7 +46,6 @@ VISITS = ReportFigure(
         "progress, completed, reported or closed), in person or online. Drafts, visits submitted or "
         "under review, and cancelled or rejected ones do not count."
     ),
-    count=lambda cases: cases.count(),
 )
 ONLINE = ReportFigure(
     key="online_meetings",
@@ -47,7 +54,7 @@ ONLINE = ReportFigure(
         "Counted visits held online, inbound or outbound, of every kind; they are counted apart "
         "and in no other figure above (nobody travelled)."
     ),
-    count=lambda cases: cases.filter(mode=Case.Mode.ONLINE).count(),
+    cases=Q(mode=Case.Mode.ONLINE),
 )
 
 
@@ -63,116 +70,206 @@ def counted_cases(user: AbstractBaseUser | AnonymousUser, period: Period) -> Que
     )
 
 
+def _on_case(condition: Q) -> Q:
+    """A condition on a case said of a participant's case (``direction`` → ``case__direction``)."""
+    children: list[Any] = list(condition.children)
+    moved = Q(*(_on_case(c) if isinstance(c, Q) else (f"case__{c[0]}", c[1]) for c in children))
+    moved.connector, moved.negated = condition.connector, condition.negated
+    return moved
+
+
+def sort_of(prefix: str = "") -> Any:
+    """Each case's sort as an expression (from ``prefix``, the path to the case): its kind's sort
+    column on the kind's own record, or the kind itself."""
+    whens = [
+        When(**{f"{prefix}kind": kind.code}, then=F(f"{prefix}{accessor}__{kind.report.sort_column}"))
+        for kind, accessor in _sorted_kinds()
+    ]
+    kind = F(f"{prefix}kind")
+    return Coalesce(CaseWhen(*whens, default=kind), kind) if whens else kind
+
+
+def _sorted_kinds() -> list[tuple[kinds.CaseKind, str]]:
+    found = []
+    for kind in kinds.all_kinds():
+        if kind.report.sort_column and kind.extension_model:
+            model = apps.get_model(kind.extension_model)
+            found.append((kind, model._meta.get_field("case").remote_field.get_accessor_name()))
+    return found
+
+
+def sort_labels() -> dict[str, str]:
+    """The label of each sort: the kinds' and those of their sort columns' choices."""
+    labels = {kind.code: str(kind.label) for kind in kinds.all_kinds()}
+    for kind, _ in _sorted_kinds():
+        field = apps.get_model(kind.extension_model)._meta.get_field(kind.report.sort_column)
+        labels.update({str(code): str(label) for code, label in field.flatchoices})
+    return labels
+
+
 def case_sorts(cases: QuerySet[Case]) -> dict[int, tuple[str, str]]:
     """Per case, its sort (code, label) as its kind tells it; a kind that tells none is its own sort."""
-    sorts: dict[int, tuple[str, str]] = {}
-    for kind in kinds.all_kinds():
-        if kind.report.sorts is not None:
-            sorts.update(kind.report.sorts(cases.filter(kind=kind.code)))
-    return sorts
+    labels = sort_labels()
+    return {
+        pk: (sort, labels.get(sort, sort))
+        for pk, sort in cases.order_by().annotate(sort=sort_of()).values_list("pk", "sort")
+    }
 
 
-def _with_visitors(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{**{k: v for k, v in e.items() if k != "people"}, "visitors": len(e["people"])} for e in entries]
+def _in_person(kind: kinds.CaseKind) -> Q:
+    return Q(kind=kind.code, mode=Case.Mode.IN_PERSON)
 
 
-def _breakdowns(
-    cases: QuerySet[Case], rows: Sequence[Mapping[str, Any]], visitors_of: dict[int, set[int]], period: Period
-) -> dict[str, Any]:
-    nationality = dict(
-        # Without the participants' ordering, which DISTINCT would otherwise carry (and sort).
-        Participant.objects.filter(case__in=cases)
-        .order_by()
-        .values_list("person_id", "person__nationality")
-        .distinct()
+def _within(period: Period, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}start_date__range": (period.start, period.end)})
+
+
+def _headlines(cases: QuerySet[Case], periods: Sequence[Period]) -> list[dict[str, int]]:
+    """The headline figures of each period: one query on the cases, one on their participants."""
+    on_cases: dict[str, Any] = {}
+    on_people: dict[str, Any] = {}
+    for index, period in enumerate(periods):
+        on_cases[f"p{index}_{VISITS.key}"] = Count("pk", distinct=True, filter=_within(period))
+        on_cases[f"p{index}_{ONLINE.key}"] = Count("pk", distinct=True, filter=_within(period) & ONLINE.cases)
+        for kind in kinds.all_kinds():
+            for figure in kind.report.figures:
+                condition = _within(period) & _in_person(kind) & figure.cases
+                if figure.people is None:
+                    on_cases[f"p{index}_{figure.key}"] = Count(
+                        figure.related or "pk", distinct=True, filter=condition
+                    )
+                else:
+                    on_people[f"p{index}_{figure.key}"] = Count(
+                        "person", distinct=True, filter=_on_case(condition) & figure.people
+                    )
+    totals = cases.order_by().aggregate(**on_cases)
+    if on_people:
+        totals |= Participant.objects.filter(case__in=cases).order_by().aggregate(**on_people)
+    return [
+        {figure.key: totals[f"p{index}_{figure.key}"] or 0 for figure in headline_figures()}
+        for index in range(len(periods))
+    ]
+
+
+def _visitors() -> Q | None:
+    """Who counts as a foreign visitor: each kind's visitors of its visits met in person."""
+    parts = [
+        _on_case(_in_person(kind)) & kind.report.visitors
+        for kind in kinds.all_kinds()
+        if kind.report.visitors is not None
+    ]
+    return functools.reduce(operator.or_, parts) if parts else None
+
+
+def _visitors_by(cases: QuerySet[Case]) -> dict[str, dict[Any, int]]:
+    """The distinct foreign visitors by month, by sort and by country (of their nationality, among
+    the visits that list that country): three grouped counts."""
+    condition = _visitors()
+    if condition is None:
+        return {"month": {}, "sort": {}, "country": {}}
+    visitors = Participant.objects.filter(case__in=cases).filter(condition).order_by()
+
+    def grouped(rows: QuerySet[Any], key: str) -> dict[Any, int]:
+        return {row[key]: row["n"] for row in rows.annotate(n=Count("person", distinct=True))}
+
+    return {
+        "month": grouped(visitors.values(month=TruncMonth("case__start_date")), "month"),
+        "sort": grouped(visitors.values(sort=sort_of("case__")), "sort"),
+        "country": grouped(
+            visitors.filter(case__countries__contains=F("person__nationality")).values(
+                country=F("person__nationality")
+            ),
+            "country",
+        ),
+    }
+
+
+def _breakdowns(cases: QuerySet[Case], period: Period) -> dict[str, Any]:
+    rows: list[Any] = list(
+        cases.order_by()
+        .annotate(sort=sort_of())
+        .values_list("countries", "sort", "start_date", "lead_agency_id", named=True)
     )
+    visitors = _visitors_by(cases)
     by_country: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        for country in str(row["countries"] or "").split(","):
-            if not country:
-                continue
-            entry = by_country.setdefault(country, {"country": country, "cases": 0, "people": set()})
-            entry["cases"] += 1
-            entry["people"] |= {p for p in visitors_of.get(row["pk"], set()) if nationality.get(p) == country}
-
-    sorts = case_sorts(cases)
-    labels = {kind.code: str(kind.label) for kind in kinds.all_kinds()}
     by_kind: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        code, label = sorts.get(row["pk"], (row["kind"], labels.get(row["kind"], row["kind"])))
-        entry = by_kind.setdefault(code, {"kind": code, "label": label, "cases": 0, "people": set()})
-        entry["cases"] += 1
-        entry["people"] |= visitors_of.get(row["pk"], set())
-
-    agencies = {a.pk: a for a in Agency.objects.filter(pk__in={r["lead_agency_id"] for r in rows})}
-    by_agency: dict[int, dict[str, Any]] = {}
-    for row in rows:
-        agency = agencies[row["lead_agency_id"]]
-        entry = by_agency.setdefault(agency.pk, {"agency": agency.code, "name": str(agency), "cases": 0})
-        entry["cases"] += 1
-
+    by_agency: dict[int, int] = {}
     by_month: dict[str, dict[str, Any]] = {
-        m: {"month": m, "cases": 0, "people": set()} for m in period.months()
+        m: {"month": m, "cases": 0, "visitors": 0} for m in period.months()
     }
+    labels = sort_labels()
     for row in rows:
-        month = by_month[f"{row['start_date']:%Y-%m}"]
-        month["cases"] += 1
-        month["people"] |= visitors_of.get(row["pk"], set())
+        for country in str(row.countries or "").split(","):
+            if country:
+                entry = by_country.setdefault(
+                    country, {"country": country, "cases": 0, "visitors": visitors["country"].get(country, 0)}
+                )
+                entry["cases"] += 1
+        sort = by_kind.setdefault(row.sort, {"kind": row.sort, "label": labels.get(row.sort, row.sort)})
+        sort["cases"] = sort.get("cases", 0) + 1
+        sort["visitors"] = visitors["sort"].get(row.sort, 0)
+        by_agency[row.lead_agency_id] = by_agency.get(row.lead_agency_id, 0) + 1
+        by_month[f"{row.start_date:%Y-%m}"]["cases"] += 1
+    for month, count in visitors["month"].items():
+        if f"{month:%Y-%m}" in by_month:
+            by_month[f"{month:%Y-%m}"]["visitors"] = count
+    agencies = Agency.objects.in_bulk(list(by_agency))
+    agency_rows = [
+        {"agency": agencies[pk].code, "name": str(agencies[pk]), "cases": count}
+        for pk, count in by_agency.items()
+    ]
     return {
-        "by_country": _with_visitors(sorted(by_country.values(), key=lambda e: (-e["cases"], e["country"]))),
-        "by_kind": _with_visitors(sorted(by_kind.values(), key=lambda e: (-e["cases"], e["kind"]))),
-        "by_lead_agency": sorted(by_agency.values(), key=lambda e: (-e["cases"], e["agency"])),
-        "by_month": _with_visitors(list(by_month.values())),
+        "by_country": sorted(by_country.values(), key=lambda e: (-e["cases"], e["country"])),
+        "by_kind": sorted(by_kind.values(), key=lambda e: (-e["cases"], e["kind"])),
+        "by_lead_agency": sorted(agency_rows, key=lambda e: (-e["cases"], e["agency"])),
+        "by_month": list(by_month.values()),
     }
 
 
-def _follow_ups(user: AbstractBaseUser | AnonymousUser, period: Period) -> dict[str, int]:
+def _follow_ups(user: AbstractBaseUser | AnonymousUser, periods: Sequence[Period]) -> list[dict[str, int]]:
     """Follow-ups of the visits that count; "overdue" as things stood at the end of the period (or
-    today, for a period not over): due before then, created by then, and not closed by then."""
-    as_of = min(period.end, timezone.localdate())
+    today, for a period not over): due before then, created by then, and not closed by then. One
+    query for all the periods."""
+    counts: dict[str, Any] = {}
+    for index, period in enumerate(periods):
+        as_of = min(period.end, timezone.localdate())
+        counts[f"p{index}_opened"] = Count("pk", filter=Q(created_at__date__range=(period.start, period.end)))
+        counts[f"p{index}_done"] = Count(
+            "pk", filter=Q(status=FollowUp.Status.DONE, closed_at__date__range=(period.start, period.end))
+        )
+        counts[f"p{index}_overdue"] = Count(
+            "pk",
+            filter=Q(due_date__lt=as_of, created_at__date__lte=as_of)
+            & (Q(status=FollowUp.Status.OPEN) | Q(closed_at__date__gt=as_of)),
+        )
     followups = FollowUp.objects.filter(case__in=cases_visible_to(user).filter(status__in=Case.COUNTED))
-    overdue = followups.filter(due_date__lt=as_of, created_at__date__lte=as_of).filter(
-        Q(status=FollowUp.Status.OPEN) | Q(closed_at__date__gt=as_of)
-    )
-    return {
-        "opened": followups.filter(created_at__date__range=(period.start, period.end)).count(),
-        "done": followups.filter(
-            status=FollowUp.Status.DONE, closed_at__date__range=(period.start, period.end)
-        ).count(),
-        "overdue": overdue.count(),
-    }
-
-
-def _figures_of(user: AbstractBaseUser | AnonymousUser, period: Period) -> dict[str, Any]:
-    cases = counted_cases(user, period)
-    rows = list(cases.values("pk", "kind", "countries", "start_date", "lead_agency_id"))
-    met = cases.filter(mode=Case.Mode.IN_PERSON)
-    headline: dict[str, int] = {VISITS.key: len(rows), ONLINE.key: ONLINE.count(cases)}
-    visitors_of: dict[int, set[int]] = {}
-    for kind in kinds.all_kinds():
-        own = met.filter(kind=kind.code)
-        for figure in kind.report.figures:
-            headline[figure.key] = figure.count(own)
-        if kind.report.visitors is not None:
-            visitors_of.update(kind.report.visitors(own))
-    return {
-        "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
-        **{figure.key: headline[figure.key] for figure in headline_figures()},
-        **_breakdowns(cases, rows, visitors_of, period),
-        "follow_ups": _follow_ups(user, period),
-    }
+    totals = followups.order_by().aggregate(**counts)
+    return [
+        {name: totals[f"p{index}_{name}"] for name in ("opened", "done", "overdue")}
+        for index in range(len(periods))
+    ]
 
 
 def report_figures(user: AbstractBaseUser | AnonymousUser, period: Period) -> dict[str, Any]:
     """The report of ``period`` as ``user`` may see it, with the previous period's totals."""
-    figures = _figures_of(user, period)
-    before = _figures_of(user, period.previous())
-    figures["previous"] = {
-        "period": before["period"],
-        **{figure.key: before[figure.key] for figure in headline_figures()},
-        "follow_ups": before["follow_ups"],
+    before = period.previous()
+    both = cases_visible_to(user).filter(
+        start_date__range=(min(period.start, before.start), max(period.end, before.end)),
+        status__in=Case.COUNTED,
+    )
+    now, then = _headlines(both, [period, before])
+    followups_now, followups_then = _follow_ups(user, [period, before])
+    return {
+        "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
+        **now,
+        **_breakdowns(counted_cases(user, period), period),
+        "follow_ups": followups_now,
+        "previous": {
+            "period": {"start": before.start.isoformat(), "end": before.end.isoformat()},
+            **then,
+            "follow_ups": followups_then,
+        },
     }
-    return figures
 
 
 def summary_line(figures: dict[str, Any]) -> str:

@@ -52,7 +52,9 @@ def review_due_date(case: Case) -> datetime.date:
 
 
 def latest_review(case: Case) -> Review | None:
-    return case.reviews.order_by("-number").first()
+    """The case's last review; read from the reviews the case page prefetched when it did (a case
+    has a few reviews, so reading them all costs no more than ordering them in SQL)."""
+    return max(case.reviews.all(), key=lambda review: review.number, default=None)
 
 
 def _move(case: Case, name: str, actor: User | None, **data: object) -> Case:
@@ -274,7 +276,17 @@ def approval_gate(case: Case) -> str | None:
 
 
 def answered_before_resubmit(case: Case) -> str | None:
-    review = case.reviews.filter(status=R.MORE_INFO).first()
-    if review is not None and review.questions.filter(answered_at__isnull=True).exists():
+    if has_open_question(case):
         return _("Answer the police's questions before submitting again.")
     return None
+
+
+def has_open_question(case: Case) -> bool:
+    """A question of the police waits on protocol's answer (from the prefetched reviews and their
+    questions on the case page)."""
+    return any(
+        question.answered_at is None
+        for review in case.reviews.all()
+        if review.status == R.MORE_INFO
+        for question in review.questions.all()
+    )

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -18,9 +19,9 @@ from ttdn.cases import kinds
 from ttdn.cases.downloads import attachment_response
 from ttdn.cases.filters import CaseFilter
 from ttdn.cases.forms import AccessForm, AttachmentForm, ReasonForm
-from ttdn.cases.forms_review import AnswerForm, FollowUpCloseForm, FollowUpForm, SecrecyMarkForm, WaiverForm
+from ttdn.cases.forms_review import AnswerForm, FollowUpCloseForm, SecrecyMarkForm, WaiverForm
 from ttdn.cases.identity import identity_visible, participant_rows
-from ttdn.cases.models import AccessLog, Case, FollowUp, Review
+from ttdn.cases.models import AccessLog, Case, FollowUp, Participant, Review, ReviewQuestion
 from ttdn.cases.panels import panels_for
 from ttdn.cases.permissions import need_to_know_of, referral_sight_of
 from ttdn.cases.policy import (
@@ -112,12 +113,19 @@ def case_list(request: HttpRequest) -> HttpResponse:
 @case_view()
 def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     kind = kinds.get(case.kind)
+    access_log_restricted_reads(request=request, user=user, cases=[case])
+    # Read once here, the abilities' rules (participants to submit, the last review, an open
+    # question) and the page use the same rows.
+    prefetch_related_objects(
+        [case],
+        Prefetch("participants", queryset=Participant.objects.select_related("person")),
+        Prefetch("reviews", queryset=_reviews_queryset()),
+    )
+    participants = list(case.participants.all())
+    reviews = list(case.reviews.all())
     abilities = case_abilities(user=user, case=case)
     transitions = abilities.transitions()
     manages_access = bool(abilities["manage_access"])
-    access_log_restricted_reads(request=request, user=user, cases=[case])
-    participants = list(case.participants.select_related("person"))
-    reviews = _reviews_of(case)
     return render(
         request,
         "cases/case_detail.html",
@@ -137,7 +145,6 @@ def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
                     "assignee_user", "assignee_agency", "closed_by"
                 )
             ],
-            "followup_form": FollowUpForm(case=case) if abilities["add_followup"] else None,
             "answer_form": AnswerForm() if abilities["answer_review"] else None,
             "waiver_form": WaiverForm() if abilities["waive"] else None,
             "secrecy_marks": case.secrecy_marks.all(),
@@ -156,11 +163,13 @@ def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     )
 
 
-def _reviews_of(case: Case) -> list[Review]:
-    """Every review in order, with its questions and waiver, in three queries."""
-    return list(
-        case.reviews.select_related("assigned_to", "decided_by", "police_agency", "waiver__waived_by")
-        .prefetch_related("questions__asked_by", "questions__answered_by")
+def _reviews_queryset() -> QuerySet[Review]:
+    """Every review in order, with its questions and waiver, in two queries."""
+    return (
+        Review.objects.select_related("assigned_to", "decided_by", "police_agency", "waiver__waived_by")
+        .prefetch_related(
+            Prefetch("questions", queryset=ReviewQuestion.objects.select_related("asked_by", "answered_by"))
+        )
         .order_by("number")
     )
 

@@ -28,7 +28,7 @@ from ttdn.cases.forms_review import (
 )
 from ttdn.cases.identity import identity_visible, participant_rows
 from ttdn.cases.models import Case, Review
-from ttdn.cases.policy import may_assign_review, may_decide_review, may_use_review_queue
+from ttdn.cases.policy import may_add_followup, may_assign_review, may_decide_review, may_use_review_queue
 from ttdn.cases.selectors import reviews_for_police
 from ttdn.cases.services.access import access_log_restricted_reads
 from ttdn.cases.services.followups import followup_close, followup_create
@@ -202,13 +202,24 @@ def programme_print(request: HttpRequest, user: User, case: Case) -> HttpRespons
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @case_view(anchor="followups")
 def followup_add_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
-    form = FollowUpForm(request.POST, case=case)
-    if not form.is_valid():
-        form_errors_to_messages(request, form)
-        return redirect(f"{case.get_absolute_url()}#followups")
+    """A follow-up on its own page: its errors beside its fields, what was typed kept. Who may not
+    add one is sent back to the case page with the reason."""
+    refusal = may_add_followup(user=user, case=case)
+    if refusal is not None:
+        raise CaseError(refusal)
+    form = FollowUpForm(request.POST or None, case=case)
+    if request.method == "POST" and form.is_valid():
+        try:
+            followup_create(actor=user, case=case, **form.cleaned_data)
+        except CaseError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The follow-up was added."))
+            return redirect(f"{case.get_absolute_url()}#followups")
+    return render(request, "cases/followup_form.html", {"case": case, "form": form})
     followup_create(actor=user, case=case, **form.cleaned_data)
     messages.success(request, _("The follow-up was added."))
     return redirect(f"{case.get_absolute_url()}#followups")
