@@ -10,9 +10,12 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
 .PHONY: run test lint typecheck pytest pytest-postgres pytest-sqlite install messages lock clean bench bench-scale
 
+# --no-deps: the lock is complete, and pip 23 cannot match a dependency's extra (weasyprint's
+# fonttools[woff]) to its hashed pin: it would look for a newer release and refuse it.
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip check
 	touch $@
 
 install: $(BIN)/.installed
