@@ -22,6 +22,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))
+# Counted as queries: every statement but the transaction's own (a write's BEGIN and COMMIT).
+TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "ROLLBACK"}
 
 
 def _setup(url: str) -> None:
@@ -46,7 +48,8 @@ def timed(run: Callable[[], Any]) -> dict[str, float]:
             start = time.perf_counter()
             run()
             times.append((time.perf_counter() - start) * 1000)
-    return {"ms": statistics.median(times), "spread": max(times) - min(times), "queries": len(queries)}
+    statements = [q for q in queries if q["sql"] not in TRANSACTION_CONTROL]
+    return {"ms": statistics.median(times), "spread": max(times) - min(times), "queries": len(statements)}
 
 
 class _Undo(Exception):
@@ -61,10 +64,11 @@ def measure(url: str) -> dict[str, Any]:
     from django.utils import timezone
     from guardian.shortcuts import get_objects_for_user
 
+    from delegations.benchdata import showcase_cases
     from ttdn.accounts.models import User
     from ttdn.cases import selectors
     from ttdn.cases.models import Case
-    from ttdn.cases.selectors import case_list_for, cases_visible_to
+    from ttdn.cases.selectors import cases_visible_to
     from ttdn.reports.periods import Period
     from ttdn.reports.statistics import report_figures
 
@@ -136,49 +140,138 @@ def measure(url: str) -> dict[str, Any]:
             return created
 
     results: dict[str, Any] = {"cases": Case.objects.count()}
-    results["list, no permission filter"] = timed(page_of(Case.objects.all()))
+    for rows in (25, 100):
+        results[f"list {rows}, no permission filter"] = timed(page_of(Case.objects.all(), rows))
+        for role, user in users.items():
+            results[f"list {rows}, {role}: selector"] = timed(page_of(cases_visible_to(user), rows))
+            results[f"list {rows}, {role}: guardian"] = timed(page_of(guardian_path(user, role), rows))
     for role, user in users.items():
-        results[f"list, {role}: selector"] = timed(page_of(cases_visible_to(user)))
-        results[f"list, {role}: guardian"] = timed(page_of(guardian_path(user, role)))
-        results[f"/cases/, {role}"] = timed(get(user, "/cases/"))
-        results[f"/cases/?page=last, {role}"] = timed(get(user, "/cases/?page=last"))
-        results[f"/api/v1/delegations/, {role}"] = timed(get(user, "/api/v1/delegations/"))
+        for path in (
+            "/cases/",
+            "/cases/?per_page=100",
+            "/cases/?page=last",
+            "/cases/?sort=title&per_page=100",
+            "/cases/?q=nhat+ban",
+            "/api/v1/delegations/?page_size=25",
+            "/api/v1/delegations/?page_size=100",
+        ):
+            results[f"{path}, {role}"] = timed(get(user, path))
+    showcase = showcase_cases()
     protocol = users["protocol"]
-    results["/cases/?q=doan, protocol"] = timed(get(protocol, "/cases/?q=nhat+ban"))
-    case = case_list_for(user=protocol).order_by("pk").first()
-    assert case is not None  # noqa: S101 - a benchmark database has cases
-    results["case page, protocol"] = timed(get(protocol, f"/cases/{case.pk}/"))
-    results["dashboard, protocol"] = timed(get(protocol, "/"))
+    results["case page, 3 participants, 2 items"] = timed(get(protocol, f"/cases/{showcase['small'].pk}/"))
+    results["case page, 200 participants, 100 items"] = timed(
+        get(protocol, f"/cases/{showcase['large'].pk}/")
+    )
+    leader = User.objects.get(username="leader0")
+    for role, user in (*users.items(), ("leader", leader)):
+        results[f"dashboard, {role}"] = timed(get(user, "/"))
     results["calendar, protocol"] = timed(get(protocol, "/cases/calendar/"))
+    results["calendar, agency"] = timed(get(users["agency"], "/cases/calendar/"))
     results["review queue, police"] = timed(get(users["police"], "/cases/reviews/"))
     results["notifications, protocol"] = timed(get(protocol, "/notifications/"))
-    results["dashboard, agency"] = timed(get(users["agency"], "/"))
+    results["notifications, agency"] = timed(get(users["agency"], "/notifications/"))
+    results["follow-ups (API), agency"] = timed(get(users["agency"], "/api/v1/follow-ups/"))
     results["reminder sweep"] = timed(sweep_undone)
-    leader = User.objects.get(username="leader0")
     last_year = timezone.localdate().year - 1
     results["yearly report, leader"] = timed(lambda: report_figures(leader, Period.of_year(last_year)))
     results["yearly report, agency"] = timed(
         lambda: report_figures(users["agency"], Period.of_year(last_year))
     )
+    try:
+        from bench.import_rows import measure_import
+    except ImportError:  # an older checkout
+        pass
+    else:
+        results.update(measure_import(timed))
     with connection.cursor() as cursor:
-        query, params = (
-            case_list_rows(cases_visible_to(users["police"]))
-            .order_by("-start_date", "-pk")[:25]
-            .query.sql_with_params()
-        )
-        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query}", params)
-        results["plan, police list"] = "\n".join(row[0] for row in cursor.fetchall())
+        for role in ("agency", "police"):
+            query, params = (
+                case_list_rows(cases_visible_to(users[role]))
+                .order_by("-start_date", "-pk")[:25]
+                .query.sql_with_params()
+            )
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query}", params)
+            results[f"plan, {role} list"] = "\n".join(row[0] for row in cursor.fetchall())
     return results
 
 
-BOUNDS = [  # (figure, baseline, at most)
-    ("list, agency: selector", "list, no permission filter", 3.0),
-    ("list, police: selector", "list, no permission filter", 3.0),
-    ("list, protocol: selector", "list, no permission filter", 3.0),
-    ("list, agency: selector", "list, agency: guardian", 0.5),
-    ("list, police: selector", "list, police: guardian", 0.5),
-    ("list, protocol: selector", "list, protocol: guardian", 0.5),
+ROLES = ("agency", "police", "protocol")
+LIST_PAGES = [
+    f"{path}, {role}"
+    for role in ROLES
+    for path in (
+        "/cases/",
+        "/cases/?per_page=100",
+        "/cases/?page=last",
+        "/cases/?sort=title&per_page=100",
+        "/cases/?q=nhat+ban",
+        "/api/v1/delegations/?page_size=25",
+        "/api/v1/delegations/?page_size=100",
+    )
 ]
+# The bounds of issue 18, each checked on the run's own figures.
+RATIO_BOUNDS = [  # (figure, baseline, at most), both at 100k
+    *[
+        (f"list {n}, {role}: selector", f"list {n}, no permission filter", 3.0)
+        for n in (25, 100)
+        for role in ROLES
+    ],
+    *[
+        (f"list {n}, {role}: selector", f"list {n}, {role}: guardian", 0.5)
+        for n in (25, 100)
+        for role in ROLES
+    ],
+    ("case page, 200 participants, 100 items", "case page, 3 participants, 2 items", 1.5),
+    ("import 10,000 rows", "bulk_create of the same rows", 3.0),
+]
+QUERY_BOUNDS = [  # (figure, at most), at both sizes
+    *[(page, 10) for page in LIST_PAGES],
+    ("case page, 3 participants, 2 items", 20),
+    ("case page, 200 participants, 100 items", 20),
+    ("reminder sweep", 50),
+    ("yearly report, leader", 12),
+    ("yearly report, agency", 12),
+]
+GROWTH_BOUNDS = [  # figures whose 100k time is at most 1.5x their 10k time
+    *[f"dashboard, {role}" for role in (*ROLES, "leader")],
+    "calendar, protocol",
+    "calendar, agency",
+    "review queue, police",
+    "notifications, protocol",
+    "notifications, agency",
+    "follow-ups (API), agency",
+    "reminder sweep",
+]
+TIME_BOUNDS = [("yearly report, leader", 1000.0), ("yearly report, agency", 1000.0)]  # ms at 100k
+
+
+def check_bounds(runs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    small, big = runs["10k"], runs["100k"]
+    checks = []
+
+    def check(what: str, value: float, bound: float) -> None:
+        checks.append({"bound": what, "value": round(value, 2), "at most": bound, "ok": value <= bound})
+
+    for figure, baseline, bound in RATIO_BOUNDS:
+        if figure in big and baseline in big:
+            check(f"{figure} / {baseline} (100k)", big[figure]["ms"] / big[baseline]["ms"], bound)
+    for figure, bound in QUERY_BOUNDS:
+        for name, run in runs.items():
+            if figure in run:
+                check(f"{figure}: queries ({name})", run[figure]["queries"], bound)
+    for page in LIST_PAGES:  # as many queries at 100 rows, on the last page, sorted, searched
+        base = page.split(", ")[-1]
+        first = "/cases/" if page.startswith("/cases/") else "/api/v1/delegations/?page_size=25"
+        reference = big.get(f"{first}, {base}")
+        if reference and page in big and page != f"{first}, {base}":
+            check(f"{page}: queries - those of {first}", big[page]["queries"] - reference["queries"], 0)
+    for figure in GROWTH_BOUNDS:
+        if figure in big and figure in small:
+            check(f"{figure}: 100k / 10k", big[figure]["ms"] / small[figure]["ms"], 1.5)
+    for figure, bound in TIME_BOUNDS:
+        if figure in big:
+            check(f"{figure}: ms (100k)", big[figure]["ms"], bound)
+    return checks
 
 
 def drive(small: str, large: str) -> None:
@@ -189,21 +282,28 @@ def drive(small: str, large: str) -> None:
         )
         runs[name] = json.loads(out.stdout)
     big = runs["100k"]
-    print(f"{'figure':42} {'10k':>22} {'100k':>22} {'100k/10k':>9}")
+    print(f"{'figure':52} {'10k':>24} {'100k':>24} {'100k/10k':>9}")
     for key, value in big.items():
         if not isinstance(value, dict):
             continue
         cells = [
-            f"{runs[n][key]['ms']:8.1f} ±{runs[n][key]['spread']:6.1f} ms {runs[n][key]['queries']:3d}q"
+            f"{runs[n][key]['ms']:8.1f} ±{runs[n][key]['spread']:6.1f} ms {runs[n][key]['queries']:4d}q"
+            if key in runs[n]
+            else "-"
             for n in runs
         ]
-        print(f"{key:42} {cells[0]:>22} {cells[1]:>22} {big[key]['ms'] / runs['10k'][key]['ms']:9.2f}")
-    print("\nratios at 100k (bound):")
-    for figure, baseline, bound in BOUNDS:
-        ratio = big[figure]["ms"] / big[baseline]["ms"]
-        print(f"  {figure} / {baseline}: {ratio:.2f} (at most {bound}) {'ok' if ratio <= bound else 'OVER'}")
-    print("\n" + big["plan, police list"])
-    print(json.dumps(runs, indent=1, default=str))
+        growth = big[key]["ms"] / runs["10k"][key]["ms"] if key in runs["10k"] else float("nan")
+        print(f"{key:52} {cells[0]:>24} {cells[1]:>24} {growth:9.2f}")
+    checks = check_bounds(runs)
+    print(f"\nbounds ({sum(c['ok'] for c in checks)} of {len(checks)} hold):")
+    for item in checks:
+        print(
+            f"  {'ok  ' if item['ok'] else 'OVER'} {item['bound']}: {item['value']} (at most {item['at most']})"
+        )
+    for key in big:
+        if key.startswith("plan, "):
+            print(f"\n{key} (100k):\n{big[key]}")
+    print(json.dumps({"runs": runs, "bounds": checks}, indent=1, default=str))
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from ttdn.cases.models import (
     Case,
     CaseGroupObjectPermission,
     CaseUserObjectPermission,
+    FollowUp,
     Participant,
     Person,
     ProgrammeItem,
@@ -35,6 +36,7 @@ from ttdn.cases.models import (
 )
 from ttdn.cases.permissions import NEED_TO_KNOW, REFERRAL_SIGHT, REVIEW, VIEW
 from ttdn.cases.text import fold
+from ttdn.notifications.models import EmailState, Notification
 
 BATCH = 5000
 PASSWORD = "bench-TTDN-2026"  # noqa: S105 - the benchmark's users, on a benchmark database only
@@ -265,6 +267,102 @@ def build(size: Size, *, say: Callable[[str], None] = print, seed: int = 2026) -
         say(f"{_bulk(Participant, participants())} participants")
         say(f"{_bulk(ProgrammeItem, programme())} programme items")
         say(f"{_bulk(Review, reviews())} reviews")
+    with transaction.atomic():
+        say(f"{_bulk(FollowUp, _follow_ups(rows, people, size.days_ahead))} follow-ups")
+        say(f"{_bulk(Notification, _notifications(rows, people))} notifications")
+    if connection.vendor == "postgresql":  # each told a week before its visit, not all today
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE notifications_notification n SET created_at = c.start_date - interval '7 days',"
+                " read_at = CASE WHEN c.start_date < %s THEN c.start_date - interval '6 days' END"
+                " FROM cases_case c WHERE c.id = n.case_id",
+                [today - datetime.timedelta(days=7)],
+            )
+    showcase_cases(today=today)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+
+
+def _follow_ups(rows: list[tuple], people: People, _days_ahead: int) -> Iterator[FollowUp]:
+    """The post-visit report of every visit that is over (open until reported), and a task on
+    one closed visit in three, as the services create them."""
+    for pk, lead, author, status, _level, start in rows:
+        if status in {S.COMPLETED, S.REPORTED, S.CLOSED}:
+            done = FollowUp.Status.OPEN if status == S.COMPLETED else FollowUp.Status.DONE
+            yield FollowUp(case_id=pk, kind=FollowUp.Kind.REPORT, title="Báo cáo kết quả", assignee_agency_id=lead,
+                           due_date=start + datetime.timedelta(days=10), status=done, created_by_id=author)  # fmt: skip
+        if status == S.CLOSED and pk % 3 == 0:
+            yield FollowUp(case_id=pk, title="Theo dõi cam kết", assignee_agency_id=lead,
+                           due_date=start + datetime.timedelta(days=30), status=FollowUp.Status.DONE,
+                           created_by_id=author)  # fmt: skip
+
+
+def _notifications(rows: list[tuple], people: People) -> Iterator[Notification]:
+    """Two reminders a visit (its author and a member of the lead agency's staff), as a year of
+    sweeps leaves them; dated a week before the visit once built (PostgreSQL)."""
+    staff = dict(
+        User.objects.filter(username__endswith="-0", agency__isnull=False).values_list("agency_id", "pk")
+    )
+    for pk, lead, author, _status, _level, start in rows:
+        for recipient in (author, staff.get(lead)):
+            if recipient is not None:  # keyed apart from the sweep's own, which the benchmark runs
+                yield Notification(recipient_id=recipient, kind="arrival", key=f"bench:{pk}", case_id=pk,
+                                   params={"date": start.isoformat()}, email_state=EmailState.SENT)  # fmt: skip
+
+
+SHOWCASE_TITLES = {"small": "Đoàn mẫu nhỏ (3 khách, 2 mục)", "large": "Đoàn mẫu lớn (200 khách, 100 mục)"}
+
+
+def showcase_cases(*, today: datetime.date | None = None) -> dict[str, Case]:
+    """Two cases made through the services, for the case page's bound (issue 18): one with 3
+    participants and 2 programme items, one with 200 and 100, each submitted to the police and
+    edited a few times (history rows, events, a review). Made once; found again after that."""
+    from ttdn.cases.services.cases import CaseData, ParticipantData, ProgrammeData, case_update
+    from ttdn.cases.services.people import PersonData
+    from ttdn.cases.services.workflow import case_submit
+
+    found = {
+        size: Case.objects.filter(title=title).order_by("pk").first()
+        for size, title in SHOWCASE_TITLES.items()
+    }
+    if all(found.values()):
+        return {size: case for size, case in found.items() if case is not None}
+    from delegations.services import delegation_create
+
+    actor = User.objects.get(username="protocol0")
+    lead = Agency.objects.get(code="bench-0000")
+    start = (today or timezone.localdate()) + datetime.timedelta(days=60)
+    tz = timezone.get_current_timezone()
+    made = {}
+    for size, (guests, items) in {"small": (3, 2), "large": (200, 100)}.items():
+        participants = [
+            ParticipantData(
+                person=PersonData(full_name=f"Showcase {size} {n}", nationality=COUNTRIES[n % len(COUNTRIES)],
+                                  passport_number=f"S{size[0].upper()}{n:07d}"),
+                role=Participant.Role.HEAD if n == 0 else Participant.Role.MEMBER,
+            )
+            for n in range(guests)
+        ]  # fmt: skip
+        programme = [
+            ProgrammeData(
+                start=datetime.datetime.combine(start + datetime.timedelta(days=n // 5), datetime.time(8 + n % 5), tzinfo=tz),
+                end=datetime.datetime.combine(start + datetime.timedelta(days=n // 5), datetime.time(9 + n % 5), tzinfo=tz),
+                place=f"Địa điểm {n}", activity="meeting",
+            )
+            for n in range(items)
+        ]  # fmt: skip
+        fields = {
+            "direction": Case.Direction.INBOUND, "title": SHOWCASE_TITLES[size], "purpose": "Làm việc",
+            "countries": ["JP"], "start_date": start, "end_date": start + datetime.timedelta(days=items // 5),
+            "mode": Case.Mode.IN_PERSON, "lead_agency": lead,
+        }  # fmt: skip
+        data = CaseData(fields=fields, participants=participants, programme=programme)
+        case = delegation_create(actor=actor, data=data, delegation_kind=Delegation.Kind.GOVERNMENT)
+        for n in range(5):  # history rows and events, as a case edited over weeks has them
+            fields = {**fields, "purpose": f"Làm việc, lần sửa {n + 1}"}
+            case = case_update(
+                actor=actor, case=case, data=CaseData(fields=fields, participants=None, programme=None)
+            )
+        made[size] = case_submit(actor=actor, case=case)
+    return made

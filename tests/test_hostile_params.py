@@ -301,7 +301,6 @@ def quiet_request_log() -> Iterator[None]:
 
 @pytest.mark.usefixtures("quiet_request_log")
 def test_no_hostile_parameter_or_path_value_is_a_server_error(world, settings) -> None:
-    settings.SESSION_SAVE_EVERY_REQUEST = False  # the walk's session is not what it tests
     case, walkers = world
     client = Client(raise_request_exception=False)  # a server error is an answer to list
     routes = sorted(set(_routes(get_resolver().url_patterns)))

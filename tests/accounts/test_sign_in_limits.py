@@ -121,6 +121,26 @@ def test_a_session_ends_after_30_minutes_without_a_request(client: Client, proto
     assert response["Location"].startswith(reverse("login"))
 
 
+def test_the_session_is_written_once_a_minute_not_on_every_page(client: Client, protocol_user: User) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def session_writes() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("home")).status_code == 200
+        return sum(query["sql"].startswith('UPDATE "django_session"') for query in captured)
+
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        _attempt(client, protocol_user, PASSWORD, "10.4.4.5")
+        client.get(reverse("home"))
+    with time_machine.travel(start + datetime.timedelta(seconds=30), tick=False):
+        assert session_writes() == 0
+    with time_machine.travel(start + datetime.timedelta(seconds=90), tick=False):
+        assert session_writes() == 1  # the end pushed on
+        assert session_writes() == 0
+
+
 @pytest.mark.parametrize(
     ("password", "accepted"),
     [

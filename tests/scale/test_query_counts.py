@@ -25,6 +25,15 @@ def _queries(read: Callable[[], object]) -> int:
     return len(captured)
 
 
+def _statements(read: Callable[[], object]) -> int:
+    """The statements of a second read (the first renewed the session, warmed shared caches),
+    without the savepoints of the test's own transaction."""
+    read()
+    with CaptureQueriesContext(connection) as captured:
+        read()
+    return sum(not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT")) for q in captured)
+
+
 def _cases(protocol, host, count: int) -> None:
     for _ in range(count):
         case_submit(actor=protocol, case=make_delegation(actor=protocol, co_hosts=[host], participants=2))
@@ -40,16 +49,19 @@ def test_the_case_list_and_the_api_list_do_not_grow_with_the_rows(protocol, make
     api = _as(APIClient(), user)
     reads = {
         "page": lambda: client.get("/cases/"),
+        "100 a page": lambda: client.get("/cases/", {"per_page": 100}),
+        "last page": lambda: client.get("/cases/", {"page": "last", "per_page": 25}),
         "sorted and searched": lambda: client.get("/cases/", {"sort": "-start_date", "q": "doan"}),
         "api": lambda: api.get(f"{API}/delegations/"),
+        "api, 100 a page": lambda: api.get(f"{API}/delegations/", {"page_size": 100}),
     }
     _cases(protocol, host, 2)
-    few = {name: _queries(read) for name, read in reads.items()}
-    _cases(protocol, host, 8)
-    many = {name: _queries(read) for name, read in reads.items()}
+    few = {name: _statements(read) for name, read in reads.items()}
+    _cases(protocol, host, 30)
+    many = {name: _statements(read) for name, read in reads.items()}
 
     assert many == few
-    assert max(many.values()) <= 15
+    assert max(many.values()) <= 10
 
 
 def test_the_admin_s_case_list_counts_only_the_permitted_rows(client, make_user, protocol) -> None:
@@ -106,14 +118,20 @@ def _page_queries(client: Client, url: str) -> int:
 
 
 def test_the_case_page_takes_as_many_queries_for_a_long_case_as_for_a_short_one(protocol, leader) -> None:
-    """Participants, programme items, reviews with questions, follow-ups and a long history: the
-    page reads each kind of record once, however many there are."""
+    """Participants, programme items, reviews with questions, follow-ups and a long history (the
+    case's own edits among it): the page reads each kind of record once, however many there are."""
     from tests.factories import police_clear
+    from ttdn.cases.services.cases import CaseData, case_update
     from ttdn.cases.services.followups import followup_create
     from ttdn.cases.services.workflow import case_transition
 
     def worked_case(participants: int, programme: int, followups: int):
         case = make_delegation(actor=protocol, participants=participants, programme=programme, days=3)
+        for n in range(followups):  # each edit a history row of the case with a change shown
+            fields = {name: getattr(case, name) for name in ("direction", "title", "countries", "start_date",
+                                                             "end_date", "lead_agency")}  # fmt: skip
+            data = CaseData(fields={**fields, "purpose": f"Lần sửa {n}"}, participants=None, programme=None)
+            case = case_update(actor=protocol, case=case, data=data)
         case = police_clear(case_submit(actor=protocol, case=case), conditions="Không quay phim.")
         case = case_transition(actor=leader, case=case, name="approve")
         for n in range(followups):

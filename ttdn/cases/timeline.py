@@ -182,11 +182,19 @@ def _record_entries(
             action=action,
             code=f"record.{action}",
             subject=str(model._meta.verbose_name),
-            label=str(row.fields.get(PERSON, "")) if PERSON in row.fields else str(record.instance),
+            label=str(row.fields[PERSON])
+            if PERSON in row.fields
+            else _label(model, record, fields_of[model]),
             changes=changes,
         )
         records.append((entry, row.user_id))
     return records, wanted
+
+
+def _label(model: Any, record: Any, fields: list[Any]) -> str:
+    """What the record was called then, from its history row alone: simple-history's ``instance``
+    would read the fields history does not keep from the live row, one query per row."""
+    return str(model(**{f.attname: getattr(record, f.attname) for f in fields}))
 
 
 def _event_entries(rows: list[Row], users: dict[Any, User], identity_shown: bool) -> list[TimelineEntry]:

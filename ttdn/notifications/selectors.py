@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from ttdn.accounts.models import User
-from ttdn.cases.selectors import cases_visible_to
+from ttdn.cases.selectors import of_visible_cases
 from ttdn.notifications.models import Notification
 
 
@@ -12,8 +12,7 @@ def notifications_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Notifi
     """The user's own notifications, about cases they may still see (access can be withdrawn)."""
     if not isinstance(user, User):
         return Notification.objects.none()
-    own = Notification.objects.filter(recipient=user)
-    return own.filter(case__isnull=True) | own.filter(case__in=cases_visible_to(user))
+    return Notification.objects.filter(Q(case__isnull=True) | of_visible_cases(user), recipient=user)
 
 
 def unread_count(user: AbstractBaseUser | AnonymousUser) -> int:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -11,16 +10,19 @@ from ttdn.notifications.delivery import notification_target
 from ttdn.notifications.messages import render as render_message
 from ttdn.notifications.selectors import notifications_for
 from ttdn.notifications.services import notification_mark_read
+from ttdn.paging import page_of, query_without_page
 
 
 @login_required
 @require_GET
 def notification_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(notifications_for(request.user).select_related("case"), 50).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(request, notifications_for(request.user).select_related("case"), default=50)
     rows = [(notification, render_message(notification)) for notification in page]
-    return render(request, "notifications/notification_list.html", {"page": page, "rows": rows})
+    return render(
+        request,
+        "notifications/notification_list.html",
+        {"page": page, "rows": rows, "query": query_without_page(request)},
+    )
 
 
 @login_required

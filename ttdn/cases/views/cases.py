@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -44,6 +43,7 @@ from ttdn.cases.services.workflow import TRANSITIONS, case_transition
 from ttdn.cases.timeline import timeline_for
 from ttdn.cases.views import form_errors_to_messages
 from ttdn.cases.views.decorators import case_view, request_user
+from ttdn.paging import page_of, query_without_page
 
 PAGE_SIZE = 25
 
@@ -92,16 +92,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def case_list(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     case_filter = CaseFilter(request.GET or None, queryset=case_list_for(user=user))
-    page = Paginator(case_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page = page_of(request, case_filter.qs, default=PAGE_SIZE)
     return render(
         request,
         "cases/case_list.html",
         {
             "filter": case_filter,
             "page": page,
-            "query": query.urlencode(),
+            "query": query_without_page(request),
             "sort": request.GET.get("sort", ""),
             "kinds": kinds.all_kinds(),
             "can_create": may_create_case(user=user) is None,

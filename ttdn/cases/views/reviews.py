@@ -6,7 +6,6 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -36,6 +35,7 @@ from ttdn.cases.services.reviews import review_answer, review_assign, review_rec
 from ttdn.cases.services.secrecy import secrecy_mark_add
 from ttdn.cases.views import form_errors_to_messages
 from ttdn.cases.views.decorators import case_view, refuse, request_user, review_url, review_view
+from ttdn.paging import page_of, query_without_page
 
 DUE_SOON_DAYS = 3
 R = Review.Status
@@ -77,7 +77,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     refuse(may_use_review_queue(user=user))
     form = ReviewQueueFilter(request.GET or None)
     reviews = reviews_for_police(user)
-    page = Paginator(_filter_queue(reviews, form), 25).get_page(request.GET.get("page"))
+    page = page_of(request, _filter_queue(reviews, form))
     state = (form.cleaned_data.get("state") if form.is_valid() else None) or "pending"
     return render(
         request,
@@ -85,6 +85,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
+            "query": query_without_page(request),
             "state": state,
             "states": ReviewQueueFilter.STATES,
         },

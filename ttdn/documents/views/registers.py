@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -24,6 +23,7 @@ from ttdn.documents.forms_registers import IncomingFilterForm, IncomingForm, Reg
 from ttdn.documents.policy import may_record_incoming
 from ttdn.documents.selectors import incoming_get_for, register_in_for, register_out_for
 from ttdn.documents.services import incoming_record
+from ttdn.paging import page_of, query_without_page
 
 PAGE_SIZE = 50
 
@@ -57,11 +57,11 @@ def register_out(request: HttpRequest) -> HttpResponse:
         return _xlsx(
             request, register="register of documents out", data=register_out_xlsx(documents), name=name
         )
-    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, documents, default=PAGE_SIZE)
     return render(
         request,
         "documents/register_out.html",
-        {"form": form, "page": page, "query": _query_without_page(request)},
+        {"form": form, "page": page, "query": query_without_page(request)},
     )
 
 
@@ -75,14 +75,14 @@ def register_in(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         name = f"so-van-ban-den-{timezone.localdate():%Y%m%d}.xlsx"
         return _xlsx(request, register="register of documents in", data=register_in_xlsx(incoming), name=name)
-    page = Paginator(incoming, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(request, incoming, default=PAGE_SIZE)
     return render(
         request,
         "documents/register_in.html",
         {
             "form": form,
             "page": page,
-            "query": _query_without_page(request),
+            "query": query_without_page(request),
             "can_record": may_record_incoming(user=user) is None,
         },
     )
@@ -137,10 +137,3 @@ def incoming_scan(request: HttpRequest, pk: int) -> HttpResponseBase:
         request=request, user=user, case=entry.case, action=AccessLog.Action.DOWNLOAD, detail=filename
     )
     return attachment_response(entry.scan, filename=filename, content_type=entry.scan_type)
-
-
-def _query_without_page(request: HttpRequest) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    query.pop("format", None)
-    return query.urlencode()
