@@ -22,7 +22,7 @@ def test_the_case_list_shows_the_rows_a_page_the_user_chose(client: Client, prot
     client.force_login(protocol)
 
     default = client.get(reverse("cases:list"))
-    chosen = client.get(reverse("cases:list"), {"per_page": 50, "q": "doan"})
+    chosen = client.get(reverse("cases:list"), {"per_page": "50", "q": "doan"})
     unknown = client.get(reverse("cases:list"), {"per_page": 7})
 
     assert len(default.context["page"]) == 25
@@ -31,7 +31,7 @@ def test_the_case_list_shows_the_rows_a_page_the_user_chose(client: Client, prot
     assert 'href="?per_page=100"' in default.content.decode()
     assert "Số dòng mỗi trang" in default.content.decode()
     assert "page=2" in default.content.decode() and "per_page=25" not in default.content.decode()
-    next_link = client.get(reverse("cases:list"), {"per_page": 25, "q": "doan"}).content.decode()
+    next_link = client.get(reverse("cases:list"), {"per_page": "25", "q": "doan"}).content.decode()
     assert "per_page=25&amp;q=doan&amp;page=2" in next_link  # the filters and the size kept
 
 
