@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import string
 from collections.abc import Sequence
 
+from django.db import connection
 from django.db.models import Value
 from django.db.models.functions import Lower
 from simple_history.utils import bulk_create_with_history
@@ -15,6 +17,15 @@ def organisation_find_or_create(*, organisation: Organisation) -> Organisation:
     return organisations_find_or_create(organisations=[organisation])[0]
 
 
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _lowered(name: str) -> str:
+    """``name`` as the database's lower() gives it (SQLite's changes ASCII letters only), so that
+    two names are one organisation here exactly when the unique constraint says so."""
+    return name.translate(_ASCII_LOWER) if connection.vendor == "sqlite" else name.lower()
+
+
 def organisations_find_or_create(*, organisations: Sequence[Organisation]) -> list[Organisation]:
     """``organisation_find_or_create`` for each of ``organisations`` (unsaved), at once: a fixed
     number of queries up to a batch. The same name (any letter case) and country given twice is
@@ -23,7 +34,7 @@ def organisations_find_or_create(*, organisations: Sequence[Organisation]) -> li
         return []
 
     def key(organisation: Organisation) -> tuple[str, str]:
-        return organisation.name.lower(), str(organisation.country)
+        return _lowered(organisation.name), str(organisation.country)
 
     wanted = list({key(o): o for o in reversed(organisations)}.items())[::-1]  # the first of each
     known: dict[tuple[str, str], Organisation] = {}
