@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import DatabaseError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -126,12 +126,23 @@ def _choice(value: str, name: str, choices: list[tuple[str, Any]], problems: lis
 
 def _country(value: str, name: str, problems: list[str]) -> str:
     code = value.upper()
-    if code not in dict(countries):
+    if code not in _country_codes():
         problems.append(
             _("%(column)s: “%(value)s” is not a country code (ISO 3166, e.g. JP).")
             % {"column": name, "value": value}
         )
     return code
+
+
+def _country_codes() -> set[str]:
+    # Made once per check (the country names are translated each time they are listed).
+    codes = _codes.get(translation.get_language())
+    if codes is None:
+        codes = _codes[translation.get_language()] = set(dict(countries))
+    return codes
+
+
+_codes: dict[str | None, set[str]] = {}
 
 
 def _participants(cell: str, problems: list[str]) -> list[ParticipantData]:

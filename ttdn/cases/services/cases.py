@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_countries import countries
 from simple_history.utils import bulk_create_with_history
 
 from ttdn.accounts.models import Agency, User
@@ -19,6 +20,7 @@ from ttdn.bulk import BATCH_SIZE, chunked
 from ttdn.cases import kinds
 from ttdn.cases.errors import RowError
 from ttdn.cases.events import log_event, log_events
+from ttdn.cases.fields import countries_checked
 from ttdn.cases.history import history_record, stamp
 from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
 from ttdn.cases.permissions import (
@@ -182,8 +184,9 @@ def cases_create(
             fields["counterpart"] = counterparts[index]
         cases.append(_new_case(actor, kind, fields))
     _number(cases, kind, given)
+    codes = set(dict(countries))
     for index, case in enumerate(cases):
-        _validate_new(case, index)
+        _validate_new(case, index, codes)
     _check_references_free(cases, given)
     # The participants' persons, found or made in the order of the cases, as one by one.
     people = [
@@ -246,16 +249,24 @@ def _number(cases: list[Case], kind: str, given: list[str]) -> None:
         case.reference = reference or next(numbers[prefix])
 
 
-def _validate_new(case: Case, index: int) -> None:
+def _validate_new(case: Case, index: int, codes: set[str]) -> None:
     """What ``full_clean`` checks of a new case, without a query per case: the related records
     are saved ones, the reference is checked by ``_check_references_free``, and the one check
     constraint (the dates) here."""
     try:
         case.full_clean(
-            exclude=["search_text", "counterpart", "lead_agency", "responsible_officer", "created_by"],
+            exclude=[
+                "search_text",
+                "counterpart",
+                "lead_agency",
+                "responsible_officer",
+                "created_by",
+                "countries",
+            ],
             validate_unique=False,
             validate_constraints=False,
         )
+        countries_checked(case, ["countries"], codes)
         if case.end_date < case.start_date:
             raise ValidationError(_("The visit cannot end before it starts."))
     except ValidationError as error:

@@ -8,10 +8,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django_countries import countries
 
 from ttdn.bulk import BATCH_SIZE, chunked
 from ttdn.cases.encryption import identity_hashes
 from ttdn.cases.errors import RowError
+from ttdn.cases.fields import countries_checked
 from ttdn.cases.history import history_record
 from ttdn.cases.models import Organisation, Person, normalise_passport_number
 
@@ -86,6 +88,7 @@ def persons_find_or_create(*, rows: Sequence[tuple[PersonData, Organisation | No
     for chunk in chunked(sorted({h for values in hashes.values() for h in values})):
         for known in Person.objects.select_for_update().filter(passport_hash__in=chunk).order_by("pk"):
             found.setdefault((str(known.nationality), known.passport_hash), known)
+    codes = set(dict(countries))
     by_passport: dict[tuple[str, str], Person] = {}
     new: list[Person] = []
     updated: dict[int, Person] = {}
@@ -107,7 +110,10 @@ def persons_find_or_create(*, rows: Sequence[tuple[PersonData, Organisation | No
         if _bring_up_to_date(person, data, organisation) or created:
             try:
                 # Unique: matched by the passport's hash above; the organisation is a saved one.
-                person.full_clean(exclude=["organisation"], validate_unique=False, validate_constraints=False)
+                person.full_clean(
+                    exclude=["organisation", "nationality"], validate_unique=False, validate_constraints=False
+                )
+                countries_checked(person, ["nationality"], codes)
             except ValidationError as error:
                 raise RowError(" ".join(error.messages), index=index, cause=error) from error
             if created:
