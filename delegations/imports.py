@@ -12,30 +12,27 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.db.models import F
-from django.db.models.functions import Greatest
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_countries import countries
 
 from delegations.models import Delegation
 from delegations.policy import may_import_cases
-from delegations.services import delegation_create
+from delegations.services import delegations_create
 from ttdn.accounts.models import Agency, User
-from ttdn.cases.errors import CaseError
-from ttdn.cases.events import log_event
-from ttdn.cases.history import stamp
-from ttdn.cases.models import Case, Organisation, Participant, ReferenceCounter
+from ttdn.bulk import chunked
+from ttdn.cases.errors import CaseError, RowError
+from ttdn.cases.events import log_events
+from ttdn.cases.models import Case, Organisation, Participant
 from ttdn.cases.policy import enforce
-from ttdn.cases.services.cases import CaseData, ParticipantData, case_refresh_search_text
-from ttdn.cases.services.organisations import organisation_find_or_create
+from ttdn.cases.services.cases import CaseData, ParticipantData
 from ttdn.cases.services.people import PersonData
-from ttdn.cases.services.workflow import PAST_VISIT_STATUSES, case_move
+from ttdn.cases.services.references import references_reserve
+from ttdn.cases.services.workflow import PAST_VISIT_STATUSES, cases_move
 from ttdn.reports.case_table import DATE_FORMAT, FIELD_SEPARATOR, PARTICIPANT_SEPARATOR, columns
 
-MAX_ROWS = 5000
+MAX_ROWS = 10_000
 REFERENCE = re.compile(r"^(DV|DR)-(\d{4})-(\d{4,6})$")
 REQUIRED = ("kind", "direction", "delegation_kind", "title", "start_date", "end_date", "lead_agency")
 
@@ -129,12 +126,23 @@ def _choice(value: str, name: str, choices: list[tuple[str, Any]], problems: lis
 
 def _country(value: str, name: str, problems: list[str]) -> str:
     code = value.upper()
-    if code not in dict(countries):
+    if code not in _country_codes():
         problems.append(
             _("%(column)s: “%(value)s” is not a country code (ISO 3166, e.g. JP).")
             % {"column": name, "value": value}
         )
     return code
+
+
+def _country_codes() -> set[str]:
+    # Made once per check (the country names are translated each time they are listed).
+    codes = _codes.get(translation.get_language())
+    if codes is None:
+        codes = _codes[translation.get_language()] = set(dict(countries))
+    return codes
+
+
+_codes: dict[str | None, set[str]] = {}
 
 
 def _participants(cell: str, problems: list[str]) -> list[ParticipantData]:
@@ -187,7 +195,17 @@ def check_rows(header: list[str], rows: list[tuple[int, list[Any]]]) -> ImportCh
     if len(rows) > MAX_ROWS:
         return ImportCheck(rows=[], problems=[_("At most %(count)s rows at a time.") % {"count": MAX_ROWS}])
     agencies = {a.code: a for a in Agency.objects.filter(is_active=True)}
-    taken = set(Case.objects.values_list("reference", flat=True))
+    taken: set[str] = set()
+    given = list(
+        {
+            _text(cells[header.index("reference")])
+            for _number, cells in rows
+            if header.index("reference") < len(cells)
+        }
+        - {""}
+    )
+    for chunk in chunked(given):
+        taken.update(Case.objects.filter(reference__in=chunk).values_list("reference", flat=True))
     seen: dict[str, int] = {}
     checked = []
     for number, cells in rows:
@@ -298,67 +316,64 @@ def _reserve(references: list[str]) -> None:
         if match:
             key = (match.group(1), int(match.group(2)))
             highest[key] = max(highest[key], int(match.group(3)))
-    for (prefix, year), number in highest.items():
-        counter, _created = ReferenceCounter.objects.get_or_create(prefix=prefix, year=year)
-        ReferenceCounter.objects.filter(pk=counter.pk).update(last=Greatest(F("last"), number))
+    references_reserve(highest=highest)
 
 
 @transaction.atomic
 def import_delegations(*, actor: User, check: ImportCheck) -> list[Case]:
-    """Create every checked row's delegation, or none (the first failure undoes them all)."""
+    """Create every checked row's delegation, or none (the first failure undoes them all).
+
+    Set-based: what ``delegation_create`` and the import's ``case_move`` write row by row, for
+    all rows at once, in a number of queries that does not grow with the rows up to a batch
+    (``ttdn.bulk.BATCH_SIZE`` rows; about 40 queries in all). A row given its reference is
+    created with it (the one-by-one import numbered it first, then renumbered it)."""
     enforce(may_import_cases(user=actor))
     if not check.ok:
         raise CaseError(_("Correct the rows with problems first: nothing was imported."))
-    _reserve([row.reference for row in check.rows if row.reference])
-    created = []
-    for row in check.rows:
+    rows = check.rows
+    _reserve([row.reference for row in rows if row.reference])
+    data = []
+    for row in rows:
         assert row.data is not None  # noqa: S101 - check.ok
-        fields = dict(row.data.fields)
-        if fields["counterpart"] is not None:
-            fields["counterpart"] = organisation_find_or_create(organisation=fields["counterpart"])
-        data = CaseData(
-            fields=fields, co_host_agencies=row.data.co_host_agencies, participants=row.data.participants
+        data.append(row.data)
+    try:
+        cases = delegations_create(
+            actor=actor,
+            data=data,
+            delegation_kinds=[row.delegation_kind for row in rows],
+            references=[row.reference for row in rows],
         )
-        try:
-            case = delegation_create(actor=actor, data=data, delegation_kind=row.delegation_kind)
-        except (ValidationError, CaseError) as error:
-            raise CaseError(
-                _("Row %(row)s: %(error)s") % {"row": row.number, "error": _message(error)}
-            ) from error
-        except DatabaseError as error:  # a value the database refuses: all rows are undone
-            raise CaseError(
-                _("Row %(row)s could not be saved; nothing was imported.") % {"row": row.number}
-            ) from error
-        if row.reference:
-            case.reference = row.reference
-            stamp(case, actor)
-            try:
-                with transaction.atomic():
-                    case.save(update_fields=["reference", "updated_at"])
-            except DatabaseError as error:
-                raise CaseError(
-                    _("Row %(row)s: the reference %(reference)s is already taken; nothing was imported.")
-                    % {"row": row.number, "reference": row.reference}
-                ) from error
-            case_refresh_search_text(case=case)
         # One "imported" event per case: the workflow's move to the status of the old log, or,
         # for a draft, the event alone.
-        if row.status != case.status:
-            try:
-                case = case_move(
-                    case=case, name="import", actor=actor, target=row.status, data={"row": row.number}
-                )
-            except CaseError as error:
-                raise CaseError(
-                    _("Row %(row)s: %(error)s") % {"row": row.number, "error": error.message}
-                ) from error
-        else:
-            log_event(case=case, code="case.import", actor=actor, data={"row": row.number})
-        created.append(case)
-    return created
-
-
-def _message(error: ValidationError | CaseError) -> str:
-    if isinstance(error, CaseError):
-        return str(error.message)
-    return " ".join(error.messages)
+        past = [
+            index
+            for index, (row, case) in enumerate(zip(rows, cases, strict=True))
+            if row.status != case.status
+        ]
+        try:
+            cases_move(
+                cases=[cases[index] for index in past],
+                name="import",
+                actor=actor,
+                targets=[rows[index].status for index in past],
+                data=[{"row": rows[index].number} for index in past],
+            )
+        except RowError as error:
+            raise RowError(error.message, index=past[error.index], cause=error.cause) from error
+        moved = set(past)
+        log_events(
+            code="case.import",
+            actor=actor,
+            data_by_case={
+                case.pk: {"row": row.number}
+                for index, (row, case) in enumerate(zip(rows, cases, strict=True))
+                if index not in moved
+            },
+        )
+    except RowError as error:
+        raise CaseError(
+            _("Row %(row)s: %(error)s") % {"row": rows[error.index].number, "error": error.message}
+        ) from error
+    except DatabaseError as error:  # a value the database refuses: all rows are undone
+        raise CaseError(_("A row could not be saved; nothing was imported.")) from error
+    return cases

@@ -1,15 +1,21 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from delegations.models import Agreement, Delegation
 from delegations.policy import may_edit_agreements
 from ttdn.accounts.models import User
+from ttdn.bulk import BATCH_SIZE
+from ttdn.cases.errors import RowError
 from ttdn.cases.events import log_event
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case
 from ttdn.cases.policy import enforce
-from ttdn.cases.services.cases import CaseData, case_create, case_update
+from ttdn.cases.services.cases import CaseData, case_create, case_update, cases_create
 
 KIND = "delegation"
 # The delegation kind's own events (registered with the kind, in DelegationsConfig.ready).
@@ -24,6 +30,25 @@ def delegation_create(*, actor: User, data: CaseData, delegation_kind: str) -> C
     stamp(delegation, actor)
     delegation.save()
     return case
+
+
+@transaction.atomic
+def delegations_create(
+    *, actor: User, data: Sequence[CaseData], delegation_kinds: Sequence[str], references: Sequence[str] = ()
+) -> list[Case]:
+    """``delegation_create`` for many delegations at once (``cases_create``: an import); a row
+    refused raises RowError with its index, and nothing is kept."""
+    delegations = [Delegation(delegation_kind=kind) for kind in delegation_kinds]
+    for index, delegation in enumerate(delegations):
+        try:
+            delegation.full_clean(exclude=["case"])
+        except ValidationError as error:
+            raise RowError(" ".join(error.messages), index=index, cause=error) from error
+    cases = cases_create(actor=actor, kind=KIND, data=data, references=references)
+    for case, delegation in zip(cases, delegations, strict=True):
+        delegation.case = case
+    bulk_create_with_history(delegations, Delegation, batch_size=BATCH_SIZE, default_user=actor)
+    return cases
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
 from delegations.imports import check_rows, read_table
@@ -234,3 +235,199 @@ def test_an_imported_log_reaches_its_status_through_the_workflow(setting, protoc
     assert new.status == "draft"
     assert new.events.get(code="case.import").data == {"row": 3}
     assert not new.reviews.exists() and not old.reviews.exists()  # old logs are not referred to the police
+
+
+def _table(rows: list[dict[str, str]]) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    return columns(), [(number, [row[c] for c in columns()]) for number, row in enumerate(rows, start=2)]
+
+
+def _one_by_one(protocol, check) -> list[Case]:
+    """What the import wrote before it was set-based: each row through the services, in turn."""
+    from delegations.services import delegation_create
+    from ttdn.cases.events import log_event
+    from ttdn.cases.services.organisations import organisation_find_or_create
+    from ttdn.cases.services.workflow import case_move
+
+    cases = []
+    for row in check.rows:
+        fields = dict(row.data.fields)
+        if fields["counterpart"] is not None:
+            fields["counterpart"] = organisation_find_or_create(organisation=fields["counterpart"])
+        data = CaseData(fields=fields, co_host_agencies=row.data.co_host_agencies,
+                        participants=row.data.participants)  # fmt: skip
+        case = delegation_create(actor=protocol, data=data, delegation_kind=row.delegation_kind)
+        if row.status != case.status:
+            case = case_move(
+                case=case, name="import", actor=protocol, target=row.status, data={"row": row.number}
+            )
+        else:
+            log_event(case=case, code="case.import", actor=protocol, data={"row": row.number})
+        cases.append(case)
+    return cases
+
+
+def _written(cases: list[Case]) -> dict[str, object]:
+    """Everything the import writes, comparable across two runs (no ids of its own rows)."""
+    from delegations.models import Delegation
+    from ttdn.cases.models import CaseGroupObjectPermission, CaseUserObjectPermission, Participant
+
+    def person(p: Person) -> tuple[object, ...]:
+        return (
+            p.full_name,
+            str(p.nationality),
+            p.passport_number,
+            p.passport_hash,
+            p.organisation.name if p.organisation else None,
+        )
+
+    written: dict[str, object] = {}
+    for case in Case.objects.filter(pk__in=[c.pk for c in cases]).order_by("reference"):
+        written[case.reference] = {
+            "case": [
+                getattr(case, f.attname)
+                for f in Case._meta.concrete_fields
+                if f.attname not in ("id", "counterpart_id", "created_at", "updated_at")
+            ],
+            "counterpart": case.counterpart and (case.counterpart.name, str(case.counterpart.country)),
+            "co_hosts": sorted(case.co_host_agencies.values_list("code", flat=True)),
+            "delegation": case.delegation.delegation_kind,
+            "events": list(case.events.order_by("pk").values_list("code", "actor", "text", "data")),
+            "history": [
+                (
+                    h.history_type,
+                    h.status,
+                    h.reference,
+                    h.history_user_id,
+                    sorted(h.co_host_agencies.values_list("agency_id", flat=True)),
+                )
+                for h in case.history.order_by("history_id")
+            ],
+            "delegation_history": list(
+                Delegation.history.filter(case_id=case.pk).values_list(
+                    "history_type", "delegation_kind", "history_user"
+                )
+            ),
+            "group_grants": sorted(
+                CaseGroupObjectPermission.objects.filter(content_object=case).values_list(
+                    "permission__codename", "group_id"
+                )
+            ),
+            "user_grants": sorted(
+                CaseUserObjectPermission.objects.filter(content_object=case).values_list(
+                    "permission__codename", "user_id"
+                )
+            ),
+            "grant_history": sorted(
+                [
+                    *CaseGroupObjectPermission.history.filter(content_object_id=case.pk).values_list(
+                        "history_type", "group_id", "history_user"
+                    ),
+                    *CaseUserObjectPermission.history.filter(content_object_id=case.pk).values_list(
+                        "history_type", "user_id", "history_user"
+                    ),
+                ]
+            ),
+            "participants": [(p.order, p.role, person(p.person)) for p in case.participants.all()],
+            "participant_history": sorted(
+                Participant.history.filter(case_id=case.pk).values_list(
+                    "history_type", "role", "order", "history_user"
+                )
+            ),
+        }
+    persons = (
+        Person.objects.filter(participations__case__in=cases)
+        .distinct()
+        .order_by("passport_hash", "full_name")
+    )
+    written["persons"] = [
+        (
+            person(p),
+            list(p.history.order_by("history_id").values_list("history_type", "full_name", "history_user")),
+        )
+        for p in persons
+    ]
+    written["organisations"] = sorted(
+        (o.name, str(o.country), o.history.count())
+        for o in Organisation.objects.filter(cases__in=cases).distinct()
+    )
+    return written
+
+
+def test_the_set_based_import_writes_what_the_services_write_one_by_one(setting, protocol) -> None:
+    from django.db import transaction
+
+    from delegations.imports import import_delegations
+
+    rows = [{**_row(n), "reference": ""} for n in range(30)]
+    rows[4]["status"] = ""  # drafts get the import event alone
+    rows[9]["status"] = "cancelled"
+    rows[12]["participants"] = "Person 12 bis | KR | P0000012 | head; Anon | VN |  | interpreter"  # renamed
+    rows[20]["counterpart_name"] = "đối tác 0"  # the same organisation in another letter case
+
+    class Undo(Exception):
+        pass
+
+    try:
+        with transaction.atomic():
+            before = _written(_one_by_one(protocol, check_rows(*_table(rows))))
+            raise Undo
+    except Undo:
+        pass
+
+    check = check_rows(*_table(rows))
+    after = _written(import_delegations(actor=protocol, check=check))
+
+    assert len(after) == 30 + 2
+    assert after.keys() == before.keys()
+    for key in before:
+        assert after[key] == before[key], key
+
+
+def test_the_import_takes_as_many_queries_for_4n_rows_as_for_n(setting, protocol) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from delegations.imports import import_delegations
+
+    def rows(start: int, count: int) -> list[dict[str, str]]:
+        # New counterparts and people each time, one known person renamed, some co-hosts.
+        return [
+            {**_row(n), "counterpart_name": f"Đối tác mới {n}",
+             "participants": f"Người {n} | JP | N{n:07d} | head; Person 3 {start} | TH | P0000003 | member"}
+            for n in range(start, start + count)
+        ]  # fmt: skip
+
+    import_delegations(actor=protocol, check=check_rows(*_table(rows(2000, 1))))  # counters, caches
+    counts = []
+    for start, count in ((3000, 5), (4000, 20)):
+        check = check_rows(*_table(rows(start, count)))
+        with CaptureQueriesContext(connection) as queries:
+            created = import_delegations(actor=protocol, check=check)
+        assert len(created) == count
+        counts.append(len(queries))
+
+    # 51 in all (savepoints included): one statement per table written, up to a batch of
+    # ttdn.bulk.BATCH_SIZE rows on PostgreSQL (SQLite splits an INSERT at 999 parameters).
+    assert counts[0] == counts[1] <= 55, counts
+
+
+def test_a_row_refused_late_leaves_nothing_written_and_is_named(setting, protocol) -> None:
+    from delegations.imports import import_delegations
+    from ttdn.cases.errors import CaseError
+    from ttdn.cases.models import CaseEvent, CaseGroupObjectPermission, Participant
+
+    good, _bad = setting
+    check = check_rows(*_table(good[:300]))
+    assert check.ok
+    # Taken after the check, before the import (another import, the same file twice...).
+    other = make_delegation(actor=protocol)
+    Case.objects.filter(pk=other.pk).update(reference=good[298]["reference"])
+
+    def counts() -> list[int]:
+        models = [Case, Person, Organisation, Participant, CaseEvent, CaseGroupObjectPermission]
+        return [m._default_manager.count() for m in models] + [Case.history.count(), Person.history.count()]
+
+    before = counts()
+    with translation.override("en"), pytest.raises(CaseError, match=f"^Row 300: .*{good[298]['reference']}"):
+        import_delegations(actor=protocol, check=check)
+    assert counts() == before

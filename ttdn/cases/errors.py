@@ -13,3 +13,13 @@ class ReviewReopenNeeded(CaseError):
     def __init__(self, message: str, *, fields: list[str]) -> None:
         super().__init__(message)
         self.fields = fields
+
+
+class RowError(CaseError):
+    """One of many records written at once was refused: ``index`` says which (from 0), and
+    ``cause`` is the error a service for one record raises (a ValidationError)."""
+
+    def __init__(self, message: str, *, index: int, cause: Exception | None = None) -> None:
+        super().__init__(message)
+        self.index = index
+        self.cause = cause

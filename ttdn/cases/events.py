@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ttdn.accounts.models import User
+from ttdn.bulk import BATCH_SIZE
 from ttdn.cases.errors import CaseError
 from ttdn.cases.models import Case, CaseEvent
 from ttdn.cases.models.event import TEXT_MAX_LENGTH
@@ -79,7 +80,7 @@ def log_events(
             CaseEvent(case_id=case_id, code=code, actor=actor, at=at, text=text, data=data)
             for case_id, data in sorted(data_by_case.items())
         ],
-        batch_size=500,
+        batch_size=BATCH_SIZE,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -99,3 +100,23 @@ def refresh_identity_hashes(instance: models.Model) -> None:
     for field in instance._meta.concrete_fields:
         if isinstance(field, IdentityHashField):
             field.refresh(instance)
+
+
+def countries_checked(instance: models.Model, names: list[str], codes: set[str]) -> None:
+    """What ``clean_fields`` says of the country fields ``names`` of ``instance``, against
+    ``codes`` (``set(dict(django_countries.countries))``, made once for many records: the
+    field's own check walks every country's translated name each time)."""
+    errors = {}
+    for name in names:
+        field = instance._meta.get_field(name)
+        assert isinstance(field, models.Field)  # noqa: S101 - a concrete field by its name
+        value = getattr(instance, name)
+        single = value is None or isinstance(value, str) or hasattr(value, "code")
+        values = [str(getattr(item, "code", item) or "") for item in ([value] if single else list(value))]
+        wrong = [code for code in values if code and code not in codes]
+        if wrong:
+            errors[name] = [str(field.error_messages["invalid_choice"]) % {"value": wrong[0]}]
+        elif not any(values) and not field.blank:
+            errors[name] = [str(field.error_messages["blank"])]
+    if errors:
+        raise ValidationError(errors)

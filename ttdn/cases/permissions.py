@@ -10,7 +10,8 @@ nothing else writes grants.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Model
@@ -18,6 +19,7 @@ from simple_history.utils import bulk_create_with_history
 
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role
+from ttdn.bulk import BATCH_SIZE, chunked
 from ttdn.cases.models import Case, CaseGroupObjectPermission, CaseUserObjectPermission
 
 VIEW = "view_case"
@@ -31,9 +33,9 @@ def _permission(codename: str) -> Permission:
 
 
 def _create(objects: list[Model], actor: User | None) -> None:
-    """Insert grants in one statement, each with its history row naming who granted it."""
+    """Insert grants in one statement per batch, each with its history row naming who granted it."""
     if objects:
-        bulk_create_with_history(objects, type(objects[0]), default_user=actor)
+        bulk_create_with_history(objects, type(objects[0]), batch_size=BATCH_SIZE, default_user=actor)
 
 
 def _delete(grants: Iterable[Model], actor: User | None) -> None:
@@ -73,9 +75,50 @@ def _set_group_grants(
 
 def sync_host_grants(*, case: Case, actor: User | None) -> None:
     """The lead and co-host agencies see the case; agencies that stopped hosting it do not."""
-    agency_ids = {case.lead_agency_id, *case.co_host_agencies.values_list("pk", flat=True)}
-    groups = Group.objects.filter(agency__pk__in=agency_ids)
-    _set_group_grants(case, VIEW, groups, actor)
+    sync_host_grants_many(cases=[case], actor=actor)
+
+
+def sync_host_grants_many(*, cases: Sequence[Case], actor: User | None) -> None:
+    """``sync_host_grants`` for many cases at once: a fixed number of queries up to a batch
+    (``ttdn.bulk.BATCH_SIZE`` cases), grants taken back one by one (each in its history)."""
+    if not cases:
+        return
+    permission = _permission(VIEW)
+    wanted: dict[int, set[int]] = {case.pk: {case.lead_agency_id} for case in cases}
+    through = Case.co_host_agencies.through
+    for chunk in chunked(list(wanted)):
+        for case_id, agency_id in through.objects.filter(case_id__in=chunk).values_list(
+            "case_id", "agency_id"
+        ):
+            wanted[case_id].add(agency_id)
+    group_of = dict(
+        Agency.objects.filter(
+            pk__in={pk for pks in wanted.values() for pk in pks}, group__isnull=False
+        ).values_list("pk", "group_id")
+    )
+    wanted_groups = {
+        case_id: {group_of[pk] for pk in agency_ids if pk in group_of}
+        for case_id, agency_ids in wanted.items()
+    }
+    current: dict[int, set[int]] = defaultdict(set)
+    stale: list[int] = []
+    for chunk in chunked(list(wanted)):
+        for pk, case_id, group_id in CaseGroupObjectPermission.objects.filter(
+            content_object_id__in=chunk, permission=permission
+        ).values_list("pk", "content_object_id", "group_id"):
+            current[case_id].add(group_id)
+            if group_id not in wanted_groups[case_id]:
+                stale.append(pk)
+    if stale:
+        _delete(CaseGroupObjectPermission.objects.filter(pk__in=stale), actor)
+    _create(
+        [
+            CaseGroupObjectPermission(content_object_id=case_id, permission=permission, group_id=group_id)
+            for case_id, groups in wanted_groups.items()
+            for group_id in sorted(groups - current[case_id])
+        ],
+        actor,
+    )
 
 
 def grant_review(*, case: Case, agencies: Iterable[Agency], actor: User | None) -> None:
@@ -131,30 +174,53 @@ def referral_sight_of(*, case: Case) -> tuple[Agency, list[User]] | None:
 def grant_need_to_know(
     *, case: Case, actor: User | None, users: Iterable[User] = (), agencies: Iterable[Agency] = ()
 ) -> None:
+    grant_need_to_know_many(actor=actor, users={case: list(users)}, agencies={case: list(agencies)})
+
+
+def grant_need_to_know_many(
+    *,
+    actor: User | None,
+    users: Mapping[Case, Iterable[User]],
+    agencies: Mapping[Case, Iterable[Agency]] | None = None,
+) -> None:
+    """``grant_need_to_know`` for many cases at once (the users and agencies given per case),
+    in a fixed number of queries up to a batch; grants already held are kept as they are."""
+    user_lists = {case: list(holders) for case, holders in users.items()}
+    agency_lists = {case: list(holders) for case, holders in (agencies or {}).items()}
+    case_ids = list({case.pk for case in [*user_lists, *agency_lists]})
+    if not case_ids:
+        return
     permission = _permission(NEED_TO_KNOW)
-    users_held = set(
-        CaseUserObjectPermission.objects.filter(content_object=case, permission=permission).values_list(
-            "user_id", flat=True
-        )
-    )
-    groups_held = set(
-        CaseGroupObjectPermission.objects.filter(content_object=case, permission=permission).values_list(
-            "group_id", flat=True
-        )
-    )
+    users_held: set[tuple[int, int]] = set()
+    groups_held: set[tuple[int, int]] = set()
+    for chunk in chunked(case_ids):
+        if any(user_lists.values()):
+            users_held.update(
+                CaseUserObjectPermission.objects.filter(
+                    content_object_id__in=chunk, permission=permission
+                ).values_list("content_object_id", "user_id")
+            )
+        if any(agency_lists.values()):
+            groups_held.update(
+                CaseGroupObjectPermission.objects.filter(
+                    content_object_id__in=chunk, permission=permission
+                ).values_list("content_object_id", "group_id")
+            )
     _create(
         [
             CaseUserObjectPermission(content_object=case, permission=permission, user=user)
-            for user in {u.pk: u for u in users}.values()
-            if user.pk not in users_held
+            for case, holders in user_lists.items()
+            for user in {u.pk: u for u in holders}.values()
+            if (case.pk, user.pk) not in users_held
         ],
         actor,
     )
     _create(
         [
             CaseGroupObjectPermission(content_object=case, permission=permission, group_id=agency.group_id)
-            for agency in {a.pk: a for a in agencies}.values()
-            if agency.group_id not in groups_held
+            for case, holders in agency_lists.items()
+            for agency in {a.pk: a for a in holders}.values()
+            if (case.pk, agency.group_id) not in groups_held
         ],
         actor,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,17 +12,27 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_countries import countries
+from simple_history.utils import bulk_create_with_history
 
 from ttdn.accounts.models import Agency, User
+from ttdn.bulk import BATCH_SIZE, chunked
 from ttdn.cases import kinds
-from ttdn.cases.events import log_event
-from ttdn.cases.history import stamp
+from ttdn.cases.errors import RowError
+from ttdn.cases.events import log_event, log_events
+from ttdn.cases.fields import countries_checked
+from ttdn.cases.history import history_record, stamp
 from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
-from ttdn.cases.permissions import grant_need_to_know, sync_host_grants
+from ttdn.cases.permissions import (
+    grant_need_to_know,
+    grant_need_to_know_many,
+    sync_host_grants,
+    sync_host_grants_many,
+)
 from ttdn.cases.policy import enforce, may_create_case, may_edit, may_record_decision
-from ttdn.cases.services.organisations import organisation_find_or_create
-from ttdn.cases.services.people import PersonData, person_find_or_create
-from ttdn.cases.services.references import reference_next
+from ttdn.cases.services.organisations import organisation_find_or_create, organisations_find_or_create
+from ttdn.cases.services.people import PersonData, person_find_or_create, persons_find_or_create
+from ttdn.cases.services.references import reference_next, references_next
 from ttdn.cases.services.reviews import referral_sight_sync, review_after_change
 from ttdn.cases.text import fold
 
@@ -79,9 +90,7 @@ class CaseData:
 def case_create(*, actor: User, kind: str, data: CaseData) -> Case:
     enforce(may_create_case(user=actor))
     _save_new_counterpart(data.fields)
-    case = Case(kind=kind, created_by=actor, **_known_fields(data.fields))
-    if case.responsible_officer_id is None:
-        case.responsible_officer = actor
+    case = _new_case(actor, kind, data.fields)
     case.reference = reference_next(
         prefix=kinds.get(kind).reference_prefix(case), year=timezone.localdate().year
     )
@@ -143,6 +152,184 @@ def case_update(
     return case
 
 
+@transaction.atomic
+def cases_create(
+    *, actor: User, kind: str, data: Sequence[CaseData], references: Sequence[str] = ()
+) -> list[Case]:
+    """``case_create`` for many cases at once (an import): the same rows, events, grants and
+    history, in a number of queries that does not grow with the cases up to a batch
+    (``ttdn.bulk.BATCH_SIZE``). ``references``, where given (not empty), are kept, checked
+    unused; the others take the next numbers. A case refused raises RowError with its index,
+    and nothing is kept."""
+    enforce(may_create_case(user=actor))
+    given = list(references) or [""] * len(data)
+    unsaved = [
+        index
+        for index, item in enumerate(data)
+        if isinstance(item.fields.get("counterpart"), Organisation) and item.fields["counterpart"].pk is None
+    ]
+    counterparts = dict(
+        zip(
+            unsaved,
+            organisations_find_or_create(
+                organisations=[data[index].fields["counterpart"] for index in unsaved]
+            ),
+            strict=True,
+        )
+    )
+    cases = []
+    for index, item in enumerate(data):
+        fields = dict(item.fields)
+        if index in counterparts:
+            fields["counterpart"] = counterparts[index]
+        cases.append(_new_case(actor, kind, fields))
+    _number(cases, kind, given)
+    codes = set(dict(countries))
+    for index, case in enumerate(cases):
+        _validate_new(case, index, codes)
+    _check_references_free(cases, given)
+    # The participants' persons, found or made in the order of the cases, as one by one.
+    people = [
+        (index, order, row)
+        for index, item in enumerate(data)
+        for order, row in enumerate(item.participants or ())
+    ]
+    try:
+        persons = persons_find_or_create(
+            rows=[(row.person, cases[index].counterpart) for index, _o, row in people]
+        )
+    except RowError as error:
+        raise RowError(error.message, index=people[error.index][0], cause=error.cause) from error
+    names: dict[int, list[str]] = {index: [] for index in range(len(cases))}
+    for (index, _order, row), person in zip(people, persons, strict=True):
+        names[index].append(row.person.full_name or person.full_name)
+    for index, case in enumerate(cases):
+        case.search_text = _search_text(case, case.counterpart, names[index])
+        stamp(case, actor)
+    Case.objects.bulk_create(cases, batch_size=BATCH_SIZE)
+    history_record(cases, history_type="+", actor=actor)
+    log_events(code="case.created", actor=actor, data_by_case={case.pk: {"kind": kind} for case in cases})
+    through = Case.co_host_agencies.through
+    co_hosted = []
+    links = []
+    for case, item in zip(cases, data, strict=True):
+        agencies = list({agency.pk: agency for agency in _co_hosts(case, item.co_host_agencies)})
+        if agencies:
+            co_hosted.append(case)
+            links += [through(case_id=case.pk, agency_id=agency_id) for agency_id in agencies]
+    through.objects.bulk_create(links, batch_size=BATCH_SIZE)
+    history_record(co_hosted, history_type="~", actor=actor)  # as co_host_agencies.set() records it
+    sync_host_grants_many(cases=cases, actor=actor)
+    # Whoever registers or runs the case keeps seeing it if it is (or becomes) restricted.
+    grant_need_to_know_many(
+        actor=actor, users={case: {actor, case.responsible_officer or actor} for case in cases}
+    )
+    _create_participants(cases, people, persons, actor)
+    _create_programme(cases, data, actor)
+    return cases
+
+
+def _new_case(actor: User, kind: str, fields: dict[str, Any]) -> Case:
+    case = Case(kind=kind, created_by=actor, **_known_fields(fields))
+    if case.responsible_officer_id is None:
+        case.responsible_officer = actor
+    return case
+
+
+def _number(cases: list[Case], kind: str, given: list[str]) -> None:
+    """Give each case its reference: the one given, or the next number of its prefix."""
+    year = timezone.localdate().year
+    prefixes = [kinds.get(kind).reference_prefix(case) for case in cases]
+    wanted = Counter(prefix for prefix, reference in zip(prefixes, given, strict=True) if not reference)
+    numbers = {
+        prefix: iter(references_next(prefix=prefix, year=year, count=count))
+        for prefix, count in wanted.items()
+    }
+    for case, prefix, reference in zip(cases, prefixes, given, strict=True):
+        case.reference = reference or next(numbers[prefix])
+
+
+def _validate_new(case: Case, index: int, codes: set[str]) -> None:
+    """What ``full_clean`` checks of a new case, without a query per case: the related records
+    are saved ones, the reference is checked by ``_check_references_free``, and the one check
+    constraint (the dates) here."""
+    try:
+        case.full_clean(
+            exclude=[
+                "search_text",
+                "counterpart",
+                "lead_agency",
+                "responsible_officer",
+                "created_by",
+                "countries",
+            ],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+        countries_checked(case, ["countries"], codes)
+        if case.end_date < case.start_date:
+            raise ValidationError(_("The visit cannot end before it starts."))
+    except ValidationError as error:
+        raise RowError(" ".join(error.messages), index=index, cause=error) from error
+
+
+def _check_references_free(cases: list[Case], given: list[str]) -> None:
+    seen: dict[str, int] = {}
+    for index, case in enumerate(cases):
+        if case.reference in seen:
+            raise RowError(
+                _("The reference %(reference)s is given twice.") % {"reference": case.reference}, index=index
+            )
+        seen[case.reference] = index
+    taken: set[str] = set()
+    for chunk in chunked([reference for reference in given if reference]):
+        taken.update(Case.objects.filter(reference__in=chunk).values_list("reference", flat=True))
+    if taken:
+        first = min(taken, key=seen.__getitem__)
+        raise RowError(
+            _("The reference %(reference)s is already taken.") % {"reference": first}, index=seen[first]
+        )
+
+
+def _create_participants(
+    cases: list[Case], people: list[tuple[int, int, ParticipantData]], persons: list[Any], actor: User
+) -> None:
+    participants = []
+    in_case: set[tuple[int, int]] = set()
+    for (index, order, row), person in zip(people, persons, strict=True):
+        if (index, person.pk) in in_case:
+            raise RowError(_listed_twice(person).messages[0], index=index)
+        in_case.add((index, person.pk))
+        participant = Participant(case=cases[index], person=person, role=row.role, order=order)
+        try:
+            participant.full_clean(
+                exclude=["case", "person"], validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as error:
+            raise RowError(" ".join(error.messages), index=index, cause=error) from error
+        participants.append(participant)
+    bulk_create_with_history(participants, Participant, batch_size=BATCH_SIZE, default_user=actor)
+
+
+def _create_programme(cases: list[Case], data: Sequence[CaseData], actor: User) -> None:
+    items = []
+    for index, (case, item) in enumerate(zip(cases, data, strict=True)):
+        for row in item.programme or ():
+            programme_item = ProgrammeItem(
+                case=case, **{name: getattr(row, name) for name in ProgrammeData.__dataclass_fields__}
+            )
+            try:
+                programme_item_validate(case=case, item=programme_item)
+            except ValidationError as error:
+                raise RowError(" ".join(error.messages), index=index, cause=error) from error
+            items.append(programme_item)
+    bulk_create_with_history(items, ProgrammeItem, batch_size=BATCH_SIZE, default_user=actor)
+
+
+def _listed_twice(person: Any) -> ValidationError:
+    return ValidationError(_("%(name)s is listed twice in this case.") % {"name": person.full_name})
+
+
 def _known_fields(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(CASE_FIELDS)
     if unknown:
@@ -171,7 +358,7 @@ def _replace_participants(case: Case, rows: Sequence[ParticipantData], actor: Us
         staying = [p.person for p in existing.values() if p.person_id not in keep]
         person = person_find_or_create(data=row.person, organisation=case.counterpart, known=staying)
         if person.pk in keep:
-            raise ValidationError(_("%(name)s is listed twice in this case.") % {"name": person.full_name})
+            raise _listed_twice(person)
         keep.add(person.pk)
         participant = existing.get(person.pk) or Participant(case=case, person=person)
         if participant.pk is None or (participant.role, participant.order) != (row.role, order):

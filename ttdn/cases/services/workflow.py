@@ -13,7 +13,7 @@ registration (``CaseKind.conditions``).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,10 +25,11 @@ from django.utils.translation import gettext_lazy
 
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role
+from ttdn.bulk import chunked
 from ttdn.cases import kinds
-from ttdn.cases.errors import CaseError
-from ttdn.cases.events import log_event, register_event, text_checked
-from ttdn.cases.history import stamp
+from ttdn.cases.errors import CaseError, RowError
+from ttdn.cases.events import log_event, log_events, register_event, text_checked
+from ttdn.cases.history import history_record, stamp
 from ttdn.cases.models import Case
 from ttdn.cases.policy import enforce, may_transition
 from ttdn.cases.services.followups import no_open_followups
@@ -178,11 +179,8 @@ def blockers(*, case: Case, transition: str) -> list[str]:
     return [message for condition in conditions if (message := condition(case))]
 
 
-def _apply(
-    *, case: Case, transition: Transition, actor: User | None, target: str, reason: str, data: dict[str, Any]
-) -> Case:
-    """The one place a case's status changes: check the state and the conditions, move, record
-    the event, then the transition's effects. The caller holds the transaction and the row lock."""
+def _check(*, case: Case, transition: Transition, target: str, reason: str) -> None:
+    """Refuse the move of ``case`` unless its state, the reason and the conditions allow it."""
     if case.status not in transition.sources:
         raise CaseError(
             _("A case that is %(status)s cannot be moved this way (%(action)s).")
@@ -195,6 +193,14 @@ def _apply(
     problems = blockers(case=case, transition=transition.name)
     if problems:
         raise CaseError(" ".join(problems))
+
+
+def _apply(
+    *, case: Case, transition: Transition, actor: User | None, target: str, reason: str, data: dict[str, Any]
+) -> Case:
+    """The one place a case's status changes: check the state and the conditions, move, record
+    the event, then the transition's effects. The caller holds the transaction and the row lock."""
+    _check(case=case, transition=transition, target=target, reason=reason)
     before = case.status
     case.status = target
     stamp(case, actor)
@@ -246,6 +252,57 @@ def case_move(
         case=locked, transition=transition, actor=actor, target=target or transition.target,
         reason=text_checked(reason), data=data or {},
     )  # fmt: skip
+
+
+@transaction.atomic
+def cases_move(
+    *,
+    cases: Sequence[Case],
+    name: str,
+    actor: User | None = None,
+    targets: Sequence[str] = (),
+    data: Sequence[dict[str, Any]] = (),
+) -> list[Case]:
+    """``case_move`` of many cases at once (an import's moves): the same checks, status, history
+    rows and events, in a number of queries that does not grow with the cases up to a batch
+    (the effects, where the transition has any, case by case). ``targets`` and ``data`` go
+    with ``cases``, one each. A case that may not move raises RowError with its index."""
+    transition = TRANSITIONS[name]
+    if not transition.by_system:
+        raise ValueError(f"{name} is made by hand only")
+    targets = list(targets) or [transition.target] * len(cases)
+    data = list(data) or [{} for _case in cases]
+    status: dict[int, str] = {}
+    for chunk in chunked([case.pk for case in cases]):  # locked, as case_move locks its row
+        status.update(Case.objects.select_for_update().filter(pk__in=chunk).values_list("pk", "status"))
+    for index, (case, target) in enumerate(zip(cases, targets, strict=True)):
+        case.status = status[case.pk]
+        try:
+            _check(case=case, transition=transition, target=target, reason="")
+        except CaseError as error:
+            raise RowError(error.message, index=index) from error
+    before = {case.pk: case.status for case in cases}
+    now = timezone.now()
+    for target in set(targets):
+        moved = [case.pk for case, to in zip(cases, targets, strict=True) if to == target]
+        for chunk in chunked(moved):
+            Case.objects.filter(pk__in=chunk).update(status=target, updated_at=now)
+    for case, target in zip(cases, targets, strict=True):
+        case.status, case.updated_at = target, now
+        stamp(case, actor)
+    history_record(cases, history_type="~", actor=actor)
+    log_events(
+        code=transition.event,
+        actor=actor,
+        data_by_case={
+            case.pk: {"from": before[case.pk], "to": target, **extra}
+            for case, target, extra in zip(cases, targets, data, strict=True)
+        },
+    )
+    effect = _EFFECTS.get(transition.name)
+    for case in cases if effect is not None else ():
+        effect(case, actor)  # type: ignore[misc]
+    return list(cases)
 
 
 def case_submit(*, actor: User, case: Case) -> Case:
