@@ -178,7 +178,7 @@ def measure(url: str) -> dict[str, Any]:
         lambda: report_figures(users["agency"], Period.of_year(last_year))
     )
     try:
-        from bench.import_rows import measure_import
+        from import_rows import measure_import  # beside this script
     except ImportError:  # an older checkout
         pass
     else:
