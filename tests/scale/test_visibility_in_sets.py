@@ -38,3 +38,21 @@ def test_the_sets_of_every_user_are_the_selector_s_own(world, make_user) -> None
     # The roles, the groups, the users' own grants, the cases with a column per decider, the
     # police's referrals.
     assert len(captured) <= 5
+
+
+def test_the_probing_form_of_the_policy_sees_what_the_selector_sees(world) -> None:  # noqa: F811
+    """The reads that narrow the cases first (dashboard, calendar, queues, notifications) probe
+    each case's grants: the same policy, case for case, on the whole matrix, and for the records
+    of those cases (``of_visible_cases``)."""
+    from ttdn.cases.models import Review
+    from ttdn.cases.selectors import of_visible_cases
+
+    users, cases = world
+    assert Review.objects.filter(case__in=[b.case for b in cases]).exists()  # referred cases among them
+    for user in users:
+        selector = set(cases_visible_to(user).values_list("pk", flat=True))
+        probed = set(cases_visible_to(user, probe=True).values_list("pk", flat=True))
+        records = set(Review.objects.filter(of_visible_cases(user)).values_list("case_id", flat=True))
+        reviewed = set(Review.objects.filter(case__in=selector).values_list("case_id", flat=True))
+        assert probed == selector == {b.case.pk for b in cases if expected(user, b)}, user.username
+        assert records == reviewed, user.username
