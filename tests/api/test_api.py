@@ -14,7 +14,7 @@ from tests.api.client import API, _as
 from tests.factories import TEST_PASSWORD, approve, make_agency, make_delegation
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import Case, FollowUp
-from ttdn.cases.services.followups import followup_create
+from ttdn.cases.services.followups import followup_close, followup_create
 from ttdn.notifications.models import Notification
 from ttdn.reports.periods import Period
 from ttdn.reports.statistics import report_figures
@@ -76,6 +76,29 @@ def test_follow_ups_list_opens_and_closes_as_on_the_pages(api, make_user, follow
     )
     assert done.status_code == 200
     assert done.json()["status"] == "done"
+
+
+def test_follow_ups_are_filtered_by_status_on_the_cases_one_may_see(
+    api, make_user, followup, protocol
+) -> None:
+    staff = make_user(Role.AGENCY, agency=followup.assignee_agency)
+    client = _as(api, staff)
+    followup_close(actor=staff, followup=followup, status=FollowUp.Status.DONE, result="Đã gửi")
+    still_open = followup_create(actor=protocol, case=followup.case, title="Gọi điện",
+                                 due_date=datetime.date(2026, 12, 2), assignee_agency=followup.assignee_agency)  # fmt: skip
+
+    def ids(**query: str) -> list[int]:
+        return [row["id"] for row in client.get(f"{API}/follow-ups/", query).json()["results"]]
+
+    assert ids() == [followup.pk, still_open.pk]
+    assert ids(status="open") == [still_open.pk]
+    assert ids(status="done") == [followup.pk]
+    assert (
+        _as(api, make_user(Role.AGENCY)).get(f"{API}/follow-ups/", {"status": "open"}).json()["results"] == []
+    )
+    refused = client.get(f"{API}/follow-ups/", {"status": "finished"})
+    assert refused.status_code == 400
+    assert "status" in refused.json()
 
 
 def test_a_follow_up_of_a_case_one_may_not_see_is_not_found(api, make_user, followup) -> None:

@@ -56,3 +56,17 @@ def test_the_probing_form_of_the_policy_sees_what_the_selector_sees(world) -> No
         reviewed = set(Review.objects.filter(case__in=selector).values_list("case_id", flat=True))
         assert probed == selector == {b.case.pk for b in cases if expected(user, b)}, user.username
         assert records == reviewed, user.username
+
+
+def test_the_identity_column_of_a_list_decides_as_the_set_does(world) -> None:  # noqa: F811
+    """The API's list reads whether identity data is shown with its rows (one query less): case
+    for case, every user of the matrix, it is ``identity_visible_to_each``'s decision."""
+    from ttdn.cases.identity import identity_shown_column
+
+    users, cases = world
+    ids = {built.case.pk for built in cases}
+    shown = identity_visible_to_each(users=users, case_ids=ids)
+    for user in users:
+        column = Case.objects.filter(pk__in=ids).annotate(identity_shown=identity_shown_column(user))
+        assert {case.pk for case in column if case.identity_shown} == shown[user.pk], user.username
+    assert any(shown.values()) and not all(shown[user.pk] == ids for user in users)

@@ -22,7 +22,7 @@ from rest_framework.response import Response
 from ttdn.accounts.models import Agency, User
 from ttdn.api.permissions import refuse
 from ttdn.api.reads import LogsRestrictedReads
-from ttdn.cases.identity import identity_visible_among, mask_passport
+from ttdn.cases.identity import identity_shown_column, identity_visible_among, mask_passport
 from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
 from ttdn.cases.policy import may_create_case, may_edit
 from ttdn.cases.selectors import cases_visible_to
@@ -80,9 +80,12 @@ class CaseSerializer(serializers.Serializer):
     programme = ProgrammeItemSerializer(many=True, required=False)
 
     def _identity_shown(self, case: Case) -> set[int]:
-        """The cases of this response whose identity data the user sees: for a list, decided once
-        for the whole page (kept in the context that the page's rows share)."""
+        """The cases of this response whose identity data the user sees: read with the rows where
+        the view asked for it (``identity_shown_column``), else decided once for the whole page
+        (kept in the context that the page's rows share)."""
         user = self.context["request"].user
+        if hasattr(case, "identity_shown"):
+            return {case.pk} if case.identity_shown else set()
         if not isinstance(self.parent, serializers.ListSerializer):
             return identity_visible_among(user=user, cases=[case])
         if "identity_shown" not in self.context:
@@ -166,7 +169,7 @@ class CaseViewSet(LogsRestrictedReads, viewsets.ReadOnlyModelViewSet):
     case_kind = ""
 
     def get_queryset(self) -> QuerySet[Case]:
-        cases = (
+        cases: QuerySet[Case] = (
             cases_visible_to(self.request.user)
             .filter(kind=self.case_kind)
             .select_related("counterpart", "lead_agency")
@@ -176,6 +179,7 @@ class CaseViewSet(LogsRestrictedReads, viewsets.ReadOnlyModelViewSet):
                 Prefetch("participants", queryset=Participant.objects.select_related("person")),
                 "programme_items",
             )
+            .annotate(identity_shown=identity_shown_column(self.request.user))
             .order_by("start_date", "reference")
         )
         if self.action == "list":

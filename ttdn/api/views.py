@@ -6,9 +6,11 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -20,7 +22,7 @@ from ttdn.accounts.two_factor import api_token_issue
 from ttdn.api import serializers as s
 from ttdn.api.reads import LogsRestrictedReads
 from ttdn.cases.models import FollowUp, Review
-from ttdn.cases.selectors import case_get_for, of_visible_cases, reviews_for_police
+from ttdn.cases.selectors import case_get_for, cases_visible_to, of_visible_cases, reviews_for_police
 from ttdn.cases.services.followups import followup_close
 from ttdn.cases.services.reviews import review_record
 from ttdn.cases.services.workflow import case_transition
@@ -83,16 +85,27 @@ class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
 class FollowUpViewSet(
     LogsRestrictedReads, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
-    """The follow-ups of the cases the user may see; ``close`` as on the case page."""
+    """The follow-ups of the cases the user may see (``?status=open``: the work still to do);
+    ``close`` as on the case page."""
 
     serializer_class = s.FollowUpSerializer
 
+    @extend_schema(parameters=[OpenApiParameter("status", str, enum=FollowUp.Status.values)])
+    def list(self, request: Request, *args: object, **kwargs: object) -> Response:
+        return super().list(request, *args, **kwargs)
+
     def get_queryset(self) -> QuerySet[FollowUp]:
-        return (
-            FollowUp.objects.filter(of_visible_cases(self.request.user))
-            .select_related("case", "assignee_user", "assignee_agency")
-            .order_by("due_date", "pk")
-        )
+        user = self.request.user
+        followups = FollowUp.objects.select_related("case", "assignee_user", "assignee_agency")
+        if self.action != "list":  # one of them: its case's grants probed
+            return followups.filter(of_visible_cases(user))
+        wanted = self.request.query_params.get("status")
+        if not wanted:  # all there ever were: the visible cases as one set, not a probe per row
+            return followups.filter(case__in=cases_visible_to(user)).order_by("due_date", "pk")
+        if wanted not in FollowUp.Status.values:
+            raise ValidationError({"status": [_("Choose one of: %s.") % ", ".join(FollowUp.Status.values)]})
+        # the open ones are few among all there were: narrowed first, each case's grants probed
+        return followups.filter(of_visible_cases(user), status=wanted).order_by("due_date", "pk")
 
     @extend_schema(request=s.FollowUpCloseSerializer, responses={200: s.FollowUpSerializer})
     @action(detail=True, methods=["post"])

@@ -9,6 +9,9 @@ first: they add a day off or a working day the package does not know, or take on
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,8 +60,27 @@ class WorkingCalendar:
         return day not in national.holidays
 
 
+# The calendar a run of many date computations shares (``calendar_held``), if any.
+_held: ContextVar[WorkingCalendar | None] = ContextVar("working_calendar_held", default=None)
+
+
+@contextmanager
+def calendar_held(first: datetime.date, last: datetime.date) -> Iterator[WorkingCalendar]:
+    """Within the block, date computations between ``first`` and ``last`` read the admins' days
+    once, not once each: the reminder sweep shifts dates for every rule (issue 18)."""
+    calendar = WorkingCalendar(first, last)
+    token = _held.set(calendar)
+    try:
+        yield calendar
+    finally:
+        _held.reset(token)
+
+
 def _calendar_around(day: datetime.date, span: int) -> WorkingCalendar:
     margin = datetime.timedelta(days=min(MAX_SPAN_DAYS, span * 3 + 30))
+    held = _held.get()
+    if held is not None and held.first <= day - margin and day + margin <= held.last:
+        return held
     return WorkingCalendar(day - margin, day + margin)
 
 

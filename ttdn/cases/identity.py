@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import BooleanField, Exists, OuterRef, QuerySet, Value
 
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role, roles_of
@@ -49,12 +50,26 @@ def identity_visible_to_each(*, users: Iterable[User], case_ids: Iterable[int]) 
         if Role.POLICE in roles and roles.isdisjoint(IDENTITY_ROLES):
             officers.append(user)
     if officers and ids:
-        referred = CaseGroupObjectPermission.objects.filter(
-            content_object_id__in=ids, permission__codename=REVIEW, group__user__in=officers
-        ).values_list("group__user", "content_object_id")
-        for user_id, case_id in referred:
+        referred = _referred_to_agency_of(officers).filter(content_object_id__in=ids)
+        for user_id, case_id in referred.values_list("group__user", "content_object_id"):
             shown[user_id].add(case_id)
     return shown
+
+
+def identity_shown_column(user: AbstractBaseUser | AnonymousUser) -> Exists | Value:
+    """The same decision as a column of a case query (``annotate(identity_shown=...)``): a list
+    reads it with its rows instead of asking afterwards."""
+    roles = roles_of(user)
+    if isinstance(user, User) and not roles.isdisjoint(IDENTITY_ROLES):
+        return Value(True, BooleanField())
+    if isinstance(user, User) and Role.POLICE in roles:
+        return Exists(_referred_to_agency_of([user]).filter(content_object_id=OuterRef("pk")))
+    return Value(False, BooleanField())
+
+
+def _referred_to_agency_of(officers: list[User]) -> QuerySet[CaseGroupObjectPermission]:
+    """The review grants of the officers' police agency (the group the referral grants)."""
+    return CaseGroupObjectPermission.objects.filter(permission__codename=REVIEW, group__user__in=officers)
 
 
 def mask_passport(number: str) -> str:

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ttdn.accounts.models import User
+from ttdn.cases.deadlines import MAX_SPAN_DAYS, calendar_held
 from ttdn.cases.identity import identity_visible_to_each
 from ttdn.cases.selectors import cases_visible_to_each
 from ttdn.notifications import rules
@@ -63,15 +64,19 @@ def reminders_sweep(*, today: datetime.date | None = None) -> SweepResult:
     today = today or timezone.localdate()
     directory = rules.Directory()
     enabled = list(ReminderRule.objects.filter(enabled=True))
-    _set_window_floors(enabled, today)
+    # Every rule shifts today by its offset: the admins' calendar days read once for all of them.
+    longest = max((rule.offset for rule in enabled), default=0)
+    span = datetime.timedelta(days=min(MAX_SPAN_DAYS, longest * 3 + 30))
     found: list[tuple[ReminderRule, rules.Trigger, rules.Occasion, set[int]]] = []
-    for rule in enabled:
-        trigger = rules.get(rule.trigger)
-        if trigger is None:
-            logger.warning("reminder rule %s watches an unknown trigger %r", rule.code, rule.trigger)
-            continue
-        for occasion in trigger.find(rule, today, directory):
-            found.append((rule, trigger, occasion, _recipients(rule, occasion, directory)))
+    with calendar_held(today - span, today + span):
+        _set_window_floors(enabled, today)
+        for rule in enabled:
+            trigger = rules.get(rule.trigger)
+            if trigger is None:
+                logger.warning("reminder rule %s watches an unknown trigger %r", rule.code, rule.trigger)
+                continue
+            for occasion in trigger.find(rule, today, directory):
+                found.append((rule, trigger, occasion, _recipients(rule, occasion, directory)))
     on_cases: dict[int, set[int]] = defaultdict(set)
     on_identity: dict[int, set[int]] = defaultdict(set)
     for _, trigger, occasion, users in found:
@@ -136,6 +141,7 @@ def _create_new(wanted: list[Notification]) -> list[Notification]:
             if (n.kind, n.key, n.recipient_id) not in existing
         }.values()
     )
-    # 2,000 rows of 6 values a statement: within SQLite's 32,766 parameters, a few statements a day.
-    Notification.objects.bulk_create(new, ignore_conflicts=True, batch_size=2000)
+    # One statement on PostgreSQL however many rows (an array per column); SQLite splits it at its
+    # parameter limit (Django does).
+    Notification.objects.bulk_create(new, ignore_conflicts=True)
     return new
