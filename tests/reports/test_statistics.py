@@ -98,3 +98,40 @@ def test_a_kinds_figures_come_with_its_registration(protocol, leader, monkeypatc
     assert ("test_days", "Days", 2, 1) in summary_rows(figures)  # the page and every file
     assert ("Days", "Visits of more than a day.") in definitions()
     assert "; Days: 2; " in summary_line(figures)  # the quarterly summary
+
+
+def test_follow_ups_count_by_the_local_day_at_the_period_s_edges(protocol, leader) -> None:
+    """A follow-up opened at 00:30 on 1 July in Hà Nội (17:30 UTC the day before) is the third
+    quarter's; one opened at 23:30 on 30 June, the second's; closed at 00:30 on 1 October, it was
+    still open (overdue) at the end of the third."""
+    import zoneinfo
+
+    from ttdn.cases.models import FollowUp
+    from ttdn.cases.services.followups import followup_create
+
+    local = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+    case = approve(_visit(protocol, 10), leader=leader)
+
+    def opened(at: datetime.datetime, *, closed: datetime.datetime | None = None) -> None:
+        followup = followup_create(actor=protocol, case=case, title="Gửi thư", due_date=D(2026, 7, 15),
+                                   assignee_agency=case.lead_agency)  # fmt: skip
+        status = FollowUp.Status.DONE if closed else FollowUp.Status.OPEN
+        FollowUp.objects.filter(pk=followup.pk).update(created_at=at, status=status, closed_at=closed)
+
+    opened(datetime.datetime(2026, 7, 1, 0, 30, tzinfo=local))
+    opened(datetime.datetime(2026, 6, 30, 23, 30, tzinfo=local))
+    opened(
+        datetime.datetime(2026, 7, 2, tzinfo=local),
+        closed=datetime.datetime(2026, 10, 1, 0, 30, tzinfo=local),
+    )
+    opened(
+        datetime.datetime(2026, 7, 3, tzinfo=local),
+        closed=datetime.datetime(2026, 9, 30, 23, 30, tzinfo=local),
+    )
+
+    figures = report_figures(leader, Q3)
+
+    # opened on 1, 2 and 3 July; done on 30 September; at the end of September, due on 15 July and
+    # not closed: the two still open and the one closed on 1 October
+    assert figures["follow_ups"] == {"opened": 3, "done": 1, "overdue": 3}
+    assert figures["previous"]["follow_ups"] == {"opened": 1, "done": 0, "overdue": 0}  # 30 June

