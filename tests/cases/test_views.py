@@ -65,6 +65,15 @@ def test_list_filters_by_direction_status_country_agency_and_period(
     ) == [inbound.reference]
 
 
+def test_list_filters_offer_all_rather_than_dashes(protocol_client: Client) -> None:
+    page = protocol_client.get("/cases/").content.decode()
+
+    for name in ("kind", "direction", "status", "country", "agency"):
+        first = re.search(rf'<select name="{name}"[^>]*>\s*<option value=""[^>]*>([^<]*)</option>', page)
+        assert first and first.group(1) == "Tất cả", name
+    assert "---------" not in page
+
+
 def test_list_sorts_and_paginates(protocol_client: Client, protocol) -> None:
     for n in range(27):
         make_delegation(actor=protocol, title=f"Đoàn {n:02d}", participants=0)

@@ -21,7 +21,10 @@ class CaseFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("status"), choices=Case.Status.choices)
     country = django_filters.ChoiceFilter(label=_("country"), choices=countries, method="filter_country")
     agency = django_filters.ModelChoiceFilter(
-        label=_("agency"), queryset=Agency.objects.filter(is_active=True), method="filter_agency"
+        label=_("agency"),
+        queryset=Agency.objects.filter(is_active=True),
+        method="filter_agency",
+        empty_label=_("All"),
     )
     period_from = django_filters.DateFilter(
         label=_("from"), field_name="end_date", lookup_expr="gte", widget=DateInput()

@@ -353,6 +353,9 @@ TTDN_PRESS_CO_HOST_CODES = parse_list(os.environ.get("TTDN_PRESS_CO_HOST_CODES",
 
 
 # The REST API (/api/v1/): the same users, roles and access policy as the pages.
+# A list's filters offer "All" (Tất cả), not a row of dashes, for no choice.
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "ttdn.api.authentication.SecondFactorTokenAuthentication",
