@@ -59,7 +59,15 @@ def timed(run: Callable[[], Any]) -> dict[str, float]:
             run()
             times.append((time.perf_counter() - start) * 1000)
     statements = [q for q in queries if q["sql"] not in TRANSACTION_CONTROL]
-    return {"ms": statistics.median(times), "spread": max(times) - min(times), "queries": len(statements)}
+    # The audit of a restricted case's read is one INSERT whenever the page shows one, however
+    # many: the same page of 25 and of 100 rows may differ by it without growing with the rows.
+    audit = [q for q in statements if q["sql"].startswith('INSERT INTO "cases_accesslog"')]
+    return {
+        "ms": statistics.median(times),
+        "spread": max(times) - min(times),
+        "queries": len(statements),
+        "reads": len(statements) - len(audit),
+    }
 
 
 class _Undo(Exception):
@@ -256,7 +264,10 @@ def check_bounds(runs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
         first = "/cases/" if page.startswith("/cases/") else "/api/v1/delegations/?page_size=25"
         reference = big.get(f"{first}, {base}")
         if reference and page in big and page != f"{first}, {base}":
-            check(f"{page}: queries - those of {first}", big[page]["queries"] - reference["queries"], 0)
+            reads = big[page].get("reads", big[page]["queries"]) - reference.get(
+                "reads", reference["queries"]
+            )
+            check(f"{page}: queries (besides the audit) - those of {first}", reads, 0)
     for figure in GROWTH_BOUNDS:
         if figure in big and figure in small:
             check(f"{figure}: 100k / 10k", big[figure]["ms"] / small[figure]["ms"], 1.5)

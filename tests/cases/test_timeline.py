@@ -116,3 +116,30 @@ def test_the_access_log_and_grants_are_for_who_manages_access_only(protocol, mak
     assert any(e.code == "access.granted" for e in timeline_for(user=protocol, case=case))
     assert not any(e.code.startswith("access.") for e in timeline_for(user=staff, case=case))
     assert not any(e.code.startswith("access.") for e in case_timeline(case_id=case.pk, extension_models=[]))
+
+
+def test_the_case_page_shows_the_newest_history_and_links_to_the_whole(
+    client: Client, protocol, make_user
+) -> None:
+    """A long case (each participant added is an entry) shows its newest entries on its page; the
+    whole history has its own page, for those who may see the case only."""
+    from ttdn.accounts.roles import Role
+    from ttdn.cases.views.cases import TIMELINE_ON_CASE_PAGE
+
+    case = make_delegation(actor=protocol, participants=40, programme=5)
+    whole = timeline_for(user=protocol, case=case)
+    assert len(whole) > TIMELINE_ON_CASE_PAGE
+    client.force_login(protocol)
+
+    page = client.get(case.get_absolute_url()).content.decode()
+    history_url = reverse("cases:history", kwargs={"pk": case.pk})
+    assert page.count('<span class="timeline__when">') == TIMELINE_ON_CASE_PAGE
+    assert f'href="{history_url}"' in page
+    assert f"Toàn bộ lịch sử ({len(whole)} mục)" in page
+
+    history = client.get(history_url)
+    assert history.status_code == 200
+    assert history.content.decode().count('<span class="timeline__when">') == len(whole)
+
+    client.force_login(make_user(Role.AGENCY))  # an agency that does not host it
+    assert client.get(history_url).status_code == 404

@@ -47,6 +47,10 @@ from ttdn.paging import page_of, query_without_page
 
 PAGE_SIZE = 25
 
+# The case page's history shows the newest entries: a long case (200 participants, each added
+# with its history row) would otherwise render hundreds of them on every visit.
+TIMELINE_ON_CASE_PAGE = 30
+
 
 @dataclass(frozen=True)
 class FollowUpRow:
@@ -124,6 +128,7 @@ def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     abilities = case_abilities(user=user, case=case)
     transitions = abilities.transitions()
     manages_access = bool(abilities["manage_access"])
+    timeline = timeline_for(user=user, case=case)
     return render(
         request,
         "cases/case_detail.html",
@@ -152,12 +157,24 @@ def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
             "police_sight": referral_sight_of(case=case) if case.is_restricted else None,
             "programme": case.programme_items.all(),
             "attachments": case.attachments.select_related("uploaded_by").all(),
-            "timeline": timeline_for(user=user, case=case),
+            # the newest entries; the whole history has its own page
+            "timeline": timeline[:TIMELINE_ON_CASE_PAGE],
+            "timeline_count": len(timeline),
             "transitions": [transition for transition, ability in transitions if ability],
             "blocked": [(transition, ability.reason) for transition, ability in transitions if not ability],
             "attachment_form": AttachmentForm() if abilities["upload"] else None,
             "core_panels": panels_for(case=case, user=user),
         },
+    )
+
+
+@require_GET
+@case_view()
+def case_history(request: HttpRequest, user: User, case: Case) -> HttpResponse:
+    """Everything that happened to the case, newest first (the case page shows the newest)."""
+    access_log_restricted_reads(request=request, user=user, cases=[case])
+    return render(
+        request, "cases/case_history.html", {"case": case, "timeline": timeline_for(user=user, case=case)}
     )
 
 
