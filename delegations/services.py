@@ -4,15 +4,13 @@ from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
 from delegations.models import Agreement, Delegation
 from delegations.policy import may_edit_agreements
 from ttdn.accounts.models import User
-from ttdn.bulk import BATCH_SIZE
 from ttdn.cases.errors import RowError
 from ttdn.cases.events import log_event
-from ttdn.cases.history import stamp
+from ttdn.cases.history import bulk_create_recorded, stamp
 from ttdn.cases.models import Case
 from ttdn.cases.policy import enforce
 from ttdn.cases.services.cases import CaseData, case_create, case_update, cases_create
@@ -47,7 +45,7 @@ def delegations_create(
     cases = cases_create(actor=actor, kind=KIND, data=data, references=references)
     for case, delegation in zip(cases, delegations, strict=True):
         delegation.case = case
-    bulk_create_with_history(delegations, Delegation, batch_size=BATCH_SIZE, default_user=actor)
+    bulk_create_recorded(delegations, actor=actor)
     return cases
 
 

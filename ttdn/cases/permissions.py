@@ -15,11 +15,11 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Model
-from simple_history.utils import bulk_create_with_history
 
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role
-from ttdn.bulk import BATCH_SIZE, chunked
+from ttdn.bulk import chunked
+from ttdn.cases.history import bulk_create_recorded
 from ttdn.cases.models import Case, CaseGroupObjectPermission, CaseUserObjectPermission
 
 VIEW = "view_case"
@@ -34,8 +34,7 @@ def _permission(codename: str) -> Permission:
 
 def _create(objects: list[Model], actor: User | None) -> None:
     """Insert grants in one statement per batch, each with its history row naming who granted it."""
-    if objects:
-        bulk_create_with_history(objects, type(objects[0]), batch_size=BATCH_SIZE, default_user=actor)
+    bulk_create_recorded(objects, actor=actor)
 
 
 def _delete(grants: Iterable[Model], actor: User | None) -> None:

@@ -13,7 +13,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
-from simple_history.utils import bulk_create_with_history
 
 from ttdn.accounts.models import Agency, User
 from ttdn.bulk import BATCH_SIZE, chunked
@@ -21,7 +20,7 @@ from ttdn.cases import kinds
 from ttdn.cases.errors import RowError
 from ttdn.cases.events import log_event, log_events
 from ttdn.cases.fields import countries_checked
-from ttdn.cases.history import history_record, stamp
+from ttdn.cases.history import bulk_create_recorded, history_record, stamp
 from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
 from ttdn.cases.permissions import (
     grant_need_to_know,
@@ -308,7 +307,7 @@ def _create_participants(
         except ValidationError as error:
             raise RowError(" ".join(error.messages), index=index, cause=error) from error
         participants.append(participant)
-    bulk_create_with_history(participants, Participant, batch_size=BATCH_SIZE, default_user=actor)
+    bulk_create_recorded(participants, actor=actor)
 
 
 def _create_programme(cases: list[Case], data: Sequence[CaseData], actor: User) -> None:
@@ -323,7 +322,7 @@ def _create_programme(cases: list[Case], data: Sequence[CaseData], actor: User) 
             except ValidationError as error:
                 raise RowError(" ".join(error.messages), index=index, cause=error) from error
             items.append(programme_item)
-    bulk_create_with_history(items, ProgrammeItem, batch_size=BATCH_SIZE, default_user=actor)
+    bulk_create_recorded(items, actor=actor)
 
 
 def _listed_twice(person: Any) -> ValidationError:

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from django.db import connection
 from django.db.models import Value
 from django.db.models.functions import Lower
-from simple_history.utils import bulk_create_with_history
 
-from ttdn.bulk import BATCH_SIZE, chunked
+from ttdn.bulk import chunked
+from ttdn.cases.history import bulk_create_recorded
 from ttdn.cases.models import Organisation
 
 
@@ -58,6 +58,6 @@ def organisations_find_or_create(*, organisations: Sequence[Organisation]) -> li
             organisation.ngo_registration_valid_until,
         )
         organisation.full_clean(validate_unique=False, validate_constraints=dated)
-    for organisation in bulk_create_with_history(new, Organisation, batch_size=BATCH_SIZE):
+    for organisation in bulk_create_recorded(new, actor=None):  # unstamped: the request's user
         known[key(organisation)] = organisation
     return [known[key(organisation)] for organisation in organisations]

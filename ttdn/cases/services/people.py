@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -130,10 +131,16 @@ def persons_find_or_create(*, rows: Sequence[tuple[PersonData, Organisation | No
     Person.objects.bulk_update(list(updated.values()), fields, batch_size=BATCH_SIZE)
     for snapshot, person, _type in records:
         snapshot.pk = person.pk
+    # A person recorded once is as saved: the database copies the row. One brought up to date by a
+    # later row has a history row per state: those are written from the snapshots.
+    times = Counter(id(person) for _snapshot, person, _type in records)
     for history_type in ("+", "~"):
-        history_record(
-            [snapshot for snapshot, _person, type_ in records if type_ == history_type],
-            history_type=history_type,
-            actor=None,  # unstamped, as the saves one by one: the request's user
-        )
+        of_type = [(snapshot, person) for snapshot, person, type_ in records if type_ == history_type]
+        for as_saved in (True, False):
+            history_record(
+                [snapshot for snapshot, person in of_type if (times[id(person)] == 1) == as_saved],
+                history_type=history_type,
+                actor=None,  # unstamped, as the saves one by one: the request's user
+                as_saved=as_saved,
+            )
     return result
