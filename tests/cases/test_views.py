@@ -236,3 +236,27 @@ def test_protocol_waits_on_questions_from_the_police_not_on_submitted_cases(
 
     assert waiting == [questioned.pk]
     assert submitted.pk not in waiting
+
+
+def test_a_large_delegation_shows_its_first_participants_and_links_to_all(
+    client: Client, protocol, make_user
+) -> None:
+    from ttdn.cases.views.cases import PARTICIPANTS_ON_CASE_PAGE
+
+    case = make_delegation(actor=protocol, participants=PARTICIPANTS_ON_CASE_PAGE + 5)
+    client.force_login(protocol)
+    all_url = reverse("cases:participants", kwargs={"pk": case.pk})
+
+    page = client.get(case.get_absolute_url()).content.decode()
+    listed = page.split('id="participants"')[1].split("</section>")[0]
+    assert listed.count("<tr>") - 1 == PARTICIPANTS_ON_CASE_PAGE  # the header row aside
+    assert f'href="{all_url}"' in page
+    assert f"Tất cả {PARTICIPANTS_ON_CASE_PAGE + 5} thành viên" in page
+
+    whole = client.get(all_url).content.decode().split('id="participants"')[1]
+    assert whole.count("<tr>") - 1 == PARTICIPANTS_ON_CASE_PAGE + 5
+
+    small = make_delegation(actor=protocol, participants=2)
+    assert 'participants/"' not in client.get(small.get_absolute_url()).content.decode()
+    client.force_login(make_user(Role.AGENCY))  # an agency that does not host it
+    assert client.get(all_url).status_code == 404

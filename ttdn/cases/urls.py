@@ -8,6 +8,7 @@ urlpatterns = [
     path("", cases.case_list, name="list"),
     path("<int:pk>/", cases.case_detail, name="detail"),
     path("<int:pk>/history/", cases.case_history, name="history"),
+    path("<int:pk>/participants/", cases.case_participants, name="participants"),
     path("<int:pk>/transition/<slug:name>/", cases.case_transition_view, name="transition"),
     path("<int:pk>/attachments/", cases.attachment_upload, name="attachment_upload"),
     path("<int:pk>/access/<slug:action>/", cases.access_change, name="access_change"),

@@ -50,6 +50,8 @@ PAGE_SIZE = 25
 # The case page's history shows the newest entries: a long case (200 participants, each added
 # with its history row) would otherwise render hundreds of them on every visit.
 TIMELINE_ON_CASE_PAGE = 30
+# Likewise the first participants of a large delegation.
+PARTICIPANTS_ON_CASE_PAGE = 50
 
 
 @dataclass(frozen=True)
@@ -137,9 +139,12 @@ def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
             "case": case,
             "kind": kind,
             "abilities": abilities,
+            # the first ones; all of them have their own page
             "participants": participant_rows(
-                participants=participants, visible=identity_visible(user=user, case=case)
+                participants=participants[:PARTICIPANTS_ON_CASE_PAGE],
+                visible=identity_visible(user=user, case=case),
             ),
+            "participants_count": len(participants),
             "reviews": reviews,
             "conditions": reviews[-1].standing_conditions if reviews else "",
             "followups": [
@@ -166,6 +171,16 @@ def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
             "core_panels": panels_for(case=case, user=user),
         },
     )
+
+
+@require_GET
+@case_view()
+def case_participants(request: HttpRequest, user: User, case: Case) -> HttpResponse:
+    """All the participants of the case, identity data as on the case page."""
+    access_log_restricted_reads(request=request, user=user, cases=[case])
+    participants = list(case.participants.select_related("person"))
+    rows = participant_rows(participants=participants, visible=identity_visible(user=user, case=case))
+    return render(request, "cases/case_participants.html", {"case": case, "participants": rows})
 
 
 @require_GET
