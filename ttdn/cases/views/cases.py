@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -180,7 +181,7 @@ def case_participants(request: HttpRequest, user: User, case: Case) -> HttpRespo
     access_log_restricted_reads(request=request, user=user, cases=[case])
     participants = list(case.participants.select_related("person"))
     rows = participant_rows(participants=participants, visible=identity_visible(user=user, case=case))
-    return render(request, "cases/case_participants.html", {"case": case, "participants": rows})
+    return _section_page(request, case, _("Participants"), "participants", {"participants": rows})
 
 
 @require_GET
@@ -188,8 +189,18 @@ def case_participants(request: HttpRequest, user: User, case: Case) -> HttpRespo
 def case_history(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     """Everything that happened to the case, newest first (the case page shows the newest)."""
     access_log_restricted_reads(request=request, user=user, cases=[case])
+    timeline = timeline_for(user=user, case=case)
+    return _section_page(request, case, _("History"), "history", {"timeline": timeline})
+
+
+def _section_page(
+    request: HttpRequest, case: Case, title: str, anchor: str, rows: dict[str, list[Any]]
+) -> HttpResponse:
+    """A section of the case whole, on its own page: its template is ``cases/_<anchor>.html``."""
+    (shown,) = rows.values()
+    context = {"case": case, "title": title, "count": len(shown), "anchor": anchor}
     return render(
-        request, "cases/case_history.html", {"case": case, "timeline": timeline_for(user=user, case=case)}
+        request, "cases/case_section.html", {**context, "section_template": f"cases/_{anchor}.html", **rows}
     )
 
 
