@@ -108,7 +108,7 @@ def _copied(
         for chunk in chunked(pks):
             # Names from the models' metadata; every value a parameter.
             sql = (
-                f"INSERT INTO {quote(history._meta.db_table)} "  # noqa: S608
+                f"INSERT INTO {quote(history._meta.db_table)} "  # nosec B608  # noqa: S608 - names quoted from the models, values as parameters
                 f"({', '.join(quote(f.column) for f in kept)}, history_date, history_type, history_user_id, "
                 "history_change_reason) "
                 f"SELECT {', '.join(quote(live[f.attname]) for f in kept)}, %s, %s, %s, NULL "
