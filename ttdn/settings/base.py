@@ -353,6 +353,22 @@ TTDN_PRESS_CO_HOST_CODES = parse_list(os.environ.get("TTDN_PRESS_CO_HOST_CODES",
 
 
 # The REST API (/api/v1/): the same users, roles and access policy as the pages.
+# Country names django-countries' Vietnamese catalogue gets wrong: it gives Iceland and Ireland
+# the same name, Jersey Austria's, Niger Nigeria's, and a few names no Vietnamese text uses. The
+# English names are the msgids; the Vietnamese are in our catalogue (those of the Ministry of
+# Foreign Affairs' usage). A test checks that no two countries share a name, in either language.
+COUNTRIES_OVERRIDE = {
+    "IS": _("Iceland"),
+    "IE": _("Ireland"),
+    "JE": _("Jersey"),
+    "NE": _("Niger"),
+    "NG": _("Nigeria"),
+    "SZ": _("Eswatini"),
+    "US": _("United States"),
+    "KP": _("North Korea"),
+    "PS": _("Palestine"),
+}
+
 # A list's filters offer "All" (Tất cả), not a row of dashes, for no choice.
 FILTERS_EMPTY_CHOICE_LABEL = _("All")
 
