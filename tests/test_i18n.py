@@ -22,6 +22,17 @@ def test_every_string_has_a_vietnamese_translation() -> None:
     assert fuzzy == [], "review these translations and drop the fuzzy flag"
 
 
+def test_the_police_step_has_one_name_kiem_tra_bao_mat() -> None:
+    """The police's check of a case is "kiểm tra bảo mật" wherever it is named, not also
+    "thẩm định" (appraisal, which in the administration is another procedure)."""
+    po = polib.pofile(str(CATALOGUE / "django.po"))
+
+    other = [entry.msgid for entry in po.translated_entries() if "thẩm định" in entry.msgstr.lower()]
+    assert other == []
+    named = [entry.msgstr for entry in po if entry.msgid in ("Under review", "referral to the police")]
+    assert named == ["Đang kiểm tra bảo mật", "chuyển Công an kiểm tra bảo mật"]
+
+
 def test_the_compiled_catalogue_matches_the_source() -> None:
     po = polib.pofile(str(CATALOGUE / "django.po"))
     mo = polib.mofile(str(CATALOGUE / "django.mo"))
