@@ -74,3 +74,20 @@ def test_the_menu_folds_behind_its_button_on_a_phone(demo_data: None, page: Page
     page.set_viewport_size(ViewportSize(width=1280, height=900))  # on a desk: always open, no button
     expect(page.get_by_role("navigation", name="Điều hướng chính")).to_be_visible()
     expect(page.get_by_role("button", name="Danh mục")).to_be_hidden()
+
+
+def test_without_script_the_phone_s_menu_stays_open(demo_data: None, page: Page, live_server) -> None:
+    sign_in(page, "protocol")
+    browser = page.context.browser
+    assert browser is not None
+    no_script = browser.new_context(base_url=live_server.url, viewport=PHONE, java_script_enabled=False)
+    # the same session: its cookie, given as the sign-in set it
+    (session,) = [cookie for cookie in page.context.cookies() if cookie["name"] == "sessionid"]
+    no_script.add_cookies([{"name": "sessionid", "value": session["value"], "url": live_server.url}])
+    phone = no_script.new_page()
+    phone.goto("/")
+
+    expect(phone.get_by_role("navigation", name="Điều hướng chính")).to_be_visible()
+    expect(phone.get_by_role("button", name="Danh mục")).to_be_hidden()  # it would do nothing
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    no_script.close()

@@ -24,7 +24,8 @@ LONG_REASON = ("Chương trình trùng lịch tiếp khách của tỉnh; đề 
 
 def _reject(client: Client, case: Case, reason: str):
     return client.post(
-        reverse("cases:transition", kwargs={"pk": case.pk, "name": "reject"}), {"reason": reason}
+        reverse("cases:transition", kwargs={"pk": case.pk, "name": "reject"}),
+        {"reason": reason, "confirmed": "yes"},
     )
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -121,6 +121,45 @@ for _transition in TRANSITIONS.values():
     register_event(_transition.event, _transition.done)
 
 _conditions: dict[str, list[Condition]] = {name: [] for name in TRANSITIONS}
+
+
+def transition_warning(*, case: Case, name: str, today: datetime.date | None = None) -> str | None:
+    """What a consequential move will do, for the user to confirm before it is made (None: a
+    move that needs no confirmation). Cancelling and rejecting cannot be undone; starting a visit
+    before its first day or completing it before its last is most likely a slip."""
+    today = today or timezone.localdate()
+    facts = {"reference": case.reference, "start": formats.date_format(case.start_date),
+             "end": formats.date_format(case.end_date)}  # fmt: skip
+    if name == "cancel":
+        return (
+            _(
+                "%(reference)s will be cancelled: it leaves the calendar, the reminders and the report's "
+                "counts, an open police check is withdrawn, and a cancelled case cannot be reopened."
+            )
+            % facts
+        )
+    if name == "reject":
+        return (
+            _(
+                "%(reference)s will be rejected: the visit will not take place, an open police check is "
+                "withdrawn, and a rejected case cannot be reopened."
+            )
+            % facts
+        )
+    if name == "start" and today < case.start_date:
+        return (
+            _("The visit starts on %(start)s. Starting it today marks it in progress before its first day.")
+            % facts
+        )
+    if name == "complete" and today < case.end_date:
+        return (
+            _(
+                "The visit ends on %(end)s. Completing it today marks it completed before its last day, "
+                "and its post-visit report falls due."
+            )
+            % facts
+        )
+    return None
 
 
 def register_condition(transition: str, condition: Condition) -> None:

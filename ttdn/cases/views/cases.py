@@ -31,6 +31,7 @@ from ttdn.cases.policy import (
     may_complete_followup,
     may_create_case,
     may_file_report,
+    may_transition,
 )
 from ttdn.cases.selectors import case_list_for, dashboard_for, followups_for
 from ttdn.cases.services.access import (
@@ -40,7 +41,7 @@ from ttdn.cases.services.access import (
     case_revoke_access,
 )
 from ttdn.cases.services.attachments import attachment_add
-from ttdn.cases.services.workflow import TRANSITIONS, case_transition
+from ttdn.cases.services.workflow import TRANSITIONS, case_transition, transition_warning
 from ttdn.cases.timeline import timeline_for
 from ttdn.cases.views import form_errors_to_messages
 from ttdn.cases.views.decorators import case_view, request_user
@@ -224,7 +225,16 @@ def case_transition_view(request: HttpRequest, user: User, case: Case, name: str
     if not form.is_valid():  # a reason over the limit: refused whole, never cut
         form_errors_to_messages(request, form)
         return redirect("cases:detail", pk=case.pk)
-    case = case_transition(actor=user, case=case, name=name, reason=form.cleaned_data["reason"])
+    reason = form.cleaned_data["reason"]
+    transition = TRANSITIONS[name]
+    warning = transition_warning(case=case, name=name)
+    # A consequential move is first said, then made once confirmed; one the service will refuse
+    # anyway (no reason given, not this user's to make) is refused at once.
+    asks = warning and request.POST.get("confirmed") != "yes" and (reason or not transition.needs_reason)
+    if asks and may_transition(user=user, case=case, name=name) is None:
+        context = {"case": case, "transition": transition, "warning": warning, "reason": reason}
+        return render(request, "cases/transition_confirm.html", context)
+    case = case_transition(actor=user, case=case, name=name, reason=reason)
     messages.success(
         request,
         _("%(reference)s is now %(status)s.")
