@@ -182,7 +182,7 @@ def case_participants(request: HttpRequest, user: User, case: Case) -> HttpRespo
     access_log_restricted_reads(request=request, user=user, cases=[case])
     participants = list(case.participants.select_related("person"))
     rows = participant_rows(participants=participants, visible=identity_visible(user=user, case=case))
-    return _section_page(request, case, _("Participants"), "participants", {"participants": rows})
+    return _section_page(request, case, _("Participants"), "participants", rows=rows, name="participants")
 
 
 @require_GET
@@ -191,17 +191,17 @@ def case_history(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     """Everything that happened to the case, newest first (the case page shows the newest)."""
     access_log_restricted_reads(request=request, user=user, cases=[case])
     timeline = timeline_for(user=user, case=case)
-    return _section_page(request, case, _("History"), "history", {"timeline": timeline})
+    return _section_page(request, case, _("History"), "history", rows=timeline, name="timeline")
 
 
 def _section_page(
-    request: HttpRequest, case: Case, title: str, anchor: str, rows: dict[str, list[Any]]
+    request: HttpRequest, case: Case, title: str, anchor: str, *, rows: list[Any], name: str
 ) -> HttpResponse:
-    """A section of the case whole, on its own page: its template is ``cases/_<anchor>.html``."""
-    (shown,) = rows.values()
-    context = {"case": case, "title": title, "count": len(shown), "anchor": anchor}
+    """A section of the case whole, on its own page: its template ``cases/_<anchor>.html`` reads
+    the ``rows`` as ``name``, as the case page gives them."""
+    context = {"case": case, "title": title, "count": len(rows), "anchor": anchor, name: rows}
     return render(
-        request, "cases/case_section.html", {**context, "section_template": f"cases/_{anchor}.html", **rows}
+        request, "cases/case_section.html", {**context, "section_template": f"cases/_{anchor}.html"}
     )
 
 
