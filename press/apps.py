@@ -27,6 +27,7 @@ class PressConfig(AppConfig):
                 detail_template="press/_case_extra.html",
                 extension_model="press.PressVisit",
                 panels_template="press/_case_panels.html",
+                sections=(("deadlines", _("Deadlines")), ("coverage", _("Coverage"))),
                 detail_context=press_detail_context,
                 report=REPORT,
                 # The filming and interviews planned are the programme's, which the core covers.

@@ -8,15 +8,15 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from press.forms import CoverageForm, PressEditor
 from press.services import coverage_add, default_co_hosts, press_visit_create, press_visit_update
 from ttdn.accounts.models import User
 from ttdn.cases.models import Case
-from ttdn.cases.views import form_errors_to_messages
 from ttdn.cases.views.decorators import case_view
 from ttdn.cases.views.edit import CaseEditView
+from ttdn.cases.views.form_page import CaseFormPage
 
 
 def _save(actor: User, editor: PressEditor, case: Case | None, reopen_confirmed: bool) -> Case:
@@ -52,13 +52,24 @@ class PressVisitEditView(CaseEditView):
         }
 
 
-@require_POST
+COVERAGE_PAGE = CaseFormPage(
+    gettext_lazy("Record the coverage"),
+    gettext_lazy("Record the coverage"),
+    anchor="coverage",
+    ability="record_coverage",
+)
+
+
+@require_http_methods(["GET", "POST"])
 @case_view(anchor="coverage")
 def coverage_add_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
-    form = CoverageForm(request.POST)
+    COVERAGE_PAGE.refuse_unless_able(user=user, case=case)
+    form = COVERAGE_PAGE.form(request, CoverageForm)
     if not form.is_valid():
-        form_errors_to_messages(request, form)
-        return redirect(f"{case.get_absolute_url()}#coverage")
+        return COVERAGE_PAGE.render(request, case=case, form=form)
+    coverage_add(actor=user, case=case, coverage=form.instance)
+    messages.success(request, _("The coverage was recorded."))
+    return redirect(COVERAGE_PAGE.back_url(case))
     coverage_add(actor=user, case=case, coverage=form.instance)
     messages.success(request, _("The coverage was recorded."))
     return redirect(f"{case.get_absolute_url()}#coverage")

@@ -256,7 +256,8 @@ def test_secrecy_marks_record_metadata_and_uploads_cannot_be_classified(
     mark = SecrecyMark.objects.get()
     assert (mark.level, mark.register_number, mark.recorded_by) == ("toi_mat", "12/TM", protocol)
     assert not submitted.attachments.exists()
-    assert "Biên bản hội đàm" in response.content.decode()
+    assert 'class="field field--error' in response.content.decode()  # the kind is refused there
+    assert "Biên bản hội đàm" in client.get(submitted.get_absolute_url()).content.decode()
 
 
 def test_the_queue_shows_pending_due_soon_overdue_and_decided(client: Client, protocol) -> None:

@@ -54,7 +54,9 @@ def test_protocol_drafts_issues_and_attaches_the_scan_on_the_case_page(
     }
     unconfirmed = client.post(issue_url, values, follow=True)  # the box that says the number is final
     document.refresh_from_db()
-    assert document.number is None and "message--error" in unconfirmed.content.decode()
+    # back on the form's own page, the error beside the box, what was typed kept
+    assert document.number is None and "field--error" in unconfirmed.content.decode()
+    assert "Trần Văn Ký" in unconfirmed.content.decode()
 
     issued = client.post(issue_url, {**values, "confirm": "on"}, follow=True).content.decode()
     document.refresh_from_db()

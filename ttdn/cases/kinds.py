@@ -83,6 +83,8 @@ class CaseKind:
     extension_model: str = ""
     # Panels of the kind's own below the case's (a template), and what they need.
     panels_template: str = ""
+    # Those panels in the case page's menu of sections: (anchor, label).
+    sections: tuple[tuple[str, str | Promise], ...] = ()
     detail_context: Callable[[Case, Any], dict[str, Any]] | None = None
     # The kind's import page (from a spreadsheet), if it has one.
     import_url_name: str = ""

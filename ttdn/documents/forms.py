@@ -63,4 +63,5 @@ class RegenerateForm(forms.Form):
             "Draw the DOCX and PDF again from the case as it is now (the current draft files are replaced)."
         ),
         required=True,
+        error_messages={"required": _("Tick the box to confirm that the draft is drawn again.")},
     )

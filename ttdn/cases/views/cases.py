@@ -12,7 +12,8 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ttdn.accounts.models import User
 from ttdn.cases import kinds
@@ -45,6 +46,7 @@ from ttdn.cases.services.workflow import TRANSITIONS, case_transition, transitio
 from ttdn.cases.timeline import timeline_for
 from ttdn.cases.views import form_errors_to_messages
 from ttdn.cases.views.decorators import case_view, request_user
+from ttdn.cases.views.form_page import CaseFormPage
 from ttdn.paging import page_of, query_without_page
 
 PAGE_SIZE = 25
@@ -243,13 +245,22 @@ def case_transition_view(request: HttpRequest, user: User, case: Case, name: str
     return redirect("cases:detail", pk=case.pk)
 
 
-@require_POST
+ATTACH_PAGE = CaseFormPage(
+    gettext_lazy("Attach a file"),
+    gettext_lazy("Attach"),
+    anchor="attachments",
+    ability="upload",
+    multipart=True,
+)
+
+
+@require_http_methods(["GET", "POST"])
 @case_view(anchor="attachments")
 def attachment_upload(request: HttpRequest, user: User, case: Case) -> HttpResponse:
-    form = AttachmentForm(request.POST, request.FILES)
+    ATTACH_PAGE.refuse_unless_able(user=user, case=case)
+    form = ATTACH_PAGE.form(request, AttachmentForm)
     if not form.is_valid():
-        form_errors_to_messages(request, form)
-        return redirect(f"{case.get_absolute_url()}#attachments")
+        return ATTACH_PAGE.render(request, case=case, form=form)
     try:
         attachment = attachment_add(
             actor=user,
@@ -259,10 +270,10 @@ def attachment_upload(request: HttpRequest, user: User, case: Case) -> HttpRespo
             description=form.cleaned_data["description"],
         )
     except ValidationError as error:  # a file the upload check refused
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("%(name)s was attached.") % {"name": attachment.original_name})
-    return redirect(f"{case.get_absolute_url()}#attachments")
+        form.add_error("file", error)
+        return ATTACH_PAGE.render(request, case=case, form=form)
+    messages.success(request, _("%(name)s was attached.") % {"name": attachment.original_name})
+    return redirect(ATTACH_PAGE.back_url(case))
 
 
 @require_GET
@@ -285,17 +296,34 @@ def attachment_download(request: HttpRequest, user: User, case: Case, attachment
     )
 
 
-@require_POST
+ACCESS_PAGE = CaseFormPage(
+    gettext_lazy("Give access"),
+    gettext_lazy("Give access"),
+    anchor="access",
+    ability="manage_access",
+    intro=gettext_lazy("Choose one user or one whole agency: they will see this restricted case."),
+)
+
+
+@require_http_methods(["GET", "POST"])
 @case_view(anchor="access")
 def access_change(request: HttpRequest, user: User, case: Case, action: str) -> HttpResponse:
-    """Grant or revoke need-to-know access to a restricted case, for a user or an agency."""
-    form = AccessForm(request.POST)
-    if action not in ("grant", "revoke") or not form.is_valid():
-        messages.error(request, _("Choose a user or an agency."))
-        return redirect(f"{case.get_absolute_url()}#access")
+    """Grant or revoke need-to-know access to a restricted case, for a user or an agency. Granting
+    has its own page (a form to fill); revoking is a button on the case page."""
+    if action not in ("grant", "revoke") or not case.is_restricted:
+        raise Http404
+    ACCESS_PAGE.refuse_unless_able(user=user, case=case)
+    if action == "revoke" and request.method != "POST":
+        return redirect(ACCESS_PAGE.back_url(case))
+    form = ACCESS_PAGE.form(request, AccessForm)
+    if not form.is_valid():
+        if action == "revoke":
+            messages.error(request, _("Choose a user or an agency."))
+            return redirect(ACCESS_PAGE.back_url(case))
+        return ACCESS_PAGE.render(request, case=case, form=form)
     users = [form.cleaned_data["user"]] if form.cleaned_data.get("user") else []
     agencies = [form.cleaned_data["agency"]] if form.cleaned_data.get("agency") else []
     change = case_grant_access if action == "grant" else case_revoke_access
     change(actor=user, case=case, users=users, agencies=agencies)
     messages.success(request, _("The need-to-know list was updated."))
-    return redirect(f"{case.get_absolute_url()}#access")
+    return redirect(ACCESS_PAGE.back_url(case))

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ttdn.accounts.models import User
@@ -27,14 +28,21 @@ from ttdn.cases.forms_review import (
 )
 from ttdn.cases.identity import identity_visible, participant_rows
 from ttdn.cases.models import Case, Review
-from ttdn.cases.policy import may_add_followup, may_assign_review, may_decide_review, may_use_review_queue
+from ttdn.cases.policy import (
+    may_add_followup,
+    may_assign_review,
+    may_cancel_followup,
+    may_complete_followup,
+    may_decide_review,
+    may_use_review_queue,
+)
 from ttdn.cases.selectors import reviews_for_police
 from ttdn.cases.services.access import access_log_restricted_reads
 from ttdn.cases.services.followups import followup_close, followup_create
 from ttdn.cases.services.reviews import review_answer, review_assign, review_record, review_waive
 from ttdn.cases.services.secrecy import secrecy_mark_add
-from ttdn.cases.views import form_errors_to_messages
 from ttdn.cases.views.decorators import case_view, refuse, request_user, review_url, review_view
+from ttdn.cases.views.form_page import CaseFormPage
 from ttdn.paging import page_of, query_without_page
 
 DUE_SOON_DAYS = 3
@@ -153,41 +161,66 @@ def review_assign_view(request: HttpRequest, user: User, review: Review, case: C
     return redirect(review_url(review))
 
 
-@require_POST
+ANSWER_PAGE = CaseFormPage(
+    gettext_lazy("Answer the police's questions"),
+    gettext_lazy("Save the answer"),
+    anchor="reviews",
+    ability="answer_review",
+    intro=gettext_lazy("Then submit the case again: it goes back to the police with your answer."),
+)
+WAIVER_PAGE = CaseFormPage(
+    gettext_lazy("Waive the police review"),
+    gettext_lazy("Waive the police review"),
+    anchor="reviews",
+    ability="waive",
+)
+SECRECY_MARK_PAGE = CaseFormPage(
+    gettext_lazy("Record a classified document"),
+    gettext_lazy("Record"),
+    anchor="secrecy",
+    ability="record_secrecy_mark",
+    intro=gettext_lazy(
+        "Classified documents given to or received from the visitors are recorded here by their "
+        "metadata only; they are never uploaded."
+    ),
+)
+
+
+@require_http_methods(["GET", "POST"])
 @case_view(anchor="reviews")
 def review_answer_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
+    ANSWER_PAGE.refuse_unless_able(user=user, case=case)
     review = case.reviews.filter(status=Review.Status.MORE_INFO).first()
-    form = AnswerForm(request.POST)
+    form = ANSWER_PAGE.form(request, AnswerForm)
     if review is None or not form.is_valid():
-        messages.error(request, _("Write the answer."))
-        return redirect(f"{case.get_absolute_url()}#reviews")
+        return ANSWER_PAGE.render(request, case=case, form=form)
     review_answer(actor=user, review=review, answer=form.cleaned_data["answer"])
     messages.success(request, _("The answer was saved. Submit the case again to send it to the police."))
-    return redirect(f"{case.get_absolute_url()}#reviews")
+    return redirect(ANSWER_PAGE.back_url(case))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @case_view(anchor="reviews")
 def review_waive_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
-    form = WaiverForm(request.POST)
+    WAIVER_PAGE.refuse_unless_able(user=user, case=case)
+    form = WAIVER_PAGE.form(request, WaiverForm)
     if not form.is_valid():
-        messages.error(request, _("Give the reason for the waiver."))
-        return redirect(f"{case.get_absolute_url()}#reviews")
+        return WAIVER_PAGE.render(request, case=case, form=form)
     review_waive(actor=user, case=case, reason=form.cleaned_data["reason"])
     messages.success(request, _("The police review was waived."))
-    return redirect(f"{case.get_absolute_url()}#reviews")
+    return redirect(WAIVER_PAGE.back_url(case))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @case_view(anchor="secrecy")
 def secrecy_mark_add_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
-    form = SecrecyMarkForm(request.POST)
+    SECRECY_MARK_PAGE.refuse_unless_able(user=user, case=case)
+    form = SECRECY_MARK_PAGE.form(request, SecrecyMarkForm)
     if not form.is_valid():
-        form_errors_to_messages(request, form)
-        return redirect(f"{case.get_absolute_url()}#secrecy")
+        return SECRECY_MARK_PAGE.render(request, case=case, form=form)
     secrecy_mark_add(actor=user, case=case, mark=form.instance)
     messages.success(request, _("The secrecy mark was recorded."))
-    return redirect(f"{case.get_absolute_url()}#secrecy")
+    return redirect(SECRECY_MARK_PAGE.back_url(case))
 
 
 @require_GET
@@ -226,16 +259,22 @@ def followup_add_view(request: HttpRequest, user: User, case: Case) -> HttpRespo
     return redirect(f"{case.get_absolute_url()}#followups")
 
 
+CLOSE_PAGE = CaseFormPage(gettext_lazy("Close the follow-up"), gettext_lazy("Save"), anchor="followups")
+
+
 @require_POST
 @case_view(anchor="followups")
 def followup_close_view(request: HttpRequest, user: User, case: Case, followup_pk: int) -> HttpResponse:
     followup = case.follow_ups.filter(pk=followup_pk).first()
     if followup is None:
         raise Http404
-    form = FollowUpCloseForm(request.POST)
+    offered = {
+        "done": may_complete_followup(user=user, followup=followup) is None,
+        "cancel": may_cancel_followup(user=user, followup=followup) is None,
+    }
+    form = CLOSE_PAGE.form(request, FollowUpCloseForm, **offered)
     if not form.is_valid():
-        form_errors_to_messages(request, form)
-        return redirect(f"{case.get_absolute_url()}#followups")
+        return CLOSE_PAGE.render(request, case=case, form=form)
     followup_close(actor=user, followup=followup, **form.cleaned_data)
     messages.success(request, _("The follow-up was closed."))
-    return redirect(f"{case.get_absolute_url()}#followups")
+    return redirect(CLOSE_PAGE.back_url(case))

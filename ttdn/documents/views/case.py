@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from ttdn.accounts.models import User
@@ -20,14 +22,37 @@ from ttdn.cases.downloads import attachment_response
 from ttdn.cases.errors import CaseError
 from ttdn.cases.models import AccessLog, Case
 from ttdn.cases.services.access import access_log_record
-from ttdn.cases.views import form_errors_to_messages
 from ttdn.cases.views.decorators import case_view, request_user
+from ttdn.cases.views.form_page import CaseFormPage
 from ttdn.documents import services
 from ttdn.documents.forms import DraftForm, IssueForm, RegenerateForm, ScanForm
 from ttdn.documents.models import Document
 from ttdn.documents.selectors import document_get_for
 
 View = Callable[..., HttpResponseBase]
+
+# The document forms sit folded on the case page; one sent with errors comes back on a page of
+# its own, the errors beside the fields and what was typed kept.
+DRAFT_PAGE = CaseFormPage(
+    gettext_lazy("Draft a document"), gettext_lazy("Draft from the template"), anchor="documents"
+)
+REGENERATE_PAGE = CaseFormPage(
+    gettext_lazy("Draw again from the case"), gettext_lazy("Draw again"), anchor="documents"
+)
+ISSUE_PAGE = CaseFormPage(gettext_lazy("Issue and number"), gettext_lazy("Issue"), anchor="documents")
+SCAN_PAGE = CaseFormPage(
+    gettext_lazy("Attach the signed scan"), gettext_lazy("Attach"), anchor="documents", multipart=True
+)
+
+
+def _form_again(
+    request: HttpRequest, page: CaseFormPage, document: Document, form: forms.BaseForm
+) -> HttpResponse:
+    if document.case is None:  # a register's document: no case page to come back to
+        for errors in form.errors.values():
+            messages.error(request, " ".join(str(error) for error in errors))
+        return redirect(back_to(document))
+    return page.render(request, case=document.case, form=form)
 
 
 def back_to(document: Document) -> str:
@@ -57,10 +82,9 @@ def document_view(view: View) -> View:
 @require_POST
 @case_view(anchor="documents")
 def document_draft_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
-    form = DraftForm(request.POST)
+    form = DRAFT_PAGE.form(request, DraftForm)
     if not form.is_valid():
-        form_errors_to_messages(request, form)
-        return redirect(f"{case.get_absolute_url()}#documents")
+        return DRAFT_PAGE.render(request, case=case, form=form)
     document = services.document_draft(actor=user, case=case, template=form.cleaned_data["template"])
     messages.success(
         request, _("%(summary)s was drafted; its PDF follows in a moment.") % {"summary": document.summary}
@@ -71,10 +95,9 @@ def document_draft_view(request: HttpRequest, user: User, case: Case) -> HttpRes
 @require_POST
 @document_view
 def document_regenerate_view(request: HttpRequest, user: User, document: Document) -> HttpResponse:
-    form = RegenerateForm(request.POST)
+    form = REGENERATE_PAGE.form(request, RegenerateForm)
     if not form.is_valid():
-        messages.error(request, _("Tick the box to confirm that the draft is drawn again."))
-        return redirect(back_to(document))
+        return _form_again(request, REGENERATE_PAGE, document, form)
     document = services.document_regenerate(actor=user, document=document)
     messages.success(request, _("%(summary)s was drawn again from the case.") % {"summary": document.summary})
     return redirect(back_to(document))
@@ -83,10 +106,9 @@ def document_regenerate_view(request: HttpRequest, user: User, document: Documen
 @require_POST
 @document_view
 def document_issue_view(request: HttpRequest, user: User, document: Document) -> HttpResponse:
-    form = IssueForm(request.POST, document=document)
+    form = ISSUE_PAGE.form(request, IssueForm, document=document)
     if not form.is_valid():
-        form_errors_to_messages(request, form)
-        return redirect(back_to(document))
+        return _form_again(request, ISSUE_PAGE, document, form)
     document = services.document_issue(
         actor=user,
         document=document,
@@ -111,18 +133,17 @@ def document_convert_view(request: HttpRequest, user: User, document: Document) 
 @require_POST
 @document_view
 def document_scan_view(request: HttpRequest, user: User, document: Document) -> HttpResponse:
-    form = ScanForm(request.POST, request.FILES)
+    form = SCAN_PAGE.form(request, ScanForm)
     if not form.is_valid():
-        form_errors_to_messages(request, form)
-        return redirect(back_to(document))
+        return _form_again(request, SCAN_PAGE, document, form)
     try:
         services.document_attach_scan(actor=user, document=document, upload=form.cleaned_data["file"])
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request, _("The signed scan of %(number)s was attached.") % {"number": document.number_label}
-        )
+        form.add_error("file", error)
+        return _form_again(request, SCAN_PAGE, document, form)
+    messages.success(
+        request, _("The signed scan of %(number)s was attached.") % {"number": document.number_label}
+    )
     return redirect(back_to(document))
 
 
