@@ -129,11 +129,16 @@ class User(AbstractUser):
     calendar_token = models.CharField(
         _("calendar feed token"), max_length=64, unique=True, null=True, blank=True, editable=False
     )
+    # The optional columns this user chose for the case list (ttdn.cases.case_list.COLUMNS, in
+    # their order); empty: the default ones. On the user's row: the list reads it with no query.
+    case_list_columns = models.JSONField(
+        _("columns of the case list"), default=list, blank=True, editable=False
+    )
 
     # Who gave whom which role (groups) and agency, and when. Secrets are not kept: the password
     # hash and the calendar token; nor is the time of the last sign-in.
     history = ConfigurationHistory(
-        excluded_fields=["password", "last_login", "calendar_token"],
+        excluded_fields=["password", "last_login", "calendar_token", "case_list_columns"],
         m2m_fields=["groups", "user_permissions"],
     )
 
@@ -215,3 +220,31 @@ class ApiToken(TokenProxy):
 
     def __str__(self) -> str:
         return str(_("API token of %(user)s")) % {"user": self.user.get_username()}
+
+
+class SavedCaseFilter(models.Model):
+    """A filter of the case list a user saved under a name: its query string (``q=...&sort=...``),
+    re-applied through the list's filter when followed. Never SQL, never run as anything else;
+    cleaned (known fields only, capped) by ``ttdn.cases.services.case_list.saved_filter_create``."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="saved_case_filters"
+    )
+    name = models.CharField(_("name"), max_length=80)
+    query = models.CharField(_("query"), max_length=1000)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("saved case filter")
+        verbose_name_plural = _("saved case filters")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "name"],
+                name="accounts_savedcasefilter_name_unique",
+                violation_error_message=_("You already have a saved filter with this name."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name

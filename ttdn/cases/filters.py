@@ -1,17 +1,23 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from ttdn.accounts.models import Agency
 from ttdn.cases import kinds
-from ttdn.cases.models import Case
+from ttdn.cases.identity import identity_shown_column
+from ttdn.cases.models import Case, Participant, Person
 from ttdn.cases.text import fold
 from ttdn.forms import DateInput
+
+# What may be a passport number: one word (spaces aside) of letters and digits, with a digit.
+PASSPORT_LIKE = re.compile(r"(?=.*\d)[A-Za-z0-9]{5,32}")
 
 
 class CaseFilter(django_filters.FilterSet):
@@ -47,11 +53,36 @@ class CaseFilter(django_filters.FilterSet):
         model = Case
         fields: list[str] = []
 
+    def __init__(
+        self, *args: Any, user: AbstractBaseUser | AnonymousUser | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
     def filter_search(self, queryset: QuerySet[Case], name: str, value: str) -> QuerySet[Case]:
-        # Every word must appear, whatever its letter case and diacritics.
+        # Every word must appear, whatever its letter case and diacritics (reference, title,
+        # counterpart, participants' names, programme places, lead and co-host agencies).
+        by_text = Q()
         for word in fold(value).split():
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
+            by_text &= Q(search_text__contains=word)
+        by_passport = self._passport_condition(value)
+        return queryset.filter(by_text | by_passport if by_passport is not None else by_text)
+
+    def _passport_condition(self, value: str) -> Q | None:
+        """The cases of the participants holding the passport ``value`` (a whole number, found by
+        its hash), among those whose identity data the user sees in full: for anyone else a
+        passport number finds nothing that its words would not."""
+        number = "".join(value.split())
+        if self.user is None or not PASSPORT_LIKE.fullmatch(number):
+            return None
+        shown = identity_shown_column(self.user)
+        if isinstance(shown, Value) and not shown.value:
+            return None
+        holders = Participant.objects.filter(person__in=Person.objects.with_passport(number)).values(
+            "case_id"
+        )
+        condition = Q(pk__in=holders)
+        return condition if isinstance(shown, Value) else condition & Q(shown)
 
     def filter_country(self, queryset: QuerySet[Case], name: str, value: str) -> QuerySet[Case]:
         # Stored as "FR,JP": two-letter codes between commas, so a substring match is exact.

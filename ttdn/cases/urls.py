@@ -1,11 +1,15 @@
 from django.urls import path
 
-from ttdn.cases.views import calendar, cases, people, post_visit, reviews
+from ttdn.cases.views import calendar, case_list, cases, people, post_visit, reviews
 
 app_name = "cases"
 
 urlpatterns = [
-    path("", cases.case_list, name="list"),
+    path("", case_list.case_list, name="list"),
+    path("selected/", case_list.case_list_bulk, name="list_bulk"),
+    path("columns/", case_list.columns_save, name="list_columns"),
+    path("saved-filters/", case_list.saved_filter_save, name="saved_filter_save"),
+    path("saved-filters/<int:pk>/delete/", case_list.saved_filter_remove, name="saved_filter_delete"),
     path("<int:pk>/", cases.case_detail, name="detail"),
     path("<int:pk>/history/", cases.case_history, name="history"),
     path("<int:pk>/participants/", cases.case_participants, name="participants"),

@@ -33,7 +33,7 @@ from ttdn.cases.services.organisations import organisation_find_or_create, organ
 from ttdn.cases.services.people import PersonData, person_find_or_create, persons_find_or_create
 from ttdn.cases.services.references import reference_next, references_next
 from ttdn.cases.services.reviews import referral_sight_sync, review_after_change
-from ttdn.cases.text import fold
+from ttdn.cases.text import case_search_text
 
 # The shared fields a form may set; kind apps add their own beside the case.
 CASE_FIELDS = (
@@ -203,7 +203,14 @@ def cases_create(
     for (index, _order, row), person in zip(people, persons, strict=True):
         names[index].append(row.person.full_name or person.full_name)
     for index, case in enumerate(cases):
-        case.search_text = _search_text(case, case.counterpart, names[index])
+        item = data[index]
+        case.search_text = _search_text(
+            case,
+            case.counterpart,
+            names[index],
+            places=[row.place for row in item.programme or ()],
+            agencies=[case.lead_agency, *_co_hosts(case, item.co_host_agencies)],
+        )
         stamp(case, actor)
     Case.objects.bulk_create(cases, batch_size=BATCH_SIZE)
     history_record(cases, history_type="+", actor=actor)
@@ -423,40 +430,64 @@ def programme_item_validate(*, case: Case, item: ProgrammeItem) -> None:
         )
 
 
-def _search_text(case: Case, organisation: Organisation | None, names: Iterable[str]) -> str:
-    parts = [case.reference, case.title]
-    if organisation is not None:
-        parts += [organisation.name, organisation.name_vi]
-    parts += names
-    return fold(" ".join(part for part in parts if part))
+def _search_text(
+    case: Case,
+    organisation: Organisation | None,
+    names: Iterable[str],
+    *,
+    places: Iterable[str] = (),
+    agencies: Iterable[Agency] = (),
+) -> str:
+    return case_search_text(
+        reference=case.reference,
+        title=case.title,
+        counterpart=(organisation.name, organisation.name_vi) if organisation is not None else (),
+        names=names,
+        places=places,
+        agencies=[name for agency in agencies for name in (agency.name_vi, agency.name_en)],
+    )
 
 
 def case_refresh_search_text(*, case: Case) -> None:
-    organisation = None
-    if case.counterpart_id is not None:
-        organisation = Organisation.objects.get(pk=case.counterpart_id)
-    names = case.participants.values_list("person__full_name", flat=True)
-    text = _search_text(case, organisation, names)
-    if text != case.search_text:
-        Case.objects.filter(pk=case.pk).update(search_text=text)
-        case.search_text = text
+    case.search_text = _refresh_search_text([case.pk]).get(case.pk, case.search_text)
 
 
 def cases_refresh_search_text(*, case_ids: Iterable[int]) -> None:
-    """The same for many cases at once, in a fixed number of queries (people renamed in bulk)."""
-    cases = list(Case.objects.filter(pk__in=list(case_ids)).select_related("counterpart"))
+    """The search text of the cases ``case_ids`` made anew from their records, in a fixed number of
+    queries (a case saved, people renamed in bulk)."""
+    ids = list(case_ids)
+    for chunk in chunked(ids):
+        _refresh_search_text(chunk)
+
+
+def _refresh_search_text(case_ids: Sequence[int]) -> dict[int, str]:
+    cases = list(Case.objects.filter(pk__in=case_ids).select_related("counterpart", "lead_agency"))
     names: dict[int, list[str]] = {}
     for case_id, name in Participant.objects.filter(case__in=cases).values_list(
         "case_id", "person__full_name"
     ):
         names.setdefault(case_id, []).append(name)
+    places: dict[int, list[str]] = {}
+    for case_id, place in ProgrammeItem.objects.filter(case__in=cases).values_list("case_id", "place"):
+        places.setdefault(case_id, []).append(place)
+    co_hosts: dict[int, list[Agency]] = {}
+    through = Case.co_host_agencies.through
+    for link in through.objects.filter(case__in=cases).select_related("agency"):
+        co_hosts.setdefault(link.case_id, []).append(link.agency)
     changed = []
     for case in cases:
-        text = _search_text(case, case.counterpart, names.get(case.pk, []))
+        text = _search_text(
+            case,
+            case.counterpart,
+            names.get(case.pk, []),
+            places=places.get(case.pk, []),
+            agencies=[case.lead_agency, *co_hosts.get(case.pk, [])],
+        )
         if text != case.search_text:
             case.search_text = text
             changed.append(case)
     Case.objects.bulk_update(changed, ["search_text"], batch_size=500)
+    return {case.pk: case.search_text for case in cases}
 
 
 @transaction.atomic

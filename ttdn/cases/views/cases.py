@@ -18,7 +18,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from ttdn.accounts.models import User
 from ttdn.cases import kinds
 from ttdn.cases.downloads import attachment_response
-from ttdn.cases.filters import CaseFilter
 from ttdn.cases.forms import AccessForm, AttachmentForm, ReasonForm
 from ttdn.cases.forms_review import AnswerForm, FollowUpCloseForm, SecrecyMarkForm, WaiverForm
 from ttdn.cases.identity import identity_visible, participant_rows
@@ -34,7 +33,7 @@ from ttdn.cases.policy import (
     may_file_report,
     may_transition,
 )
-from ttdn.cases.selectors import case_list_for, dashboard_for, followups_for
+from ttdn.cases.selectors import dashboard_for, followups_for
 from ttdn.cases.services.access import (
     access_log_record,
     access_log_restricted_reads,
@@ -47,9 +46,6 @@ from ttdn.cases.timeline import timeline_for
 from ttdn.cases.views import form_errors_to_messages
 from ttdn.cases.views.decorators import case_view, request_user
 from ttdn.cases.views.form_page import CaseFormPage
-from ttdn.paging import page_of, query_without_page
-
-PAGE_SIZE = 25
 
 # The case page's history shows the newest entries: a long case (200 participants, each added
 # with its history row) would otherwise render hundreds of them on every visit.
@@ -91,26 +87,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "board": dashboard_for(user=user),
             "followups": list(followups_for(user)[:50]),
             "today": timezone.localdate(),
-            "kinds": kinds.all_kinds(),
-            "can_create": may_create_case(user=user) is None,
-        },
-    )
-
-
-@login_required
-@require_GET
-def case_list(request: HttpRequest) -> HttpResponse:
-    user = request_user(request)
-    case_filter = CaseFilter(request.GET or None, queryset=case_list_for(user=user))
-    page = page_of(request, case_filter.qs, default=PAGE_SIZE)
-    return render(
-        request,
-        "cases/case_list.html",
-        {
-            "filter": case_filter,
-            "page": page,
-            "query": query_without_page(request),
-            "sort": request.GET.get("sort", ""),
             "kinds": kinds.all_kinds(),
             "can_create": may_create_case(user=user) is None,
         },
