@@ -398,3 +398,29 @@ def test_exports_do_not_let_a_spreadsheet_run_a_formula(protocol, client) -> Non
     sheet = load_workbook(io.BytesIO(client.get(url("xlsx"), Q3).content)).worksheets[0]
     title = sheet.cell(row=2, column=columns().index("title") + 1)
     assert (title.value, title.data_type) == ('=HYPERLINK("http://x","y")', "s")
+
+
+def test_the_case_list_reads_as_many_queries_for_many_cases_as_for_few(
+    protocol, django_assert_num_queries
+) -> None:
+    from tests.factories import police_officer
+    from ttdn.cases.selectors import cases_visible_to
+    from ttdn.reports.case_table import case_rows
+
+    officer = police_officer()
+    for n in range(2):
+        approve(make_delegation(actor=protocol, start=D(2026, 8, 1 + n)))
+    counts = []
+    for user in (protocol, officer):
+        for more in (0, 6):
+            for n in range(more):
+                approve(make_delegation(actor=protocol, start=D(2026, 8, 10 + n)))
+            cases = cases_visible_to(user)
+            with (
+                translation.override("vi"),
+                django_assert_num_queries(6 if user == officer else 5) as queries,
+            ):
+                rows = case_rows(user, cases, readable=True)
+            assert len(rows) == cases.count()
+            counts.append(len(queries))
+    assert counts[0] == counts[1] and counts[2] == counts[3], counts
