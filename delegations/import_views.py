@@ -3,7 +3,7 @@ preview, then import all of it or nothing. Protocol staff only."""
 
 from __future__ import annotations
 
-import io
+import datetime
 import secrets
 import time
 from pathlib import Path
@@ -23,8 +23,8 @@ from delegations.policy import may_import_cases
 from ttdn.accounts.models import User
 from ttdn.cases.errors import CaseError
 from ttdn.cases.views.decorators import refuse, request_user
-from ttdn.reports.case_table import columns
-from ttdn.reports.exports import FORMATS
+from ttdn.reports import exports
+from ttdn.reports.case_columns import headers, value_labels
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 SESSION_KEY = "delegation_import"
@@ -73,7 +73,7 @@ def _discard_pending(request: HttpRequest, user: User) -> None:
 def import_upload(request: HttpRequest) -> HttpResponse:
     user = _protocol(request)
     form = ImportForm(request.POST or None, request.FILES or None)
-    context: dict[str, object] = {"form": form, "columns": columns()}
+    context: dict[str, object] = {"form": form, "columns": headers()}
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         content = upload.read()
@@ -115,33 +115,48 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
     return redirect("cases:list")
 
 
+def _example(user: User) -> dict[str, object]:
+    """The template's example row, in the reader's language (its labels; codes are read too),
+    led by the user's own agency."""
+    labels = value_labels()
+    lead = user.agency
+    korea, member, head = labels["countries"]["KR"], labels["role"]["member"], labels["role"]["head"]
+    return {
+        "reference": "",
+        "kind": labels["kind"]["delegation"],
+        "direction": labels["direction"]["inbound"],
+        "delegation_kind": labels["delegation_kind"]["friendship_locality"],
+        "mode": labels["mode"]["in_person"],
+        "title": "Đoàn Sở Ngoại vụ tỉnh Gyeonggi",
+        "purpose": "Trao đổi hợp tác",
+        "countries": korea,
+        "counterpart_name": "Gyeonggi Province",
+        "counterpart_kind": labels["counterpart_kind"]["friendship_locality"],
+        "counterpart_country": korea,
+        "start_date": datetime.date(2026, 3, 2),
+        "end_date": datetime.date(2026, 3, 4),
+        "lead_agency": lead.name if lead and lead.is_active else "",
+        "co_host_agencies": "",
+        "status": labels["status"]["closed"],
+        "participants": f"Kim Min-jun | {korea} | M12345678 | {head}; Lee Ji-eun | {korea} | M23456789 | {member}",
+    }
+
+
 @login_required
 @require_GET
 def import_template(request: HttpRequest) -> HttpResponse:
-    _protocol(request)
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "cases"
-    sheet.append(columns())
-    sheet.append([
-        "", "delegation", "inbound", "government", "in_person", "Đoàn Sở Ngoại vụ tỉnh Gyeonggi", "Trao đổi hợp tác",
-        "KR", "Gyeonggi Province", "friendship_locality", "KR", "02/03/2026", "04/03/2026", "vp-ubnd", "",
-        "closed", "Kim Min-jun | KR | M12345678 | head; Lee Ji-eun | KR | M23456789 | member",
-    ])  # fmt: skip
-    notes = workbook.create_sheet(_("Guide"))
-    for line in (
+    user = _protocol(request)
+    guide = [
         _("One row per delegation; the first row names the columns and must stay as it is."),
-        _("Dates as dd/mm/yyyy; countries as ISO codes (JP, KR), separated by commas."),
-        _("Agencies by their code in TTDN; co-host agencies separated by commas."),
+        _("The coloured columns offer a list: the values of the sheet “%(sheet)s”, or their codes.")
+        % {"sheet": _("Allowed values")},
+        _("Dates as dd/mm/yyyy; countries and co-host agencies by name or code, separated by semicolons."),
         _("Participants: “name | nationality | passport | role”, separated by semicolons."),
         _("A reference left empty gets the next number; one given (DV-2024-0007) is kept."),
         _("Nothing is imported until every row is correct."),
-    ):
-        notes.append([line])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=FORMATS["xlsx"])
+    ]
+    response = HttpResponse(
+        exports.cases_template([_example(user)], guide), content_type=exports.FORMATS["xlsx"]
+    )
     response["Content-Disposition"] = 'attachment; filename="ttdn-mau-nhap-doan.xlsx"'
     return response

@@ -13,11 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import DatabaseError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_countries import countries
 
-from delegations.models import Delegation
 from delegations.policy import may_import_cases
 from delegations.services import delegations_create
 from ttdn.accounts.models import Agency, User
@@ -30,7 +28,8 @@ from ttdn.cases.services.cases import CaseData, ParticipantData
 from ttdn.cases.services.people import PersonData
 from ttdn.cases.services.references import references_reserve
 from ttdn.cases.services.workflow import PAST_VISIT_STATUSES, cases_move
-from ttdn.reports.case_table import DATE_FORMAT, FIELD_SEPARATOR, PARTICIPANT_SEPARATOR, columns
+from ttdn.reports.case_columns import Reader, case_columns
+from ttdn.reports.case_table import DATE_FORMAT, FIELD_SEPARATOR, PARTICIPANT_SEPARATOR
 
 MAX_ROWS = 10_000
 REFERENCE = re.compile(r"^(DV|DR)-(\d{4})-(\d{4,6})$")
@@ -97,201 +96,229 @@ def _text(value: Any) -> str:
     return text[1:] if text.startswith("'") and text[1:2] in ("=", "+", "-", "@") else text
 
 
-def _date(value: Any, name: str, problems: list[str]) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = _text(value)
-    if not text:
+DATE_FORMATS = (DATE_FORMAT, "%Y-%m-%d")
+# A coded column of at most this many values names them all in its error; a longer one (countries,
+# agencies) points to the template's sheet of allowed values.
+LISTED_IN_ERRORS = 12
+
+
+class _Row:
+    """One row being checked: its values by column, and its problems, each naming the row and the
+    column as the file's header shows it."""
+
+    def __init__(self, row: ImportRow, shown: dict[str, str], reader: Reader) -> None:
+        self.row, self.shown, self.reader = row, shown, reader
+
+    def text(self, key: str) -> str:
+        return _text(self.row.values.get(key))
+
+    def problem(self, key: str, message: str) -> None:
+        self.row.problems.append(
+            _("Row %(row)s, column «%(column)s»: %(problem)s")
+            % {"row": self.row.number, "column": self.shown[key], "problem": message}
+        )
+
+    def not_allowed(self, key: str, value: str) -> None:
+        allowed = self.reader.labels[key]
+        if len(allowed) <= LISTED_IN_ERRORS:
+            self.problem(
+                key,
+                _("“%(value)s” is not one of: %(allowed)s.")
+                % {"value": value, "allowed": ", ".join(allowed)},
+            )
+        else:
+            self.problem(
+                key,
+                _("“%(value)s” is none of the values of the template's sheet “%(sheet)s”.")
+                % {"value": value, "sheet": _("Allowed values")},
+            )
+
+    def choice(self, key: str, default: str = "", value_key: str = "") -> str:
+        """The code of the column's value (its label in Vietnamese or English, or its code)."""
+        value = self.text(key)
+        if not value:
+            return default
+        code = self.reader.code(value_key or key, value)
+        if code is None:
+            self.not_allowed(value_key or key, value)
+            return ""
+        return code
+
+    def codes(self, key: str) -> list[str]:
+        found, unknown = self.reader.codes_of_list(key, self.text(key))
+        for value in unknown:
+            self.not_allowed(key, value)
+        return found
+
+    def date(self, key: str) -> datetime.date | None:
+        value = self.row.values.get(key)
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        text = _text(value)
+        if not text:
+            return None
+        for date_format in DATE_FORMATS:
+            try:
+                return datetime.datetime.strptime(text, date_format).date()  # noqa: DTZ007 (a date, no time)
+            except ValueError:
+                continue
+        self.problem(key, _("“%(value)s” is not a date (dd/mm/yyyy).") % {"value": text})
         return None
-    try:
-        return datetime.datetime.strptime(text, DATE_FORMAT).date()  # noqa: DTZ007 (a date, no time)
-    except ValueError:
-        problems.append(
-            _("%(column)s: “%(value)s” is not a date (dd/mm/yyyy).") % {"column": name, "value": text}
-        )
-        return None
 
-
-def _choice(value: str, name: str, choices: list[tuple[str, Any]], problems: list[str]) -> str:
-    allowed = [code for code, _label in choices]
-    if value and value not in allowed:
-        problems.append(
-            _("%(column)s: “%(value)s” is not one of %(allowed)s.")
-            % {"column": name, "value": value, "allowed": ", ".join(allowed)}
-        )
-    return value
-
-
-def _country(value: str, name: str, problems: list[str]) -> str:
-    code = value.upper()
-    if code not in _country_codes():
-        problems.append(
-            _("%(column)s: “%(value)s” is not a country code (ISO 3166, e.g. JP).")
-            % {"column": name, "value": value}
-        )
-    return code
-
-
-def _country_codes() -> set[str]:
-    # Made once per check (the country names are translated each time they are listed).
-    codes = _codes.get(translation.get_language())
-    if codes is None:
-        codes = _codes[translation.get_language()] = set(dict(countries))
-    return codes
-
-
-_codes: dict[str | None, set[str]] = {}
-
-
-def _participants(cell: str, problems: list[str]) -> list[ParticipantData]:
-    people: list[ParticipantData] = []
-    for number, part in enumerate((p for p in cell.split(PARTICIPANT_SEPARATOR) if p.strip()), start=1):
-        fields = [f.strip() for f in part.split(FIELD_SEPARATOR)]
-        if len(fields) != 4 or not fields[0]:
-            problems.append(
-                _("participants: person %(number)s is not “name | nationality | passport | role”.")
-                % {"number": number}
+    def participants(self) -> list[ParticipantData]:
+        people: list[ParticipantData] = []
+        cell = self.text("participants")
+        for number, part in enumerate((p for p in cell.split(PARTICIPANT_SEPARATOR) if p.strip()), start=1):
+            fields = [f.strip() for f in part.split(FIELD_SEPARATOR)]
+            if len(fields) != 4 or not fields[0]:
+                self.problem(
+                    "participants",
+                    _("person %(number)s is not “name | nationality | passport | role”.")
+                    % {"number": number},
+                )
+                continue
+            name, nationality, passport, role = fields
+            if len(name) > 255 or len(passport) > 32:
+                self.problem(
+                    "participants",
+                    _("person %(number)s has a name or passport too long.") % {"number": number},
+                )
+            if passport and any(p.person.passport_number == passport for p in people):
+                self.problem(
+                    "participants", _("the passport %(passport)s is given twice.") % {"passport": passport}
+                )
+            if "•" in passport:
+                self.problem(
+                    "participants",
+                    _("the passport of %(name)s is masked; export the file as protocol staff.")
+                    % {"name": name},
+                )
+            nation = self.reader.code("nationality", nationality)
+            if nation is None:
+                self.problem(
+                    "participants",
+                    _("person %(number)s: the nationality “%(value)s” is not a country.")
+                    % {"number": number, "value": nationality},
+                )
+            role_code = self.reader.code("role", role) if role else Participant.Role.MEMBER
+            if role_code is None:
+                self.problem(
+                    "participants",
+                    _("person %(number)s: the role “%(value)s” is not one of: %(allowed)s.")
+                    % {"number": number, "value": role, "allowed": ", ".join(self.reader.labels["role"])},
+                )
+            people.append(
+                ParticipantData(
+                    PersonData(full_name=name, nationality=nation or "", passport_number=passport),
+                    role=role_code or Participant.Role.MEMBER,
+                )
             )
-            continue
-        name, nationality, passport, role = fields
-        if len(name) > 255 or len(passport) > 32:
-            problems.append(
-                _("participants: person %(number)s has a name or passport too long.") % {"number": number}
-            )
-        if passport and any(p.person.passport_number == passport for p in people):
-            problems.append(
-                _("participants: the passport %(passport)s is given twice.") % {"passport": passport}
-            )
-        if "•" in passport:
-            problems.append(
-                _("participants: the passport of %(name)s is masked; export the file as protocol staff.")
-                % {"name": name}
-            )
-        role = role or Participant.Role.MEMBER
-        _choice(role, "participants", Participant.Role.choices, problems)
-        people.append(
-            ParticipantData(
-                PersonData(
-                    full_name=name,
-                    nationality=_country(nationality, "participants", problems),
-                    passport_number=passport,
-                ),
-                role=role,
-            )
-        )
-    return people
+        return people
+
+
+def _columns_of(header: list[str], reader: Reader) -> tuple[dict[str, int], dict[str, str]]:
+    """Where each column is in the file, and its header there (in Vietnamese, in English, or the
+    code names of the earlier exports)."""
+    positions: dict[str, int] = {}
+    shown: dict[str, str] = {}
+    for index, cell in enumerate(header):
+        key = reader.key_of_header(cell)
+        if key is not None and key not in positions:
+            positions[key], shown[key] = index, cell
+    return positions, shown
 
 
 def check_rows(header: list[str], rows: list[tuple[int, list[Any]]]) -> ImportCheck:
-    """Every problem of every row, with its row number; nothing is written."""
-    expected = columns()
-    missing = [column for column in expected if column not in header]
+    """Every problem of every row, naming its row and column; nothing is written."""
+    reader = Reader()
+    positions, shown = _columns_of(header, reader)
+    missing = [str(column.label) for column in case_columns() if column.key not in positions]
     if missing:
         return ImportCheck(
-            rows=[], problems=[_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)}]
+            rows=[],
+            problems=[
+                _("Missing columns: %(columns)s.") % {"columns": ", ".join(f"«{name}»" for name in missing)}
+            ],
         )
     if len(rows) > MAX_ROWS:
         return ImportCheck(rows=[], problems=[_("At most %(count)s rows at a time.") % {"count": MAX_ROWS}])
     agencies = {a.code: a for a in Agency.objects.filter(is_active=True)}
     taken: set[str] = set()
-    given = list(
-        {
-            _text(cells[header.index("reference")])
-            for _number, cells in rows
-            if header.index("reference") < len(cells)
-        }
-        - {""}
-    )
+    at = positions["reference"]
+    given = list({_text(cells[at]) for _number, cells in rows if at < len(cells)} - {""})
     for chunk in chunked(given):
         taken.update(Case.objects.filter(reference__in=chunk).values_list("reference", flat=True))
     seen: dict[str, int] = {}
     checked = []
     for number, cells in rows:
-        values = {
-            column: cells[header.index(column)] if header.index(column) < len(cells) else None
-            for column in expected
-        }
+        values = {key: cells[index] if index < len(cells) else None for key, index in positions.items()}
         row = ImportRow(number=number, values=values)
-        problems = row.problems
-        for column in REQUIRED:
-            if not _text(values[column]):
-                problems.append(_("%(column)s: required.") % {"column": column})
-        if _text(values["kind"]) not in ("", "delegation"):
-            problems.append(
-                _("kind: only delegations are imported here (press visits are entered on their pages).")
+        line = _Row(row, shown, reader)
+        for key in REQUIRED:
+            if not line.text(key):
+                line.problem(key, _("required."))
+        if line.choice("kind") not in ("", "delegation"):
+            line.problem(
+                "kind", _("only delegations are imported here (press visits are entered on their pages).")
             )
-        direction = _choice(_text(values["direction"]), "direction", Case.Direction.choices, problems)
-        kind = _choice(_text(values["delegation_kind"]), "delegation_kind", Delegation.Kind.choices, problems)
-        mode = _choice(_text(values["mode"]) or Case.Mode.IN_PERSON, "mode", Case.Mode.choices, problems)
-        status = _choice(
-            _text(values["status"]) or Case.Status.DRAFT, "status", Case.Status.choices, problems
-        )
-        start = _date(values["start_date"], "start_date", problems)
-        end = _date(values["end_date"], "end_date", problems)
+        direction = line.choice("direction")
+        kind = line.choice("delegation_kind")
+        mode = line.choice("mode", default=Case.Mode.IN_PERSON)
+        status = line.choice("status", default=Case.Status.DRAFT)
+        start = line.date("start_date")
+        end = line.date("end_date")
         if start and end and end < start:
-            problems.append(_("end_date: before the start date."))
-        if status != Case.Status.DRAFT and not (
-            status in PAST_VISIT_STATUSES and end is not None and end < timezone.localdate()
+            line.problem("end_date", _("before the start date."))
+        if (
+            status
+            and status != Case.Status.DRAFT
+            and not (status in PAST_VISIT_STATUSES and end is not None and end < timezone.localdate())
         ):
-            problems.append(
+            line.problem(
+                "status",
                 _(
-                    "status: an imported case is a draft, or a visit already over "
+                    "an imported case is a draft, or a visit already over "
                     "(completed, reported, closed, cancelled, rejected)."
-                )
+                ),
             )
-        for column in ("title", "counterpart_name"):
-            if len(_text(values[column])) > 255:
-                problems.append(_("%(column)s: at most 255 characters.") % {"column": column})
-        lead = agencies.get(_text(values["lead_agency"]))
-        if _text(values["lead_agency"]) and lead is None:
-            problems.append(
-                _("lead_agency: no agency has the code “%(code)s”.") % {"code": _text(values["lead_agency"])}
-            )
-        co_hosts = []
-        for code in filter(None, (c.strip() for c in re.split(r"[,;]", _text(values["co_host_agencies"])))):
-            if code in agencies:
-                co_hosts.append(agencies[code])
-            else:
-                problems.append(_("co_host_agencies: no agency has the code “%(code)s”.") % {"code": code})
-        case_countries = [
-            _country(code.strip(), "countries", problems)
-            for code in _text(values["countries"]).split(",")
-            if code.strip()
-        ]
+        for key in ("title", "counterpart_name"):
+            if len(line.text(key)) > 255:
+                line.problem(key, _("at most 255 characters."))
+        lead_code = line.choice("lead_agency")
+        lead = agencies.get(lead_code)
+        co_hosts = [agencies[code] for code in line.codes("co_host_agencies") if code in agencies]
+        case_countries = line.codes("countries")
         counterpart = None
-        if _text(values["counterpart_name"]):
-            counterpart_kind = _choice(
-                _text(values["counterpart_kind"]), "counterpart_kind", Organisation.Kind.choices, problems
-            )
-            if not counterpart_kind or not _text(values["counterpart_country"]):
-                problems.append(_("counterpart: give its kind and country too."))
-            else:
+        if line.text("counterpart_name"):
+            counterpart_kind = line.choice("counterpart_kind")
+            counterpart_country = line.choice("counterpart_country")
+            if not line.text("counterpart_kind") or not line.text("counterpart_country"):
+                line.problem("counterpart_name", _("give the counterpart's kind and country too."))
+            elif counterpart_kind and counterpart_country:
                 counterpart = Organisation(
-                    name=_text(values["counterpart_name"]),
-                    kind=counterpart_kind,
-                    country=_country(_text(values["counterpart_country"]), "counterpart_country", problems),
+                    name=line.text("counterpart_name"), kind=counterpart_kind, country=counterpart_country
                 )
-        reference = _text(values["reference"])
+        reference = line.text("reference")
         if reference:
             match = REFERENCE.match(reference)
             if not match:
-                problems.append(_("reference: “%(value)s” is not like DV-2024-0007.") % {"value": reference})
+                line.problem("reference", _("“%(value)s” is not like DV-2024-0007.") % {"value": reference})
             elif (match.group(1) == "DV") != (direction == Case.Direction.INBOUND):
-                problems.append(_("reference: DV is for inbound delegations, DR for outbound ones."))
+                line.problem("reference", _("DV is for inbound delegations, DR for outbound ones."))
             if reference in taken:
-                problems.append(_("reference: %(value)s is already in TTDN.") % {"value": reference})
+                line.problem("reference", _("%(value)s is already in TTDN.") % {"value": reference})
             if reference in seen:
-                problems.append(_("reference: also on row %(row)s.") % {"row": seen[reference]})
+                line.problem("reference", _("also on row %(row)s.") % {"row": seen[reference]})
             seen.setdefault(reference, number)
-        participants = _participants(_text(values["participants"]), problems)
-        if not problems and start and end and lead:
+        participants = line.participants()
+        if not row.problems and start and end and lead:
             row.data = CaseData(
                 fields={
                     "direction": direction,
-                    "title": _text(values["title"]),
-                    "purpose": _text(values["purpose"]),
+                    "title": line.text("title"),
+                    "purpose": line.text("purpose"),
                     "countries": case_countries,
                     "start_date": start,
                     "end_date": end,

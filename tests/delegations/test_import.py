@@ -13,17 +13,18 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from delegations.imports import check_rows, read_table
 from tests.factories import make_agency, make_delegation, person_data
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import Case, Organisation, Person
 from ttdn.cases.services.cases import CaseData, ParticipantData, case_update
-from ttdn.reports.case_table import columns
+from ttdn.reports.case_columns import columns, headers
 
 pytestmark = pytest.mark.django_db
 ROWS = 1000
-BAD_ROWS = {57: "start_date", 400: "lead_agency", 999: "participants"}
+BAD_ROWS = {57: "Start date", 400: "Lead agency", 999: "Participants (name | nationality | passport | role)"}
 NATIONS = ["JP", "KR", "LA", "TH", "FR"]
 STATUSES = ["closed", "reported", "completed"]
 
@@ -56,10 +57,11 @@ def _row(n: int) -> dict[str, str]:
     }
 
 
-def _xlsx(rows: list[dict[str, str]]) -> bytes:
+def _xlsx(rows: list[dict[str, str]], header: list[str] | None = None) -> bytes:
+    """A workbook of ``rows`` (codes), under the headers of the template in English by default."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.append(columns())
+    sheet.append(header or headers())
     for row in rows:
         sheet.append([row[column] for column in columns()])
     buffer = io.BytesIO()
@@ -94,8 +96,9 @@ def test_a_thousand_rows_with_three_bad_ones_report_exactly_those_and_write_noth
 
     assert not check.ok
     assert {row.number: row.problems for row in check.bad_rows}.keys() == BAD_ROWS.keys()
-    for row in check.bad_rows:
-        assert all(problem.startswith(BAD_ROWS[row.number]) for problem in row.problems), row.problems
+    for row in check.bad_rows:  # each problem names its row and its column as the file heads it
+        prefix = f"Row {row.number}, column «{BAD_ROWS[row.number]}»: "
+        assert all(problem.startswith(prefix) for problem in row.problems), row.problems
     with pytest.raises(CommandError, match="3 row"):
         call_command("import_cases", str(_saved(bad)), "--as", protocol.username)
     assert (Case.objects.count(), Person.objects.count(), Organisation.objects.count()) == before
@@ -110,27 +113,180 @@ def _saved(rows: list[dict[str, str]], name: str = "logs.xlsx") -> object:
     return path
 
 
-def test_the_corrected_file_imports_whole_and_exports_back_the_same(setting, protocol, client) -> None:
+def _as_imported(references: list[str]) -> dict[str, tuple[object, ...]]:
+    """What an import made of each case, comparable across two imports."""
+    found: dict[str, tuple[object, ...]] = {}
+    for case in (
+        Case.objects.filter(reference__in=references)
+        .select_related("delegation", "counterpart", "lead_agency")
+        .prefetch_related("co_host_agencies", "participants__person")
+    ):
+        counterpart = case.counterpart
+        found[case.reference] = (
+            case.kind, case.direction, case.delegation.delegation_kind, case.mode, case.title, case.purpose,
+            sorted(str(c) for c in case.countries),
+            counterpart and (counterpart.name, counterpart.kind, str(counterpart.country)),
+            case.start_date, case.end_date, case.lead_agency.code,
+            sorted(a.code for a in case.co_host_agencies.all()), case.status,
+            [(p.person.full_name, str(p.person.nationality), p.person.passport_number, p.role)
+             for p in case.participants.order_by("pk")],
+        )  # fmt: skip
+    return found
+
+
+def _delete(references: list[str]) -> None:
+    from ttdn.cases.models import Participant
+
+    Participant.objects.filter(case__reference__in=references).delete()
+    Case.objects.filter(reference__in=references).delete()
+
+
+def test_the_corrected_file_imports_whole_and_its_export_imports_back(setting, protocol, client) -> None:
     good, _bad = setting
     people_before = Person.objects.count()
 
     call_command("import_cases", str(_saved(good)))  # as the first protocol user
 
-    imported = Case.objects.filter(reference__in=[row["reference"] for row in good])
+    references = [row["reference"] for row in good]
+    imported = Case.objects.filter(reference__in=references)
     assert imported.count() == ROWS
     # 40 people in the file, one of them known already; 5 counterparts, one known already.
     assert Person.objects.count() == people_before + 39
     assert Organisation.objects.filter(name__startswith="Đối tác").count() == 5
     assert Case.objects.get(reference="DV-2025-0002").participants.count() == 2
+    first = _as_imported(references)
 
+    # Exported as a Vietnamese reader sees it: headers, kinds, statuses, countries and agencies
+    # by their Vietnamese names.
     client.force_login(protocol)
     response = client.get(reverse("reports:export", kwargs={"what": "cases", "fmt": "csv"}),
                           {"start": "01/01/2025", "end": "31/12/2025"})  # fmt: skip
+    assert response.content.startswith("\ufeff".encode())  # the BOM: Excel reads it as UTF-8
     exported = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    by_reference = {row["reference"]: row for row in exported}
-    assert len(by_reference) == ROWS
-    for row in good:
-        assert by_reference[row["reference"]] == row
+    assert len(exported) == ROWS
+    second = next(row for row in exported if row["Số hồ sơ"] == "DV-2025-0002")
+    assert second["Đoàn vào/đoàn ra"] == "Đoàn vào"
+    assert second["Trạng thái"] == "Đã báo cáo"
+    assert second["Quốc gia"] == "Hàn Quốc"
+    assert (
+        "Hàn Quốc | P0000001 | Trưởng đoàn"
+        in second["Thành phần đoàn (họ tên | quốc tịch | hộ chiếu | vai trò)"]
+    )
+
+    # Imported back (the cases gone first): the same cases.
+    _delete(references)
+    page = client.post(
+        reverse("delegations:import"), {"file": SimpleUploadedFile("export.csv", response.content)}
+    )
+    assert page.context["check"].ok, page.context["check"].bad_rows[:3]
+    client.post(
+        reverse("delegations:import_confirm"), {"token": client.session["delegation_import"]["token"]}
+    )
+    assert _as_imported(references) == first
+
+
+def test_an_english_xlsx_export_imports_back(setting, protocol, client) -> None:
+    good, _bad = setting
+    rows = good[:30]
+    call_command("import_cases", str(_saved(rows)), "--as", protocol.username)
+    references = [row["reference"] for row in rows]
+    first = _as_imported(references)
+    protocol.preferred_language = "en"
+    protocol.save(update_fields=["preferred_language"])
+    client.force_login(protocol)
+
+    response = client.get(reverse("reports:export", kwargs={"what": "cases", "fmt": "xlsx"}),
+                          {"start": "01/01/2025", "end": "31/12/2025"})  # fmt: skip
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    assert [cell.value for cell in sheet[1]][:3] == ["Reference", "Kind of case", "Inbound or outbound"]
+    assert sheet.freeze_panes == "A2"
+    _delete(references)
+    check = check_rows(*read_table(response.content, "export.xlsx"))
+    assert check.ok, check.bad_rows[:3]
+    from delegations.imports import import_delegations
+
+    import_delegations(actor=protocol, check=check)
+    assert _as_imported(references) == first
+
+
+def test_a_template_typed_with_vietnamese_values_imports(setting, protocol, client) -> None:
+    """Labels as a person types them (any letter case, the Vietnamese letters decomposed as some
+    keyboards send them), names of countries and agencies, or the codes: all are read."""
+    import unicodedata
+
+    from openpyxl import load_workbook
+
+    from ttdn.accounts.models import Agency
+
+    Agency.objects.filter(code="so-ngoai-vu").update(name_vi="Sở Ngoại vụ")
+    client.force_login(protocol)
+    template = load_workbook(io.BytesIO(client.get(reverse("delegations:import_template")).content))
+    sheet = template.worksheets[0]
+    example = [cell.value for cell in sheet[2]]
+    sheet.delete_rows(2)
+    typed = {
+        "Loại hồ sơ": "đoàn ra, đoàn vào", "Đoàn vào/đoàn ra": "đoàn ra", "Loại đoàn": "Doanh nghiệp, nhà đầu tư",
+        "Hình thức": "online", "Tiêu đề": "Đoàn công tác xúc tiến đầu tư", "Mục đích": "",
+        "Quốc gia": "Nhật Bản; Hàn Quốc", "Đối tác": "JETRO", "Loại đối tác": "Tổ chức quốc tế",
+        "Quốc gia của đối tác": "JP", "Ngày bắt đầu": "10/03/2025", "Ngày kết thúc": datetime.date(2025, 3, 12),
+        "Cơ quan chủ trì": unicodedata.normalize("NFD", "sở ngoại vụ"), "Cơ quan phối hợp": "so-cong-thuong",
+        "Trạng thái": "Đã đóng", "Số hồ sơ": "",
+        "Thành phần đoàn (họ tên | quốc tịch | hộ chiếu | vai trò)":
+            "Trần Văn Một | Việt Nam |  | Cán bộ Việt Nam; Sato Ken | Nhật Bản | TK1234567 | phiên dịch",
+    }  # fmt: skip
+    header = [cell.value for cell in sheet[1]]
+    assert set(typed) == set(header)
+    sheet.append([typed[name] for name in header])
+    sheet.append(example)  # the template's own example row imports too
+    buffer = io.BytesIO()
+    template.save(buffer)
+
+    page = client.post(
+        reverse("delegations:import"), {"file": SimpleUploadedFile("mau.xlsx", buffer.getvalue())}
+    )
+    assert page.context["check"].ok, [row.problems for row in page.context["check"].bad_rows]
+    client.post(
+        reverse("delegations:import_confirm"), {"token": client.session["delegation_import"]["token"]}
+    )
+
+    case = Case.objects.get(title="Đoàn công tác xúc tiến đầu tư")
+    assert (case.direction, case.delegation.delegation_kind, case.mode, case.status) == (
+        "outbound", "business", "online", "closed",
+    )  # fmt: skip
+    assert [str(c) for c in case.countries] == ["JP", "KR"]
+    assert case.counterpart is not None
+    assert (case.counterpart.kind, str(case.counterpart.country)) == ("international_organisation", "JP")
+    assert case.lead_agency.code == "so-ngoai-vu"
+    assert [a.code for a in case.co_host_agencies.all()] == ["so-cong-thuong"]
+    people = [
+        (p.person.full_name, str(p.person.nationality), p.role) for p in case.participants.order_by("pk")
+    ]
+    assert people == [("Trần Văn Một", "VN", "official"), ("Sato Ken", "JP", "interpreter")]
+    assert Case.objects.filter(title="Đoàn Sở Ngoại vụ tỉnh Gyeonggi", status="closed").exists()
+
+
+def test_a_wrong_value_is_named_by_its_row_and_visible_column_and_nothing_is_written(
+    setting, protocol, client
+) -> None:
+    good, _bad = setting
+    rows = [dict(row) for row in good[:3]]
+    rows[1]["participants"] = "Sato Ken | Nhật Bổn | TK1234567 | head"
+    rows[2]["status"] = "Đã xong"
+    with translation.override("vi"):
+        content = _xlsx(rows, headers())
+    client.force_login(protocol)
+
+    page = client.post(reverse("delegations:import"), {"file": SimpleUploadedFile("mau.xlsx", content)})
+
+    text = page.content.decode()
+    assert "Dòng 3, cột «Thành phần đoàn (họ tên | quốc tịch | hộ chiếu | vai trò)»" in text
+    assert "Nhật Bổn" in text
+    assert "Dòng 4, cột «Trạng thái»: “Đã xong”" in text
+    assert "Đã đóng" in text  # the allowed statuses are named
+    assert not Case.objects.filter(reference__in=[row["reference"] for row in rows]).exists()
+    assert "delegation_import" not in client.session
 
 
 def test_the_next_new_case_does_not_take_an_imported_number(setting, protocol) -> None:
@@ -168,13 +324,27 @@ def test_the_import_page_previews_then_imports_all(setting, protocol, client) ->
     assert Case.objects.filter(reference__startswith="D", reference__contains="-2025-").count() == 5
 
 
-def test_the_template_has_the_export_columns(client, protocol) -> None:
+def test_the_template_has_vietnamese_headers_and_lists_of_allowed_values(client, protocol) -> None:
     from openpyxl import load_workbook
 
     client.force_login(protocol)
     response = client.get(reverse("delegations:import_template"))
-    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
-    assert [cell.value for cell in sheet[1]] == columns()
+    workbook = load_workbook(io.BytesIO(response.content))
+    sheet, allowed = workbook.worksheets[0], workbook["Giá trị hợp lệ"]
+    with translation.override("vi"):
+        assert [cell.value for cell in sheet[1]] == headers()
+    assert sheet.freeze_panes == "A2"
+    # The status column offers the statuses by their Vietnamese labels, read from the sheet of
+    # allowed values (label, then code).
+    status = get_column_letter(columns().index("status") + 1)
+    (validation,) = [v for v in sheet.data_validations.dataValidation if f"{status}2" in v.sqref]
+    assert validation.type == "list" and validation.formula1.startswith("='Giá trị hợp lệ'!$")
+    first = validation.formula1.split("!")[1].split(":")[0].replace("$", "")  # e.g. "N2"
+    column = allowed[first].column
+    statuses = [(row[0], row[1]) for row in allowed.iter_rows(min_row=2, min_col=column, max_col=column + 1,
+                                                              values_only=True)]  # fmt: skip
+    assert ("Đã đóng", "closed") in statuses
+    assert [cell.value for cell in sheet[2]][columns().index("status")] == "Đã đóng"
 
 
 def test_only_protocol_staff_import(client, make_user) -> None:
@@ -206,10 +376,10 @@ def test_rows_that_would_fail_later_are_caught_by_the_check(setting) -> None:
     check = check_rows(*read_table(_xlsx(rows), "logs.xlsx"))
 
     assert [row.number for row in check.bad_rows] == [2, 3, 4, 5]
-    assert "reference" in check.bad_rows[0].problems[0]
+    assert "column «Reference»" in check.bad_rows[0].problems[0]
     assert "twice" in check.bad_rows[1].problems[0]
-    assert check.bad_rows[2].problems[0].startswith("status")
-    assert check.bad_rows[3].problems[0].startswith("title")
+    assert check.bad_rows[2].problems[0].startswith("Row 4, column «Status»")
+    assert check.bad_rows[3].problems[0].startswith("Row 5, column «Title»")
 
 
 def test_a_csv_that_is_not_utf8_is_explained(client, protocol) -> None:

@@ -11,6 +11,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from pypdf import PdfReader
 
@@ -248,23 +249,44 @@ def test_a_departments_report_covers_only_its_cases(known, make_user, client) ->
     assert (figures["cases"], figures["outbound_delegations"], figures["inbound_delegations"]) == (1, 1, 0)
 
     client.force_login(staff)
-    response = client.get(reverse("reports:export", kwargs={"what": "cases", "fmt": "csv"}), Q3)
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert [row["reference"] for row in rows] == [known["outbound"].reference]
+    url = lambda fmt: reverse("reports:export", kwargs={"what": "cases", "fmt": fmt})  # noqa: E731
+    rows = list(csv.DictReader(io.StringIO(client.get(url("csv"), Q3).content.decode("utf-8-sig"))))
+    assert [row["Số hồ sơ"] for row in rows] == [known["outbound"].reference]
+    # Nothing of the cases it may not see, in any format.
+    hidden = Case.objects.exclude(pk=known["outbound"].pk).values_list("reference", flat=True)
+    sheet = load_workbook(io.BytesIO(client.get(url("xlsx"), Q3).content)).worksheets[0]
+    cells = " ".join(str(value) for row in sheet.iter_rows(values_only=True) for value in row)
+    pdf = PdfReader(io.BytesIO(client.get(url("pdf"), Q3).content))
+    text = "".join(page.extract_text() for page in pdf.pages)
+    assert known["outbound"].reference in cells and known["outbound"].reference in text
+    for reference in hidden:
+        assert reference not in cells and reference not in text
+    assert "Tanaka" not in cells + text
     logged = AccessLog.objects.filter(user=staff, action=AccessLog.Action.EXPORT)
-    assert list(logged.values_list("case", flat=True)) == [known["outbound"].pk]
+    assert set(logged.values_list("case", flat=True)) == {known["outbound"].pk}
 
 
 def test_the_case_list_masks_passports_for_who_may_not_see_them(known, make_user, protocol, client) -> None:
+    from tests.factories import police_officer
+
     staff = make_user(Role.AGENCY, agency=known["host"])
-    url = reverse("reports:export", kwargs={"what": "cases", "fmt": "csv"})
+    url = lambda fmt: reverse("reports:export", kwargs={"what": "cases", "fmt": fmt})  # noqa: E731
 
     client.force_login(protocol)
-    assert "TK0000001" in client.get(url, Q3).content.decode("utf-8-sig")
+    assert "TK0000001" in client.get(url("csv"), Q3).content.decode("utf-8-sig")
+    # The police see the passports of the cases referred to them (all of these were).
+    client.force_login(police_officer())
+    assert "TK0000001" in client.get(url("csv"), Q3).content.decode("utf-8-sig")
     client.force_login(staff)
-    masked = client.get(url, Q3).content.decode("utf-8-sig")
+    masked = client.get(url("csv"), Q3).content.decode("utf-8-sig")
     assert "TK0000001" not in masked
     assert "•••001" in masked
+    sheet = load_workbook(io.BytesIO(client.get(url("xlsx"), Q3).content)).worksheets[0]
+    cells = " ".join(str(value) for row in sheet.iter_rows(values_only=True) for value in row)
+    pdf = PdfReader(io.BytesIO(client.get(url("pdf"), Q3).content))
+    text = "".join(page.extract_text() for page in pdf.pages)
+    assert "TK0000001" not in cells + text
+    assert "•••001" in cells and "001" in text
 
 
 def test_who_has_no_role_gets_no_report(client, make_user) -> None:
@@ -298,21 +320,72 @@ def test_the_case_list_in_each_format(known, protocol, client, capsys) -> None:
     url = lambda fmt: reverse("reports:export", kwargs={"what": "cases", "fmt": fmt})  # noqa: E731
     references = sorted(Case.objects.filter(start_date__range=(D(2026, 7, 1), D(2026, 9, 30)))
                         .filter(status__in=Case.COUNTED).values_list("reference", flat=True))  # fmt: skip
+    d1 = Case.objects.get(start_date=D(2026, 7, 10))
 
     sheet = load_workbook(io.BytesIO(client.get(url("xlsx"), Q3).content)).worksheets[0]
     header = [cell.value for cell in sheet[1]]
-    column = header.index("reference")
+    column = header.index("Số hồ sơ")
     assert sorted(row[column] for row in sheet.iter_rows(min_row=2, values_only=True)) == references
-    assert sheet.cell(row=2, column=header.index("start_date") + 1).number_format == "DD/MM/YYYY"
+    assert sheet.cell(row=2, column=header.index("Ngày bắt đầu") + 1).number_format == "DD/MM/YYYY"
+    assert sheet.freeze_panes == "A2" and sheet.column_dimensions["F"].width > 20
+    row = dict(zip(header, next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[column] == d1.reference),
+                   strict=True))  # fmt: skip
+    assert (row["Loại hồ sơ"], row["Đoàn vào/đoàn ra"], row["Loại đoàn"], row["Hình thức"]) == (
+        "Đoàn ra, đoàn vào", "Đoàn vào", "Chính phủ", "Trực tiếp",
+    )  # fmt: skip
+    assert (row["Quốc gia"], row["Trạng thái"]) == ("Nhật Bản", "Đã phê duyệt")
+    assert row["Cơ quan chủ trì"] == known["host"].name_vi
+    assert "Tanaka Hiroshi | Nhật Bản | TK0000001 | Trưởng đoàn" in row[header[-1]]
 
-    text = "".join(
-        page.extract_text() for page in PdfReader(io.BytesIO(client.get(url("pdf"), Q3).content)).pages
-    )
+    pdf = PdfReader(io.BytesIO(client.get(url("pdf"), Q3).content))
+    text = "".join(page.extract_text() for page in pdf.pages)
     assert "DANH SÁCH HỒ SƠ" in text
     assert all(reference in text for reference in references)
+    assert "Đã phê duyệt" in text.replace("\n", " ") and "Nhật Bản" in text
+    box = pdf.pages[0].mediabox
+    assert box.width > box.height  # landscape
 
     call_command("report", "--year", "2026", "--quarter", "3", "--cases", "--as", protocol.username)
     assert sorted(row["reference"] for row in json.loads(capsys.readouterr().out)) == references
+
+
+def test_the_case_list_in_english(known, protocol, client) -> None:
+    protocol.preferred_language = "en"
+    protocol.save(update_fields=["preferred_language"])
+    client.force_login(protocol)
+    response = client.get(reverse("reports:export", kwargs={"what": "cases", "fmt": "csv"}), Q3)
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    row = next(r for r in rows if r["Countries"] == "Japan")
+    assert (row["Inbound or outbound"], row["Status"], row["Start date"]) == (
+        "Inbound",
+        "Approved",
+        "10/07/2026",
+    )
+
+
+def test_a_long_case_list_repeats_its_header_and_never_splits_a_row() -> None:
+    from ttdn.reports.exports import cases_pdf
+
+    people = "; ".join(f"Người số {n} | Nhật Bản | •••{n:03d} | Thành viên" for n in range(6))
+    rows = [
+        {"reference": f"DV-2026-{n:04d}", "kind": "Đoàn ra, đoàn vào", "direction": "Đoàn vào",
+         "delegation_kind": "Chính phủ", "mode": "Trực tiếp", "title": f"Đoàn số {n} làm việc về hợp tác",
+         "countries": "Nhật Bản", "counterpart_name": "Tỉnh Gunma", "start_date": D(2026, 7, 1),
+         "end_date": D(2026, 7, 3), "lead_agency": "Sở Ngoại vụ", "status": "Đã phê duyệt",
+         "participants": f"Trưởng đoàn {n:02d} | Nhật Bản | •••{n:03d} | Trưởng đoàn; {people}; Người cuối {n:02d} | Nhật Bản | | Thành viên"}
+        for n in range(1, 61)
+    ]  # fmt: skip
+    with translation.override("vi"):
+        pdf = PdfReader(io.BytesIO(cases_pdf(rows, Period.of_quarter(2026, 3))))
+
+    assert len(pdf.pages) > 3
+    texts = [page.extract_text() for page in pdf.pages]
+    for number, text in enumerate(texts, start=1):
+        assert "Số hồ sơ" in text and "Thành phần" in text  # the header row on every page
+        assert f"{number}/{len(texts)}" in text  # the page number
+    for n, row in enumerate(rows, start=1):  # a case's first and last participant: on its page
+        (page,) = [text for text in texts if str(row["reference"]) in text]
+        assert f"Trưởng đoàn {n:02d}" in page and f"Người cuối {n:02d}" in page
 
 
 def test_exports_do_not_let_a_spreadsheet_run_a_formula(protocol, client) -> None:
@@ -321,7 +394,33 @@ def test_exports_do_not_let_a_spreadsheet_run_a_formula(protocol, client) -> Non
     url = lambda fmt: reverse("reports:export", kwargs={"what": "cases", "fmt": fmt})  # noqa: E731
 
     rows = list(csv.DictReader(io.StringIO(client.get(url("csv"), Q3).content.decode("utf-8-sig"))))
-    assert rows[0]["title"] == '\'=HYPERLINK("http://x","y")'
+    assert rows[0]["Tiêu đề"] == '\'=HYPERLINK("http://x","y")'
     sheet = load_workbook(io.BytesIO(client.get(url("xlsx"), Q3).content)).worksheets[0]
     title = sheet.cell(row=2, column=columns().index("title") + 1)
     assert (title.value, title.data_type) == ('=HYPERLINK("http://x","y")', "s")
+
+
+def test_the_case_list_reads_as_many_queries_for_many_cases_as_for_few(
+    protocol, django_assert_num_queries
+) -> None:
+    from tests.factories import police_officer
+    from ttdn.cases.selectors import cases_visible_to
+    from ttdn.reports.case_table import case_rows
+
+    officer = police_officer()
+    for n in range(2):
+        approve(make_delegation(actor=protocol, start=D(2026, 8, 1 + n)))
+    counts = []
+    for user in (protocol, officer):
+        for more in (0, 6):
+            for n in range(more):
+                approve(make_delegation(actor=protocol, start=D(2026, 8, 10 + n)))
+            cases = cases_visible_to(user)
+            with (
+                translation.override("vi"),
+                django_assert_num_queries(6 if user == officer else 5) as queries,
+            ):
+                rows = case_rows(user, cases, readable=True)
+            assert len(rows) == cases.count()
+            counts.append(len(queries))
+    assert counts[0] == counts[1] and counts[2] == counts[3], counts

@@ -9,34 +9,20 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
+from django.utils import formats
 
-from ttdn.cases import kinds
-from ttdn.cases.identity import identity_visible, mask_passport
+from ttdn.cases.identity import identity_visible_among, mask_passport
 from ttdn.cases.models import Case, Participant
+from ttdn.reports.case_columns import LIST_SEPARATOR, columns, sort_columns, value_labels
 from ttdn.reports.statistics import case_sorts
 
-# The case's own columns; each kind's sort column (KindReport.sort_column) follows "direction".
-CASE_COLUMNS = [
-    "reference", "kind", "direction", "mode", "title", "purpose", "countries",
-    "counterpart_name", "counterpart_kind", "counterpart_country", "start_date", "end_date",
-    "lead_agency", "co_host_agencies", "status", "participants",
-]  # fmt: skip
+__all__ = ["DATE_COLUMNS", "DATE_FORMAT", "as_text", "case_rows", "columns", "sort_columns"]
+
 DATE_COLUMNS = ("start_date", "end_date")
 DATE_FORMAT = "%d/%m/%Y"
 # One participant: "name | nationality | passport | role"; participants are separated by ";".
 PARTICIPANT_SEPARATOR = ";"
 FIELD_SEPARATOR = "|"
-
-
-def sort_columns() -> dict[str, str]:
-    """Each kind's column for the sort of its cases: column name → kind code."""
-    return {kind.report.sort_column: kind.code for kind in kinds.all_kinds() if kind.report.sort_column}
-
-
-def columns() -> list[str]:
-    """The columns of the case list, in their order."""
-    after = CASE_COLUMNS.index("direction") + 1
-    return [*CASE_COLUMNS[:after], *sort_columns(), *CASE_COLUMNS[after:]]
 
 
 def participant_cell(participants: list[tuple[str, str, str, str]]) -> str:
@@ -45,48 +31,70 @@ def participant_cell(participants: list[tuple[str, str, str, str]]) -> str:
     )
 
 
-def case_rows(user: AbstractBaseUser | AnonymousUser, cases: QuerySet[Case]) -> list[dict[str, Any]]:
-    """The table of ``cases`` (already read through the access policy) for ``user``."""
+def case_rows(
+    user: AbstractBaseUser | AnonymousUser, cases: QuerySet[Case], *, readable: bool = False
+) -> list[dict[str, Any]]:
+    """The table of ``cases`` (already read through the access policy) for ``user``: codes, or
+    when ``readable``, the labels, names and countries in the active language (as the exports
+    show them and the import reads them back). Passports are masked on the cases whose identity
+    data the policy hides from ``user``."""
     cases = (
         cases.select_related("counterpart", "lead_agency")
         .prefetch_related("co_host_agencies")
         .order_by("start_date", "reference")
     )
+    listed = list(cases)
     sorts = case_sorts(cases)
     sorted_by = sort_columns()
+    labels: dict[str, dict[str, str]] = value_labels() if readable else defaultdict(dict)
+
+    def label(key: str, code: str) -> str:
+        return labels[key].get(code, code) if code else ""
+
+    def label_list(key: str, codes: list[str]) -> str:
+        return f"{LIST_SEPARATOR} ".join(label(key, code) for code in codes) if readable else ",".join(codes)
+
     people: dict[int, list[tuple[str, str, str, str]]] = defaultdict(list)
-    full_identity = identity_visible(user=user, case=None)
+    shown_in_full = identity_visible_among(user=user, cases=listed)
     for case_id, name, nationality, passport, role in (
         Participant.objects.filter(case__in=cases)
         .order_by("case_id", "pk")
         .values_list("case_id", "person__full_name", "person__nationality", "person__passport_number", "role")
     ):
-        shown = passport if full_identity else mask_passport(passport)
-        people[case_id].append((name, str(nationality), shown, role))
+        shown = passport if case_id in shown_in_full else mask_passport(passport)
+        people[case_id].append((name, label("nationality", str(nationality)), shown, label("role", role)))
     rows = []
-    for case in cases:
+    for case in listed:
         counterpart = case.counterpart
         rows.append(
             {
                 "reference": case.reference,
-                "kind": case.kind,
-                "direction": case.direction,
+                "kind": label("kind", case.kind),
+                "direction": label("direction", case.direction),
                 **{
-                    column: sorts.get(case.pk, ("", ""))[0] if case.kind == code else ""
+                    column: label(column, sorts.get(case.pk, ("", ""))[0]) if case.kind == code else ""
                     for column, code in sorted_by.items()
                 },
-                "mode": case.mode,
+                "mode": label("mode", case.mode),
                 "title": case.title,
                 "purpose": case.purpose,
-                "countries": ",".join(str(c) for c in case.countries),
+                "countries": label_list("countries", [str(c) for c in case.countries]),
                 "counterpart_name": counterpart.name if counterpart else "",
-                "counterpart_kind": counterpart.kind if counterpart else "",
-                "counterpart_country": str(counterpart.country) if counterpart else "",
+                "counterpart_kind": label("counterpart_kind", counterpart.kind) if counterpart else "",
+                "counterpart_country": label("counterpart_country", str(counterpart.country))
+                if counterpart
+                else "",
                 "start_date": case.start_date,
                 "end_date": case.end_date,
-                "lead_agency": case.lead_agency.code,
-                "co_host_agencies": ",".join(sorted(a.code for a in case.co_host_agencies.all())),
-                "status": case.status,
+                # An agency by its name (the one of its language, or Vietnamese), even one no
+                # longer active.
+                "lead_agency": case.lead_agency.name if readable else case.lead_agency.code,
+                "co_host_agencies": f"{LIST_SEPARATOR} ".join(
+                    sorted(a.name for a in case.co_host_agencies.all())
+                )
+                if readable
+                else ",".join(sorted(a.code for a in case.co_host_agencies.all())),
+                "status": label("status", case.status),
                 "participants": participant_cell(people[case.pk]),
             }
         )
@@ -94,6 +102,7 @@ def case_rows(user: AbstractBaseUser | AnonymousUser, cases: QuerySet[Case]) -> 
 
 
 def as_text(value: Any) -> str:
+    """A cell of a CSV file: dates in the local format (dd/mm/yyyy in both languages)."""
     if isinstance(value, datetime.date):
-        return value.strftime(DATE_FORMAT)
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
     return "" if value is None else str(value)

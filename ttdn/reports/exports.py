@@ -13,8 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 
-from ttdn.reports.case_table import DATE_COLUMNS, as_text, columns
+from ttdn.reports.case_columns import allowed_values, case_columns, columns, headers
+from ttdn.reports.case_table import DATE_COLUMNS, PARTICIPANT_SEPARATOR, as_text, sort_columns
 from ttdn.reports.periods import Period
 from ttdn.reports.statistics import headline_figures
 from ttdn.spreadsheets import sheet_fill
@@ -112,16 +116,84 @@ def figures_csv(figures: dict[str, Any], period: Period) -> bytes:
     return out.getvalue().encode("utf-8-sig")  # the BOM tells Excel it is UTF-8
 
 
-def cases_xlsx(rows: list[dict[str, Any]]) -> bytes:
-    workbook = Workbook()
-    header = columns()
-    _sheet(workbook, "cases", header, [[row[c] for c in header] for row in rows], first=True)
+def _case_sheet(workbook: Workbook, rows: list[dict[str, Any]]) -> Any:
+    """The case list on the first sheet: headers in the reader's language, frozen above the rows,
+    each column as wide as its contents need, dates as dates."""
+    specs = case_columns()
+    _sheet(workbook, _("Cases"), headers(), [[row[c.key] for c in specs] for row in rows], first=True)
     sheet = workbook.active
     assert sheet is not None  # noqa: S101
-    for name in DATE_COLUMNS:
-        column = header.index(name) + 1
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
-            cell.number_format = "DD/MM/YYYY"
+    sheet.freeze_panes = "A2"
+    for index, column in enumerate(specs, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+        if column.key in DATE_COLUMNS:
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = "DD/MM/YYYY"
+    return sheet
+
+
+def cases_xlsx(rows: list[dict[str, Any]]) -> bytes:
+    workbook = Workbook()
+    _case_sheet(workbook, rows)
+    return _workbook_bytes(workbook)
+
+
+# Rows of the import template that the drop-down lists cover; their headers are coloured.
+TEMPLATE_ROWS = 2000
+LISTED = PatternFill(fill_type="solid", start_color="FFF2CC", end_color="FFF2CC")
+
+
+def cases_template(rows: list[dict[str, Any]], guide: list[str]) -> bytes:
+    """The import template: the case sheet with ``rows`` as examples, a drop-down list on each
+    column of one coded value, fed from the sheet of allowed values (label, then code, of each
+    coded column), and a guide."""
+    workbook = Workbook()
+    sheet = _case_sheet(workbook, rows)
+    allowed = workbook.create_sheet(_("Allowed values"))
+    values = allowed_values()
+    # One list per kind of value: the counterpart's country and the nationality are countries, the
+    # co-hosts agencies.
+    listed = [key for key in values if key not in ("counterpart_country", "nationality", "co_host_agencies")]
+    titles = {c.key: str(c.label) for c in case_columns()}
+    titles.update(nationality=_("Nationality"), role=_("Role of a participant"))
+    ranges: dict[str, str] = {}
+    quoted = allowed.title.replace("'", "''")
+    for number, key in enumerate(listed):
+        label_column, code_column = get_column_letter(2 * number + 1), get_column_letter(2 * number + 2)
+        entries = values[key]()
+        allowed[f"{label_column}1"] = titles[key]
+        allowed[f"{code_column}1"] = _("code")
+        for row, (code, label) in enumerate(entries, start=2):
+            allowed[f"{label_column}{row}"] = label
+            allowed[f"{code_column}{row}"] = code
+        allowed.column_dimensions[label_column].width = 30
+        ranges[key] = f"'{quoted}'!${label_column}$2:${label_column}${len(entries) + 1}"
+    for cell in allowed[1]:
+        cell.font = Font(bold=True)
+    allowed.freeze_panes = "A2"
+    ranges.update(counterpart_country=ranges["countries"])
+    for index, column in enumerate(case_columns(), start=1):
+        if column.coded != "choice" or column.key not in ranges:
+            continue
+        letter = get_column_letter(index)
+        validation = DataValidation(
+            type="list",
+            formula1=f"={ranges[column.key]}",
+            allow_blank=True,
+            # A warning, not a refusal: the codes of the sheet are accepted as well.
+            showErrorMessage=True,
+            errorStyle="warning",
+            errorTitle=str(column.label),
+            error=_("Not one of the list (sheet “%(sheet)s”); its code is accepted too.")
+            % {"sheet": allowed.title},
+        )
+        validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS}")
+        sheet.add_data_validation(validation)
+        sheet[f"{letter}1"].fill = LISTED
+    notes = workbook.create_sheet(_("Guide"))
+    notes.column_dimensions["A"].width = 100
+    for line in guide:
+        notes.append([line])
     return _workbook_bytes(workbook)
 
 
@@ -134,11 +206,25 @@ def csv_safe(value: Any) -> Any:
 def cases_csv(rows: list[dict[str, Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
-    header = columns()
-    writer.writerow(header)
+    writer.writerow(headers())
+    keys = columns()
     for row in rows:
-        writer.writerow([csv_safe(as_text(row[c])) for c in header])
+        writer.writerow([csv_safe(as_text(row[key])) for key in keys])
     return out.getvalue().encode("utf-8-sig")
+
+
+def cases_pdf(rows: list[dict[str, Any]], period: Period) -> bytes:
+    """The case list on A4 landscape pages: the header on each, no row split over two."""
+    sorted_by = list(sort_columns())
+    shown = [
+        {
+            **row,
+            "kinds": [row[key] for key in ("kind", "direction", *sorted_by, "mode") if row[key]],
+            "people": [p.strip() for p in row["participants"].split(PARTICIPANT_SEPARATOR) if p.strip()],
+        }
+        for row in rows
+    ]
+    return pdf("reports/cases_pdf.html", {"rows": shown, "period": period})
 
 
 # In static/ like every style of the site: templates carry no inline style (the pages' CSP).

@@ -77,11 +77,11 @@ def export(request: HttpRequest, what: str, fmt: str) -> HttpResponse:
         access_log_exports(request=request, user=user, cases=[], detail=f"report {period.label()} ({fmt})")
     else:
         cases = counted_cases(user, period)
-        rows = case_rows(user, cases)
+        rows = case_rows(user, cases, readable=True)
         content = {
             "xlsx": lambda: exports.cases_xlsx(rows),
             "csv": lambda: exports.cases_csv(rows),
-            "pdf": lambda: exports.pdf("reports/cases_pdf.html", {"rows": rows, "period": period}),
+            "pdf": lambda: exports.cases_pdf(rows, period),
         }[fmt]()
         access_log_exports(
             request=request, user=user, cases=list(cases), detail=f"case list {period.label()} ({fmt})"

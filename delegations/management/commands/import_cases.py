@@ -37,7 +37,7 @@ class Command(BaseCommand):
             self.stderr.write(problem)
         for row in check.bad_rows:
             for problem in row.problems:
-                self.stderr.write(f"row {row.number}: {problem}")
+                self.stderr.write(problem)  # it names its row and column
         if not check.ok:
             raise CommandError(f"Nothing was imported: {len(check.bad_rows)} row(s) with problems.")
         if options["check"]:

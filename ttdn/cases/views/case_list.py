@@ -183,10 +183,10 @@ def _export(request: HttpRequest, user: User, cases: QuerySet[Case], fmt: str) -
     chosen = list(cases.order_by("start_date", "reference"))
     if not chosen:
         raise Http404
-    rows = case_rows(user, cases)
+    rows = case_rows(user, cases, readable=True)
     if fmt == "pdf":
         period = Period(start=chosen[0].start_date, end=max(case.end_date for case in chosen))
-        content = exports.pdf("reports/cases_pdf.html", {"rows": rows, "period": period})
+        content = exports.cases_pdf(rows, period)
     else:
         content = exports.cases_xlsx(rows) if fmt == "xlsx" else exports.cases_csv(rows)
     access_log_exports(request=request, user=user, cases=chosen, detail=f"case list selection ({fmt})")

@@ -45,7 +45,8 @@ class Command(BaseCommand):
         fmt = options["format"]
         with translation.override(user.preferred_language):
             if options["cases"]:
-                rows = case_rows(user, counted_cases(user, period))
+                # JSON for programs: the codes; the files for people: the labels.
+                rows = case_rows(user, counted_cases(user, period), readable=fmt != "json")
                 content = {
                     "json": lambda: json.dumps(
                         [{k: exports_text(v) for k, v in r.items()} for r in rows],
@@ -54,7 +55,7 @@ class Command(BaseCommand):
                     ).encode(),
                     "csv": lambda: exports.cases_csv(rows),
                     "xlsx": lambda: exports.cases_xlsx(rows),
-                    "pdf": lambda: exports.pdf("reports/cases_pdf.html", {"rows": rows, "period": period}),
+                    "pdf": lambda: exports.cases_pdf(rows, period),
                 }[fmt]()
             else:
                 figures = report_figures(user, period)
