@@ -116,6 +116,7 @@ def test_agenda_lists_each_days_programme_by_the_hour_then_visits_with_nothing_p
     assert first.visits == []
     assert [c.pk for c in days[datetime.date(2030, 5, 31)].visits] == [planned.pk, unplanned.pk]
     assert "Place 1" in response.content.decode()
+    assert "Thứ Năm, 30/05/2030" in response.content.decode()
 
 
 def test_agenda_shows_nothing_of_a_case_the_user_may_not_see(

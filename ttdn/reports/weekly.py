@@ -14,16 +14,8 @@ from django.utils.translation import pgettext_lazy
 
 from ttdn.cases.models import ProgrammeItem
 from ttdn.cases.selectors import programme_between
+from ttdn.weekdays import weekday_name
 
-WEEKDAYS = [
-    pgettext_lazy("weekday", "Monday"),
-    pgettext_lazy("weekday", "Tuesday"),
-    pgettext_lazy("weekday", "Wednesday"),
-    pgettext_lazy("weekday", "Thursday"),
-    pgettext_lazy("weekday", "Friday"),
-    pgettext_lazy("weekday", "Saturday"),
-    pgettext_lazy("weekday", "Sunday"),
-]
 # Parts of the day by the hour an item starts: before noon, before six in the evening, after.
 PARTS: list[tuple[int, Promise]] = [
     (12, pgettext_lazy("part of the day", "Morning")),
@@ -112,7 +104,7 @@ def weekly_schedule(
         days.append(
             ScheduleDay(
                 date=date,
-                name=WEEKDAYS[offset],
+                name=weekday_name(date),
                 parts=[Part(name=PARTS[index][1], items=parts[index]) for index in sorted(parts)],
             )
         )

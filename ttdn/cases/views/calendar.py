@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from icalendar import Calendar, Event
@@ -22,6 +23,7 @@ from ttdn.accounts.services import user_calendar_token_reset
 from ttdn.cases.models import Case, ProgrammeItem
 from ttdn.cases.selectors import cases_between, cases_visible_to, programme_between
 from ttdn.cases.services.access import access_log_restricted_reads
+from ttdn.weekdays import weekday_name
 
 FEED_PAST_DAYS = 90
 FEED_FUTURE_DAYS = 365
@@ -52,6 +54,10 @@ class AgendaDay:
     # What is planned that day, by the hour; then the visits under way with nothing planned.
     items: list[ProgrammeItem] = field(default_factory=list)
     visits: list[Case] = field(default_factory=list)
+
+    @property
+    def name(self) -> Promise:
+        return weekday_name(self.date)
 
 
 def _around(first: datetime.date) -> dict[str, str]:
