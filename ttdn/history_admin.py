@@ -8,7 +8,22 @@ from typing import Any
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
+
+from ttdn.accounts.history_migrations import HISTORY_STARTS
+
+# The change reasons the code writes, kept in English in the database (a stable key) and shown
+# in the reader's language.
+CHANGE_REASONS = {HISTORY_STARTS: gettext_lazy("history starts")}
+
+
+def change_reason_label(reason: str | None) -> str:
+    """A stored change reason as the reader reads it; one typed by a person, as typed."""
+    if not reason:
+        return ""
+    label = CHANGE_REASONS.get(reason)
+    return str(label) if label is not None else reason
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -27,6 +42,13 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def history_view(self, request: HttpRequest, object_id: str, extra_context: Any = None) -> Any:
         self._require_valid_ids(object_id)
         return super().history_view(request, object_id, extra_context)
+
+    def set_history_delta_changes(
+        self, request: HttpRequest, historical_records: Any, *args: Any, **kwargs: Any
+    ) -> None:
+        super().set_history_delta_changes(request, historical_records, *args, **kwargs)
+        for record in historical_records:  # the page's rows, which the template shows
+            record.history_change_reason = change_reason_label(record.history_change_reason)
 
     def history_form_view(
         self, request: HttpRequest, object_id: str, version_id: str, extra_context: Any = None

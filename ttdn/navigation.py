@@ -53,7 +53,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     if two_factor_pending(user, request):
         return {**site, "nav_items": [], "two_factor_pending": True}
     roles = roles_of(user)
-    items = []
+    shown: list[tuple[NavItem, str]] = []
     for item in [*NAV_ITEMS, *_TRAILING]:
         if item.staff_only and not user.is_staff:
             continue
@@ -61,8 +61,22 @@ def navigation(request: HttpRequest) -> dict[str, object]:
             continue
         if item.allowed is not None and not (isinstance(user, User) and item.allowed(user)):
             continue
-        url = reverse(item.url_name)
-        active = request.path == url if url in ("/", "/cases/") else request.path.startswith(url)
-        count = item.count(user) if item.count is not None else 0
-        items.append({"label": item.label, "url": url, "active": active, "count": count})
+        shown.append((item, reverse(item.url_name)))
+    # The page's item: the one whose address is the longest start of the page's (the weekly
+    # schedule under /reports/week/ is not the reports page).
+    within = [
+        url
+        for _item, url in shown
+        if (request.path == url if url in ("/", "/cases/") else request.path.startswith(url))
+    ]
+    current = max(within, key=len) if within else None
+    items = [
+        {
+            "label": item.label,
+            "url": url,
+            "active": url == current,
+            "count": item.count(user) if item.count is not None else 0,
+        }
+        for item, url in shown
+    ]
     return {**site, "nav_items": items, "user_roles": sorted(roles)}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.apps import apps
+from django.urls import reverse
 
 from ttdn.accounts.history_migrations import HISTORY_STARTS, start_history
 from ttdn.accounts.models import Agency, User
@@ -25,3 +26,17 @@ def test_the_history_starts_with_each_records_values_and_memberships(make_user) 
     assert (row.username, row.agency) == (user.username, user.agency)
     assert set(row.groups.values_list("group__name", flat=True)) == {"leader", user.agency.group.name}
     assert Agency.history.get().code == user.agency.code
+
+
+def test_the_admin_shows_the_reason_the_history_starts_in_vietnamese(client, make_user) -> None:
+    admin = make_user(Role.ADMIN, is_staff=True, is_superuser=True)
+    Agency.history.all().delete()
+    start_history(apps, "accounts", ["Agency"])
+    client.force_login(admin)
+
+    body = client.get(reverse("admin:accounts_agency_history", args=[admin.agency.pk])).content.decode()
+
+    assert "bắt đầu ghi lịch sử" in body
+    assert "Lý do thay đổi" in body
+    assert HISTORY_STARTS not in body
+    assert "revert" not in body  # to read, never to restore

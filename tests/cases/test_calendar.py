@@ -1,16 +1,19 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_delegation
 from ttdn.accounts.roles import Role
 from ttdn.accounts.services import user_calendar_token_reset
-from ttdn.cases.models import Case
+from ttdn.cases.models import AccessLog, Case
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +91,83 @@ def test_the_calendar_page_makes_and_shows_the_feed_address(client: Client, prot
     protocol.refresh_from_db()
     assert protocol.calendar_token
     assert protocol.calendar_token in client.get(reverse("cases:calendar")).content.decode()
+
+
+def _agenda(client: Client, month: str = "2030-05") -> Any:
+    return client.get(reverse("cases:calendar_agenda"), {"month": month})
+
+
+def test_agenda_lists_each_days_programme_by_the_hour_then_visits_with_nothing_planned(
+    client: Client, protocol
+) -> None:
+    planned = make_delegation(actor=protocol, start=datetime.date(2030, 5, 30), days=3, programme=2)
+    unplanned = make_delegation(actor=protocol, start=datetime.date(2030, 5, 31), days=1)
+    client.force_login(protocol)
+
+    response = _agenda(client)
+
+    days = {day.date: day for day in response.context["days"]}
+    assert list(days) == [datetime.date(2030, 5, 30), datetime.date(2030, 5, 31)]  # June is next month's
+    first = days[datetime.date(2030, 5, 30)]
+    assert [(item.case_id, item.place) for item in first.items] == [
+        (planned.pk, "Place 0"),
+        (planned.pk, "Place 1"),
+    ]
+    assert first.visits == []
+    assert [c.pk for c in days[datetime.date(2030, 5, 31)].visits] == [planned.pk, unplanned.pk]
+    assert "Place 1" in response.content.decode()
+    assert "Thứ Năm, 30/05/2030" in response.content.decode()
+
+
+def test_agenda_shows_nothing_of_a_case_the_user_may_not_see(
+    client: Client, protocol, make_user, agency_factory
+) -> None:
+    hidden = make_delegation(actor=protocol, start=datetime.date(2030, 5, 10), programme=1, title="Đoàn kín")
+    client.force_login(make_user(Role.AGENCY, agency=agency_factory()))
+
+    response = _agenda(client)
+
+    body = response.content.decode()
+    assert response.context["days"] == []
+    assert hidden.reference not in body
+    assert "Đoàn kín" not in body
+    assert "Place 0" not in body
+
+
+def test_agenda_reads_as_many_queries_however_many_items(
+    client: Client, protocol, django_assert_num_queries
+) -> None:
+    make_delegation(actor=protocol, start=datetime.date(2030, 5, 6), days=2, programme=1)
+    client.force_login(protocol)
+    _agenda(client)  # the session and the user's roles, once
+    with CaptureQueriesContext(connection) as few:
+        _agenda(client)
+    make_delegation(actor=protocol, start=datetime.date(2030, 5, 13), days=3, programme=25)
+
+    with django_assert_num_queries(len(few)):
+        response = _agenda(client)
+
+    assert sum(len(day.items) for day in response.context["days"]) == 26
+
+
+def test_agenda_logs_the_read_of_a_restricted_visit(client: Client, protocol) -> None:
+    case = make_delegation(
+        actor=protocol, start=datetime.date(2030, 5, 6), programme=2, access_level=Case.AccessLevel.RESTRICTED
+    )
+    client.force_login(protocol)
+
+    _agenda(client)
+
+    logged = AccessLog.objects.filter(case=case, action=AccessLog.Action.VIEW_RESTRICTED)
+    assert list(logged.values_list("user", "detail")) == [(protocol.pk, "calendar agenda")]
+
+
+def test_month_grid_and_agenda_are_one_tap_apart_in_vietnamese(client: Client, protocol) -> None:
+    client.force_login(protocol)
+
+    grid = client.get(reverse("cases:calendar"), {"month": "2030-05"}).content.decode()
+    agenda = _agenda(client).content.decode()
+
+    assert f'href="{reverse("cases:calendar_agenda")}?month=2030-05"' in grid
+    assert f'href="{reverse("cases:calendar")}?month=2030-05"' in agenda
+    assert "Lịch theo ngày" in grid

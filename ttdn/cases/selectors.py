@@ -32,6 +32,7 @@ from ttdn.cases.models import (
     FollowUp,
     Participant,
     Person,
+    ProgrammeItem,
     Review,
 )
 from ttdn.cases.permissions import NEED_TO_KNOW, REFERRAL_SIGHT, REVIEW, VIEW
@@ -236,6 +237,23 @@ def cases_between(
         .exclude(status__in=Case.WITHDRAWN)
         .select_related("lead_agency")
         .order_by("start_date", "reference")
+    )
+
+
+def programme_between(
+    *, user: AbstractBaseUser | AnonymousUser, first: datetime.date, last: datetime.date
+) -> QuerySet[ProgrammeItem]:
+    """The programme items that start on the days ``first`` to ``last`` (local time), of the
+    visits ``cases_between`` gives: the agenda and the weekly schedule read them with their case
+    and its counterpart, in one query however many."""
+    tz = timezone.get_current_timezone()
+    since = datetime.datetime.combine(first, datetime.time.min, tzinfo=tz)
+    until = datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
+    visits = cases_visible_to(user, probe=True).exclude(status__in=Case.WITHDRAWN)
+    return (
+        ProgrammeItem.objects.filter(case__in=visits, start__gte=since, start__lt=until)
+        .select_related("case", "case__counterpart", "case__lead_agency")
+        .order_by("start", "end", "pk")
     )
 
 

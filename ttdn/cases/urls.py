@@ -30,6 +30,7 @@ urlpatterns = [
     path("people/<int:pk>/", people.person_correct_view, name="person_correct"),
     path("people/<int:pk>/export/", people.person_export_view, name="person_export"),
     path("calendar/", calendar.month, name="calendar"),
+    path("calendar/agenda/", calendar.agenda, name="calendar_agenda"),
     path("calendar/feed/reset/", calendar.feed_token_reset, name="calendar_feed_reset"),
     path("calendar/feed/<str:token>.ics", calendar.feed, name="calendar_feed"),
 ]

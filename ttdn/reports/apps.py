@@ -18,3 +18,5 @@ class ReportsConfig(AppConfig):
                 roles=frozenset({Role.PROTOCOL, Role.LEADER, Role.AGENCY, Role.ADMIN}),
             )
         )
+        # Everyone with a role works to the week's programme; the selector decides what they see.
+        navigation.register(navigation.NavItem(_("Weekly schedule"), "reports:week", roles=frozenset(Role)))

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import roles_of
-from ttdn.cases.services.access import access_log_exports
+from ttdn.cases.services.access import access_log_exports, access_log_restricted_reads
 from ttdn.reports import exports
 from ttdn.reports.case_table import case_rows
 from ttdn.reports.charts import bar_chart
 from ttdn.reports.forms import PeriodForm
 from ttdn.reports.periods import Period
 from ttdn.reports.statistics import counted_cases, report_figures
+from ttdn.reports.weekly import Week, weekly_schedule
 
 
 def _user_and_period(request: HttpRequest) -> tuple[User, PeriodForm, Period | None]:
@@ -91,4 +94,70 @@ def export(request: HttpRequest, what: str, fmt: str) -> HttpResponse:
     )
     response = HttpResponse(content, content_type=exports.FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _user_and_week(request: HttpRequest) -> tuple[User, Week]:
+    """The signed-in user with a role, and the week asked (``?week=2030-W23``; this week if none,
+    or, said in a message, if what was asked is no week)."""
+    user = request.user
+    if not isinstance(user, User) or not roles_of(user):
+        raise PermissionDenied
+    asked = request.GET.get("week", "")
+    week = Week.parse(asked) if asked else None
+    if week is None:
+        if asked:
+            messages.error(
+                request,
+                _("“%(week)s” is not a week (write it as 2030-W23); here is this week.") % {"week": asked},
+            )
+        week = Week.of(timezone.localdate())
+    return user, week
+
+
+@login_required
+@require_GET
+def week(request: HttpRequest) -> HttpResponse:
+    """The weekly schedule (lịch công tác tuần): the programme of the visits the user may see,
+    day by day, morning and afternoon, with the previous and next weeks one link away."""
+    user, chosen = _user_and_week(request)
+    days, items = weekly_schedule(user=user, week=chosen)
+    access_log_restricted_reads(
+        request=request, user=user, cases={item.case for item in items}, detail="weekly schedule"
+    )
+    return render(
+        request,
+        "reports/week.html",
+        {
+            "week": chosen,
+            "days": days,
+            "today": timezone.localdate(),
+            "this_week": Week.of(timezone.localdate()),
+        },
+    )
+
+
+@login_required
+@require_GET
+def week_pdf(request: HttpRequest) -> HttpResponse:
+    """The weekly schedule to print: one A4 landscape page for a normal week (Decree 30 heading)."""
+    user, chosen = _user_and_week(request)
+    days, items = weekly_schedule(user=user, week=chosen)
+    issued = timezone.localdate()
+    context = {
+        "week": chosen,
+        "days": days,
+        "issued": issued,
+        # Decree 30: the months January and February take a leading zero, the others none.
+        "issued_month": f"{issued.month:02d}" if issued.month < 3 else str(issued.month),
+    }
+    content = exports.pdf("reports/week_pdf.html", context)
+    access_log_exports(
+        request=request,
+        user=user,
+        cases={item.case for item in items},
+        detail=f"weekly schedule {chosen.key()} (pdf)",
+    )
+    response = HttpResponse(content, content_type=exports.FORMATS["pdf"])
+    response["Content-Disposition"] = f'inline; filename="ttdn-lich-cong-tac-{chosen.key()}.pdf"'
     return response

@@ -44,6 +44,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 
+# The admin's history pages are to read (ttdn/history_admin.py refuses a revert): no revert button.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -55,9 +58,9 @@ INSTALLED_APPS = [
     "django.forms",
     "guardian",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
-    "axes",
+    "ttdn.third_party_apps.OTPTOTPConfig",
+    "ttdn.third_party_apps.OTPStaticConfig",
+    "ttdn.third_party_apps.AxesConfig",
     "simple_history",
     "django_countries",
     "django_filters",

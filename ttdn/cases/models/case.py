@@ -162,11 +162,13 @@ class Case(models.Model):
 class ReferenceCounter(models.Model):
     """The last number given per prefix and year, so that references never repeat."""
 
-    prefix = models.CharField(max_length=4)
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
+    prefix = models.CharField(_("prefix"), max_length=4)
+    year = models.PositiveSmallIntegerField(_("year"))
+    last = models.PositiveIntegerField(_("last number given"), default=0)
 
     class Meta:
+        verbose_name = _("reference counter")
+        verbose_name_plural = _("reference counters")
         constraints = [
             models.UniqueConstraint(fields=["prefix", "year"], name="cases_reference_counter_unique")
         ]

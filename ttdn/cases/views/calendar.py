@@ -1,4 +1,4 @@
-"""The month calendar of visits and the personal iCal feed."""
+"""The month calendar of visits (a grid, or an agenda by day) and the personal iCal feed."""
 
 from __future__ import annotations
 
@@ -13,14 +13,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from icalendar import Calendar, Event
 
 from ttdn.accounts.models import User
 from ttdn.accounts.services import user_calendar_token_reset
-from ttdn.cases.models import Case
-from ttdn.cases.selectors import cases_between, cases_visible_to
+from ttdn.cases.models import Case, ProgrammeItem
+from ttdn.cases.selectors import cases_between, cases_visible_to, programme_between
+from ttdn.cases.services.access import access_log_restricted_reads
+from ttdn.weekdays import weekday_name
 
 FEED_PAST_DAYS = 90
 FEED_FUTURE_DAYS = 365
@@ -45,6 +48,24 @@ def _month(value: str | None) -> datetime.date:
     return month if 1900 <= month.year <= 9000 else today.replace(day=1)
 
 
+@dataclass
+class AgendaDay:
+    date: datetime.date
+    # What is planned that day, by the hour; then the visits under way with nothing planned.
+    items: list[ProgrammeItem] = field(default_factory=list)
+    visits: list[Case] = field(default_factory=list)
+
+    @property
+    def name(self) -> Promise:
+        return weekday_name(self.date)
+
+
+def _around(first: datetime.date) -> dict[str, str]:
+    previous = (first - datetime.timedelta(days=1)).replace(day=1)
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    return {"previous": previous.strftime("%Y-%m"), "following": following.strftime("%Y-%m")}
+
+
 @login_required
 @require_GET
 def month(request: HttpRequest) -> HttpResponse:
@@ -58,8 +79,6 @@ def month(request: HttpRequest) -> HttpResponse:
         while day <= min(case.end_date, grid_last):
             days[day].cases.append(case)
             day += datetime.timedelta(days=1)
-    previous = (first - datetime.timedelta(days=1)).replace(day=1)
-    following = (first + datetime.timedelta(days=32)).replace(day=1)
     user = request.user
     assert isinstance(user, User)  # noqa: S101
     feed_url = (
@@ -73,11 +92,48 @@ def month(request: HttpRequest) -> HttpResponse:
         {
             "month": first,
             "weeks": [[days[d] for d in week] for week in weeks_dates],
-            "previous": previous.strftime("%Y-%m"),
-            "following": following.strftime("%Y-%m"),
+            **_around(first),
             "today": timezone.localdate(),
             "cases": cases,
             "feed_url": feed_url,
+        },
+    )
+
+
+@login_required
+@require_GET
+def agenda(request: HttpRequest) -> HttpResponse:
+    """The month as a list by day (what reads on a phone): each day's programme items by the
+    hour, then the visits under way that day with nothing planned on it; empty days left out."""
+    user = request.user
+    assert isinstance(user, User)  # noqa: S101
+    first = _month(request.GET.get("month"))
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    days: dict[datetime.date, AgendaDay] = {}
+    items = list(programme_between(user=user, first=first, last=last))
+    planned: set[tuple[datetime.date, int]] = set()
+    for item in items:
+        day = timezone.localdate(item.start)
+        days.setdefault(day, AgendaDay(date=day)).items.append(item)
+        planned.add((day, item.case_id))
+    cases = list(cases_between(user=user, first=first, last=last))
+    for case in cases:
+        day = max(case.start_date, first)
+        while day <= min(case.end_date, last):
+            if (day, case.pk) not in planned:
+                days.setdefault(day, AgendaDay(date=day)).visits.append(case)
+            day += datetime.timedelta(days=1)
+    access_log_restricted_reads(
+        request=request, user=user, cases={item.case for item in items}, detail="calendar agenda"
+    )
+    return render(
+        request,
+        "cases/calendar_agenda.html",
+        {
+            "month": first,
+            "days": [days[day] for day in sorted(days)],
+            **_around(first),
+            "today": timezone.localdate(),
         },
     )
 

@@ -254,9 +254,6 @@ def followup_add_view(request: HttpRequest, user: User, case: Case) -> HttpRespo
             messages.success(request, _("The follow-up was added."))
             return redirect(f"{case.get_absolute_url()}#followups")
     return render(request, "cases/followup_form.html", {"case": case, "form": form})
-    followup_create(actor=user, case=case, **form.cleaned_data)
-    messages.success(request, _("The follow-up was added."))
-    return redirect(f"{case.get_absolute_url()}#followups")
 
 
 CLOSE_PAGE = CaseFormPage(gettext_lazy("Close the follow-up"), gettext_lazy("Save"), anchor="followups")
