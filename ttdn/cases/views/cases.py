@@ -10,7 +10,6 @@ from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -33,7 +32,7 @@ from ttdn.cases.policy import (
     may_file_report,
     may_transition,
 )
-from ttdn.cases.selectors import case_list_for, dashboard_for, followups_for
+from ttdn.cases.selectors import case_list_for
 from ttdn.cases.services.access import (
     access_log_record,
     access_log_restricted_reads,
@@ -43,7 +42,7 @@ from ttdn.cases.services.access import (
 from ttdn.cases.services.attachments import attachment_add
 from ttdn.cases.services.workflow import TRANSITIONS, case_transition, transition_warning
 from ttdn.cases.timeline import timeline_for
-from ttdn.cases.views import form_errors_to_messages
+from ttdn.cases.views import approval, form_errors_to_messages
 from ttdn.cases.views.decorators import case_view, request_user
 from ttdn.paging import page_of, query_without_page
 
@@ -76,23 +75,6 @@ def _followup_row(*, user: User, case: Case, followup: FollowUp) -> FollowUpRow:
     )
     report = Ability(may_file_report(user=user, case=case, followup=followup))
     return FollowUpRow(followup, close_form, report)
-
-
-@login_required
-@require_GET
-def dashboard(request: HttpRequest) -> HttpResponse:
-    user = request_user(request)
-    return render(
-        request,
-        "cases/dashboard.html",
-        {
-            "board": dashboard_for(user=user),
-            "followups": list(followups_for(user)[:50]),
-            "today": timezone.localdate(),
-            "kinds": kinds.all_kinds(),
-            "can_create": may_create_case(user=user) is None,
-        },
-    )
 
 
 @login_required
@@ -221,6 +203,8 @@ def _reviews_queryset() -> QuerySet[Review]:
 def case_transition_view(request: HttpRequest, user: User, case: Case, name: str) -> HttpResponse:
     if name not in TRANSITIONS:
         raise Http404
+    if name == approval.APPROVE:  # the approving document first
+        return approval.approve(request, user, case)
     form = ReasonForm(request.POST)
     if not form.is_valid():  # a reason over the limit: refused whole, never cut
         form_errors_to_messages(request, form)
