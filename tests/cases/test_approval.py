@@ -64,7 +64,7 @@ def test_the_case_page_approve_asks_for_the_document_then_records_it(
         Case.Status.APPROVED, "125/QĐ-UBND", datetime.date(2026, 3, 3), "Nguyễn Văn An, Chủ tịch"
     )  # fmt: skip
     page = client.get(case.get_absolute_url()).content.decode()
-    assert "Người ký quyết định" in page and "Nguyễn Văn An, Chủ tịch" in page
+    assert "<dt>Người ký</dt>" in page and "Nguyễn Văn An, Chủ tịch" in page
     history = client.get(reverse("cases:history", kwargs={"pk": case.pk})).content.decode()
     assert "125/QĐ-UBND" in history and "Nguyễn Văn An, Chủ tịch" in history
 
