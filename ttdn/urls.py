@@ -6,7 +6,7 @@ from rest_framework.routers import SimpleRouter
 from delegations.api import DelegationViewSet
 from press.api import PressVisitViewSet
 from ttdn.accounts.views import admin_login
-from ttdn.cases.views.cases import dashboard
+from ttdn.cases.views.dashboard import dashboard
 from ttdn.health import healthz
 
 admin.site.site_header = _("TTDN administration")

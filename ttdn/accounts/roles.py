@@ -23,6 +23,16 @@ class Role(models.TextChoices):
 
 
 ROLE_NAMES = frozenset(Role.values)
+# Who works the tasks given to their agency (follow-ups, the post-visit report): its protocol and
+# host staff. Never its leaders: they see its cases, but are given no task for belonging to it.
+AGENCY_WORKERS = frozenset({Role.PROTOCOL, Role.AGENCY})
+
+
+def works_for_agency(roles: frozenset[Role]) -> bool:
+    """Whether a user of these roles is given the tasks assigned to their agency."""
+    return not roles.isdisjoint(AGENCY_WORKERS) and Role.LEADER not in roles
+
+
 _CACHE_ATTRIBUTE = "_ttdn_roles"
 
 

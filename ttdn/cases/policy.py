@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 from django.utils.translation import gettext as _
 
 from ttdn.accounts.models import User
-from ttdn.accounts.roles import Role, has_role
+from ttdn.accounts.roles import Role, has_role, roles_of, works_for_agency
 from ttdn.cases import kinds
 from ttdn.cases.errors import CaseError
 from ttdn.cases.models import Case, FollowUp, Review
@@ -209,13 +209,15 @@ def may_decide_review(*, user: User, review: Review) -> Refusal | None:
 
 
 def _owes(user: User, followup: FollowUp) -> bool:
-    """Protocol staff, the person it is assigned to, or staff of the agency it is assigned to."""
+    """Protocol staff, the person it is assigned to, or staff of the agency it is assigned to (not
+    its leaders: ``works_for_agency``)."""
     if has_role(user, Role.PROTOCOL) or followup.assignee_user_id == user.pk:
         return True
     return (
         followup.assignee_agency_id is not None
         and followup.assignee_agency_id == user.agency_id
         and has_role(user, Role.AGENCY)
+        and works_for_agency(roles_of(user))
     )
 
 

@@ -6,6 +6,7 @@ import datetime
 import functools
 import operator
 from collections.abc import Collection, Iterable
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Permission
 from django.db.models import (
@@ -23,8 +24,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from ttdn.accounts.models import User
-from ttdn.accounts.roles import Role, roles_load, roles_of
+from ttdn.accounts.roles import Role, roles_load, roles_of, works_for_agency
 from ttdn.cases import kinds
+from ttdn.cases.deadlines import add_working_days
 from ttdn.cases.models import (
     Case,
     CaseGroupObjectPermission,
@@ -257,13 +259,36 @@ def programme_between(
     )
 
 
-def dashboard_for(*, user: User, today: datetime.date | None = None) -> dict[str, list[Case]]:
+# Each panel of the dashboard shows at most this many rows (its page, or the list, shows all).
+DASHBOARD_ROWS = 50
+# A pending police review is "due soon" within this many working days of its deadline.
+REVIEW_DUE_SOON_WORKING_DAYS = 3
+
+
+def dashboard_for(*, user: User, today: datetime.date | None = None) -> dict[str, list[Any]]:
+    """The panels of the user's home page, each one query through the access policy, capped, and
+    narrowed by status and date first (the indexes), so that none grows with the cases that exist:
+
+    - everyone: visits in the next 30 days (for host staff, their agency's);
+    - protocol: what waits on them, overdue cases, and overdue follow-ups and post-visit reports;
+    - leaders: cases waiting for their approval (``approvable`` when the review lets them approve
+      now), and overdue cases;
+    - police: their agency's pending reviews, those due soon, those overdue, and those assigned
+      to them.
+
+    The user's own follow-ups are ``followups_for``'s."""
     today = today or timezone.localdate()
     visible = cases_visible_to(user, probe=True).select_related("lead_agency")
     roles = roles_of(user)
     upcoming = visible.filter(
         start_date__gte=today, start_date__lte=today + datetime.timedelta(days=30), status__in=Case.ACTIVE
     ).order_by("start_date")
+    board: dict[str, list[Any]] = {"upcoming": list(upcoming[:DASHBOARD_ROWS])}
+    # What waits and what is overdue are few cases among many: ordered by an expression that no
+    # index serves, so that PostgreSQL finds them by their status (the status index) and sorts
+    # them, instead of walking every case in date order for rows that are not there (at 100,000
+    # cases with nothing overdue: 65 ms that way, 5 ms this way).
+    by_date = (Coalesce("start_date", "end_date"), "pk")
     waiting = Q(pk__in=[])
     if Role.PROTOCOL in roles:
         # Submitted cases wait on the police; drafts come back to protocol with the police's questions.
@@ -273,19 +298,52 @@ def dashboard_for(*, user: User, today: datetime.date | None = None) -> dict[str
         waiting |= Q(status=S.APPROVED, start_date__lte=today)
     if Role.LEADER in roles:
         waiting |= Q(status=S.UNDER_REVIEW)
-    overdue = visible.filter(
-        Q(status__in=[S.SUBMITTED, S.UNDER_REVIEW], start_date__lt=today)
-        | Q(status__in=[S.APPROVED, S.IN_PROGRESS], end_date__lt=today)
-    )
-    # What waits and what is overdue are few cases among many: ordered by an expression that no
-    # index serves, so that PostgreSQL finds them by their status (the status index) and sorts
-    # them, instead of walking every case in date order for rows that are not there (at 100,000
-    # cases with nothing overdue: 65 ms that way, 5 ms this way).
-    by_date = (Coalesce("start_date", "end_date"), "pk")
+    if not roles.isdisjoint({Role.PROTOCOL, Role.LEADER}):
+        last_review = Review.objects.filter(case=OuterRef("pk")).order_by("-number").values("status")[:1]
+        board["waiting"] = list(
+            visible.filter(waiting)
+            .annotate(last_review_status=Subquery(last_review))
+            .annotate(
+                # the police cleared it (or a leader waived the review): a leader may approve it now
+                approvable=ExpressionWrapper(
+                    Q(status=S.UNDER_REVIEW, last_review_status__in=list(Review.PASSED)),
+                    output_field=BooleanField(),
+                )
+            )
+            .order_by(*by_date)[:DASHBOARD_ROWS]
+        )
+    if not roles.isdisjoint(PROVINCE_WIDE_ROLES):
+        overdue = visible.filter(
+            Q(status__in=[S.SUBMITTED, S.UNDER_REVIEW], start_date__lt=today)
+            | Q(status__in=[S.APPROVED, S.IN_PROGRESS], end_date__lt=today)
+        )
+        board["overdue"] = list(overdue.order_by(*by_date)[:DASHBOARD_ROWS])
+    if Role.PROTOCOL in roles:
+        board["overdue_followups"] = list(
+            FollowUp.objects.filter(of_visible_cases(user), status=FollowUp.Status.OPEN, due_date__lt=today)
+            .select_related("case", "assignee_user", "assignee_agency")
+            .order_by("due_date", "pk")[:DASHBOARD_ROWS]
+        )
+    if Role.POLICE in roles:
+        board.update(_police_panels(user=user, today=today))
+    return board
+
+
+def _police_panels(*, user: User, today: datetime.date) -> dict[str, list[Review]]:
+    """The police's panels: their agency's reviews waiting for the police, those of them due
+    within a few working days, those past their due date, and the open ones assigned to the user."""
+    reviews = reviews_for_police(user)
+    pending = reviews.filter(status=Review.Status.PENDING).order_by("due_date", "pk")
+    soon = add_working_days(today, REVIEW_DUE_SOON_WORKING_DAYS)
     return {
-        "upcoming": list(upcoming[:50]),
-        "waiting": list(visible.filter(waiting).order_by(*by_date)[:50]),
-        "overdue": list(overdue.order_by(*by_date)[:50]),
+        "reviews_pending": list(pending[:DASHBOARD_ROWS]),
+        "reviews_due_soon": list(pending.filter(due_date__gte=today, due_date__lte=soon)[:DASHBOARD_ROWS]),
+        "reviews_overdue": list(pending.filter(due_date__lt=today)[:DASHBOARD_ROWS]),
+        "reviews_mine": list(
+            reviews.filter(assigned_to=user, status__in=Review.OPEN).order_by("due_date", "pk")[
+                :DASHBOARD_ROWS
+            ]
+        ),
     }
 
 
@@ -306,7 +364,9 @@ def followups_for(user: AbstractBaseUser | AnonymousUser) -> QuerySet[FollowUp]:
     """Open follow-ups assigned to the user or their agency, on cases they may see."""
     if not isinstance(user, User):
         return FollowUp.objects.none()
-    mine = Q(assignee_user=user) | (Q(assignee_agency_id=user.agency_id) if user.agency_id else Q(pk__in=[]))
+    # An agency's tasks are its staff's, not its leaders' (``works_for_agency``).
+    of_agency = user.agency_id is not None and works_for_agency(roles_of(user))
+    mine = Q(assignee_user=user) | (Q(assignee_agency_id=user.agency_id) if of_agency else Q(pk__in=[]))
     return (
         FollowUp.objects.filter(mine, of_visible_cases(user), status=FollowUp.Status.OPEN)
         .select_related("case")

@@ -73,7 +73,7 @@ class Directory:
     def staff_of(self, *agency_ids: int | None) -> frozenset[int]:
         """The people who work cases in these agencies (protocol and host staff; not its admins,
         nor its leaders, who get the reminders addressed to leaders)."""
-        workers = self._by_role[Role.PROTOCOL] | self._by_role[Role.AGENCY]
+        workers = (self._by_role[Role.PROTOCOL] | self._by_role[Role.AGENCY]) - self._by_role[Role.LEADER]
         return frozenset(
             pk for agency_id in agency_ids if agency_id for pk in self._by_agency[agency_id] if pk in workers
         )

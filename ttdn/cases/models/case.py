@@ -92,6 +92,9 @@ class Case(models.Model):
     request_letter_date = models.DateField(_("request letter date"), null=True, blank=True)
     decision_number = models.CharField(_("decision number"), max_length=64, blank=True)
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    decision_signer = models.CharField(
+        _("decision signed by"), max_length=255, blank=True, help_text=_("The signer's name and position.")
+    )
     notes = models.TextField(_("notes"), blank=True)
     # Reference, title, counterpart and participants, folded (ttdn.cases.text.fold) for search.
     search_text = models.TextField(editable=False, default="")

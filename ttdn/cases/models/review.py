@@ -84,6 +84,8 @@ class Review(models.Model):
                 name="cases_review_one_open_per_case",
             ),
         ]
+        # The police's dashboard: their agency's pending reviews by due date.
+        indexes = [models.Index(fields=["police_agency", "status", "due_date"])]
 
     def __str__(self) -> str:
         return f"#{self.number} {self.get_status_display()}"

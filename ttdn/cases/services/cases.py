@@ -52,6 +52,7 @@ CASE_FIELDS = (
     "request_letter_date",
     "decision_number",
     "decision_date",
+    "decision_signer",
     "notes",
 )
 

@@ -235,15 +235,23 @@ def _check(*, case: Case, transition: Transition, target: str, reason: str) -> N
 
 
 def _apply(
-    *, case: Case, transition: Transition, actor: User | None, target: str, reason: str, data: dict[str, Any]
+    *,
+    case: Case,
+    transition: Transition,
+    actor: User | None,
+    target: str,
+    reason: str,
+    data: dict[str, Any],
+    fields: Sequence[str] = (),
 ) -> Case:
     """The one place a case's status changes: check the state and the conditions, move, record
-    the event, then the transition's effects. The caller holds the transaction and the row lock."""
+    the event, then the transition's effects. The caller holds the transaction and the row lock.
+    ``fields``: others the caller set on ``case`` with the move (the approving decision)."""
     _check(case=case, transition=transition, target=target, reason=reason)
     before = case.status
     case.status = target
     stamp(case, actor)
-    case.save(update_fields=["status", "updated_at"])
+    case.save(update_fields=["status", "updated_at", *fields])
     log_event(
         case=case,
         code=transition.event,
@@ -257,16 +265,69 @@ def _apply(
     return case
 
 
+@dataclass(frozen=True)
+class Decision:
+    """The document approving a visit (quyết định): its number (blank until it is numbered;
+    protocol records it later), its date and who signed it (name and position)."""
+
+    number: str
+    date: datetime.date
+    signer: str
+
+
+DECISION_FIELDS = ("decision_number", "decision_date", "decision_signer")
+
+
+def signer_of(user: User) -> str:
+    """How a leader signs: their full name and position."""
+    name = user.get_full_name() or user.get_username()
+    return f"{name}, {user.position}" if user.position else name
+
+
+def decision_default(*, actor: User, case: Case) -> Decision:
+    """The approving document when the leader says nothing of it: what the case already records
+    (protocol may have entered it), else dated today and signed by the approving leader."""
+    return Decision(
+        number=case.decision_number,
+        date=case.decision_date or timezone.localdate(),
+        signer=case.decision_signer or signer_of(actor),
+    )
+
+
+def _decision_checked(decision: Decision) -> Decision:
+    number, signer = decision.number.strip(), decision.signer.strip()
+    if len(number) > Case._meta.get_field("decision_number").max_length:  # type: ignore[operator]
+        raise CaseError(_("The decision's number is too long."))
+    if not signer:
+        raise CaseError(_("Say who signed the decision."))
+    if len(signer) > Case._meta.get_field("decision_signer").max_length:  # type: ignore[operator]
+        raise CaseError(_("The signer's name and position are too long."))
+    return Decision(number=number, date=decision.date, signer=signer)
+
+
 @transaction.atomic
-def case_transition(*, actor: User, case: Case, name: str, reason: str = "") -> Case:
-    """A transition made by hand, by someone whose role may make it."""
+def case_transition(
+    *, actor: User, case: Case, name: str, reason: str = "", decision: Decision | None = None
+) -> Case:
+    """A transition made by hand, by someone whose role may make it. Approving records the
+    approving document (``decision``, or ``decision_default``)."""
     transition = TRANSITIONS[name]
     # Lock the row: two clicks at once move the case once.
     case = Case.objects.select_for_update().get(pk=case.pk)
     enforce(may_transition(user=actor, case=case, name=name))
+    fields: tuple[str, ...] = ()
+    if name == "approve":
+        decision = _decision_checked(decision or decision_default(actor=actor, case=case))
+        case.decision_number, case.decision_date, case.decision_signer = (
+            decision.number, decision.date, decision.signer
+        )  # fmt: skip
+        # The history shows them with the move (the case's own changes, beside the event).
+        fields = DECISION_FIELDS
+    elif decision is not None:
+        raise ValueError(f"{name} records no decision")
     return _apply(
         case=case, transition=transition, actor=actor, target=transition.target, reason=text_checked(reason),
-        data={},
+        data={}, fields=fields,
     )  # fmt: skip
 
 
@@ -348,8 +409,8 @@ def case_submit(*, actor: User, case: Case) -> Case:
     return case_transition(actor=actor, case=case, name="submit")
 
 
-def case_approve(*, actor: User, case: Case) -> Case:
-    return case_transition(actor=actor, case=case, name="approve")
+def case_approve(*, actor: User, case: Case, decision: Decision | None = None) -> Case:
+    return case_transition(actor=actor, case=case, name="approve", decision=decision)
 
 
 def case_reject(*, actor: User, case: Case, reason: str) -> Case:

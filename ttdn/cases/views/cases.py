@@ -4,13 +4,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -29,11 +27,9 @@ from ttdn.cases.policy import (
     case_abilities,
     may_cancel_followup,
     may_complete_followup,
-    may_create_case,
     may_file_report,
     may_transition,
 )
-from ttdn.cases.selectors import dashboard_for, followups_for
 from ttdn.cases.services.access import (
     access_log_record,
     access_log_restricted_reads,
@@ -43,8 +39,8 @@ from ttdn.cases.services.access import (
 from ttdn.cases.services.attachments import attachment_add
 from ttdn.cases.services.workflow import TRANSITIONS, case_transition, transition_warning
 from ttdn.cases.timeline import timeline_for
-from ttdn.cases.views import form_errors_to_messages
-from ttdn.cases.views.decorators import case_view, request_user
+from ttdn.cases.views import approval, form_errors_to_messages
+from ttdn.cases.views.decorators import case_view
 from ttdn.cases.views.form_page import CaseFormPage
 
 # The case page's history shows the newest entries: a long case (200 participants, each added
@@ -74,23 +70,6 @@ def _followup_row(*, user: User, case: Case, followup: FollowUp) -> FollowUpRow:
     )
     report = Ability(may_file_report(user=user, case=case, followup=followup))
     return FollowUpRow(followup, close_form, report)
-
-
-@login_required
-@require_GET
-def dashboard(request: HttpRequest) -> HttpResponse:
-    user = request_user(request)
-    return render(
-        request,
-        "cases/dashboard.html",
-        {
-            "board": dashboard_for(user=user),
-            "followups": list(followups_for(user)[:50]),
-            "today": timezone.localdate(),
-            "kinds": kinds.all_kinds(),
-            "can_create": may_create_case(user=user) is None,
-        },
-    )
 
 
 @require_GET
@@ -199,6 +178,8 @@ def _reviews_queryset() -> QuerySet[Review]:
 def case_transition_view(request: HttpRequest, user: User, case: Case, name: str) -> HttpResponse:
     if name not in TRANSITIONS:
         raise Http404
+    if name == approval.APPROVE:  # the approving document first
+        return approval.approve(request, user, case)
     form = ReasonForm(request.POST)
     if not form.is_valid():  # a reason over the limit: refused whole, never cut
         form_errors_to_messages(request, form)
