@@ -261,7 +261,7 @@ class BaseParticipantFormSet(VisitFormSet):
                 linked=person, nationality=person.nationality.code, passport_number=person.passport_number
             )
             if getattr(form, "passport_required", False) and not person.passport_number:
-                form.add_error("passport_number", _("This field is required."))
+                form.add_error("passport_number", form.fields["passport_number"].error_messages["required"])
 
     def rows(self) -> list[ParticipantData]:
         return [form.data_row() for form in self.live_forms()]  # type: ignore[attr-defined]
