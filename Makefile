@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: run test lint typecheck pytest pytest-postgres pytest-sqlite install messages lock clean bench bench-scale
+.PHONY: run test lint typecheck pytest pytest-postgres pytest-sqlite install messages lock clean bench bench-scale vendor
 
 # --no-deps: the lock is complete, and pip 23 cannot match a dependency's extra (weasyprint's
 # fonttools[woff]) to its hashed pin: it would look for a newer release and refuse it.
@@ -69,14 +69,23 @@ bench-scale: install
 	$(PY) bench/scale.py $(BENCH_PG)/ttdn_bench_10000 $(BENCH_PG)/ttdn_bench_100000
 
 messages: install
-	$(MANAGE) makemessages --locale vi --no-obsolete --no-location --ignore '.venv/*' --ignore 'var/*'
-	$(MANAGE) compilemessages --locale vi --ignore '.venv/*'
+	$(MANAGE) makemessages --locale vi --no-obsolete --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'node_modules/*'
+	$(MANAGE) compilemessages --locale vi --ignore '.venv/*' --ignore 'node_modules/*'
 
 # requirements.lock: everything, for development and tests (make install); requirements-prod.lock:
 # what production runs, for the Docker image.
 lock:
 	uv pip compile pyproject.toml --group dev --python-version 3.11 --generate-hashes -o requirements.lock
 	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --constraint requirements.lock -o requirements-prod.lock
+
+# The browser packages of package.json, pinned by package-lock.json, copied into static/vendor/
+# (committed: the site needs no npm to run, and no CDN). Run after changing package.json.
+VENDOR := static/vendor
+vendor:
+	npm ci --ignore-scripts --no-audit --no-fund
+	rm -rf $(VENDOR)/tom-select && mkdir -p $(VENDOR)/tom-select
+	cp node_modules/tom-select/dist/js/tom-select.complete.min.js node_modules/tom-select/dist/css/tom-select.default.min.css node_modules/tom-select/LICENSE $(VENDOR)/tom-select/
+	sed -i '/sourceMappingURL/d' $(VENDOR)/tom-select/tom-select.complete.min.js $(VENDOR)/tom-select/tom-select.default.min.css
 
 clean:
 	rm -rf $(VENV) var/celery var/test*.sqlite3

@@ -3,12 +3,13 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from delegations.models import Agreement, Delegation
 from ttdn.cases.forms import CaseEditor, CaseForm
 from ttdn.cases.models import Case
-from ttdn.forms import DateInput
+from ttdn.forms import DateInput, make_searchable
 
 
 class DelegationForm(CaseForm):
@@ -39,7 +40,6 @@ class AgreementForm(forms.ModelForm):
             "signed_on": DateInput(),
             "valid_until": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 3}),
-            "cases": forms.SelectMultiple(attrs={"size": 8}),
         }
 
     def __init__(self, *args: Any, visible_cases: Any = None, **kwargs: Any) -> None:
@@ -47,6 +47,8 @@ class AgreementForm(forms.ModelForm):
         # Only cases the user may see can be linked (and are listed).
         cases = cast(forms.ModelMultipleChoiceField, self.fields["cases"])
         cases.queryset = visible_cases if visible_cases is not None else Case.objects.none()
+        make_searchable(cases, source=reverse("cases:cases_lookup"))
+        make_searchable(self.fields["partner"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

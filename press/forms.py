@@ -72,9 +72,10 @@ class CrewForm(ParticipantForm):
     card_number = forms.CharField(label=_("card or permit number"), max_length=64)
     card_valid_until = forms.DateField(label=_("card or permit valid until"), widget=DateInput())
 
+    passport_required = True
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["passport_number"].required = True
         cast(forms.ChoiceField, self.fields["role"]).choices = [
             (role.value, role.label)
             for role in (

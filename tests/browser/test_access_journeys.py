@@ -56,7 +56,11 @@ def test_a_restricted_case_is_invisible_to_the_leader_until_granted(demo_data: N
 
     sign_in(page, "protocol")
     page.goto(case.get_absolute_url())
-    page.locator("#access select[name=user]").select_option(label="Phạm Quốc Bảo")
+    page.locator("#access").get_by_role("link", name="Cấp quyền xem").click()
+    users = page.locator("select[name=user] + .ts-wrapper")
+    users.locator(".ts-control").click()
+    users.locator("input").press_sequentially("pham quoc")
+    page.locator(".ts-dropdown:visible .option", has_text="Phạm Quốc Bảo").click()
     page.get_by_role("button", name="Cấp quyền xem").click()
     expect(page.locator("#access .grantlist")).to_contain_text("Phạm Quốc Bảo")
 

@@ -17,7 +17,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 def test_protocol_creates_submits_and_finds_an_inbound_delegation(demo_data: None, page: Page) -> None:
     start = timezone.localdate() + datetime.timedelta(days=9)
-    day = start.strftime("%d/%m/%Y")
+    day = start.isoformat()  # the browser's date picker takes and sends ISO dates
     sign_in(page, "protocol")
 
     page.get_by_role("link", name="+ Tạo hồ sơ đoàn").first.click()
@@ -25,7 +25,7 @@ def test_protocol_creates_submits_and_finds_an_inbound_delegation(demo_data: Non
     page.get_by_label("Loại đoàn").select_option("friendship_locality")
     page.get_by_label("Tiêu đề").fill("Đoàn tỉnh Chiang Mai thăm hữu nghị")
     page.get_by_label("Ngày bắt đầu").fill(day)
-    page.get_by_label("Ngày kết thúc").fill((start + datetime.timedelta(days=1)).strftime("%d/%m/%Y"))
+    page.get_by_label("Ngày kết thúc").fill((start + datetime.timedelta(days=1)).isoformat())
     page.locator("select[name=countries]").select_option("TH")
     page.get_by_label("Hoặc đối tác mới: tên").fill("Chiang Mai Province")
     page.locator("select[name=counterpart_kind]").select_option("friendship_locality")
@@ -47,8 +47,8 @@ def test_protocol_creates_submits_and_finds_an_inbound_delegation(demo_data: Non
          (("14:00", "16:30"), "Khu du lịch Na Hang", "site_visit"),
          (("19:00", "21:00"), "Nhà khách tỉnh", "ceremony")]
     ):  # fmt: skip
-        page.locator(f"[name=programme-{index}-start]").fill(f"{day} {hours[0]}")
-        page.locator(f"[name=programme-{index}-end]").fill(f"{day} {hours[1]}")
+        page.locator(f"[name=programme-{index}-start]").fill(f"{day}T{hours[0]}")
+        page.locator(f"[name=programme-{index}-end]").fill(f"{day}T{hours[1]}")
         page.locator(f"[name=programme-{index}-place]").fill(place)
         page.locator(f"[name=programme-{index}-activity]").select_option(activity)
     page.get_by_role("button", name="Lưu", exact=True).click()
@@ -58,6 +58,7 @@ def test_protocol_creates_submits_and_finds_an_inbound_delegation(demo_data: Non
     expect(page.locator("#participants tbody tr")).to_have_count(2)
     expect(page.locator("#programme tbody tr")).to_have_count(3)
 
+    page.locator("#attachments").get_by_role("link", name="Đính kèm tệp").click()
     page.locator("select[name=kind]").select_option("request_letter")
     page.set_input_files(
         "input[name=file]",

@@ -31,8 +31,8 @@ def test_protocol_registers_a_non_resident_crew_sees_the_deadline_and_records_co
     page.get_by_label("Thường trú").select_option("non_resident")
     page.get_by_label("Chủ đề").fill("Chuyển đổi số trong nông nghiệp")
     page.get_by_label("Tiêu đề").fill("Deutsche Welle ghi hình nông nghiệp số")
-    page.get_by_label("Ngày bắt đầu").fill(f"{start:%d/%m/%Y}")
-    page.get_by_label("Ngày kết thúc").fill(f"{end:%d/%m/%Y}")
+    page.get_by_label("Ngày bắt đầu").fill(f"{start:%Y-%m-%d}")
+    page.get_by_label("Ngày kết thúc").fill(f"{end:%Y-%m-%d}")
     page.locator("select[name=countries]").select_option("DE")
     page.get_by_label("Hoặc đối tác mới: tên").fill("Deutsche Welle")
     page.locator("select[name=counterpart_country]").select_option("DE")
@@ -44,10 +44,10 @@ def test_protocol_registers_a_non_resident_crew_sees_the_deadline_and_records_co
         page.locator(f"[name=participants-{index}-card_kind]").select_option("permit")
         page.locator(f"[name=participants-{index}-card_number]").fill(f"BNG-2026-09{index}")
         page.locator(f"[name=participants-{index}-card_valid_until]").fill(
-            f"{end + datetime.timedelta(days=5):%d/%m/%Y}"
+            f"{end + datetime.timedelta(days=5):%Y-%m-%d}"
         )
-    page.locator("[name=programme-0-start]").fill(f"{start:%d/%m/%Y} 08:00")
-    page.locator("[name=programme-0-end]").fill(f"{start:%d/%m/%Y} 11:00")
+    page.locator("[name=programme-0-start]").fill(f"{start:%Y-%m-%d}T08:00")
+    page.locator("[name=programme-0-end]").fill(f"{start:%Y-%m-%d}T11:00")
     page.locator("[name=programme-0-place]").fill("Hợp tác xã chè Mỹ Bằng")
     page.locator("[name=programme-0-activity]").select_option("filming")
     page.locator("[name=programme-0-recording_planned]").check()
@@ -61,10 +61,11 @@ def test_protocol_registers_a_non_resident_crew_sees_the_deadline_and_records_co
 
     visited = Case.objects.get(title="KBS làm phim tài liệu về Tân Trào")  # completed in the demo
     page.goto(visited.get_absolute_url())
-    coverage = page.locator("#coverage")
+    page.locator("#coverage").get_by_role("link", name="Ghi nhận sản phẩm báo chí").click()
+    coverage = page.locator("form.caseform")
     coverage.get_by_label("Tiêu đề").fill("Mùa thu Tân Trào")
     coverage.get_by_label("Cơ quan báo chí").fill("KBS World")
-    coverage.get_by_label("Ngày đăng, phát").fill(f"{timezone.localdate():%d/%m/%Y}")
+    coverage.get_by_label("Ngày đăng, phát").fill(f"{timezone.localdate():%Y-%m-%d}")
     coverage.get_by_label("Ngôn ngữ").fill("Tiếng Hàn")
     coverage.get_by_label("Đường dẫn").fill("kbsworld.example/tantrao")
     page.get_by_role("button", name="Ghi nhận sản phẩm báo chí").click()

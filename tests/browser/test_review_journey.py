@@ -37,6 +37,7 @@ def test_more_information_answer_clearance_with_conditions_and_approval(demo_dat
     page.goto(case.get_absolute_url())
     expect(page.locator(".pagehead .status")).to_have_text("Dự thảo")
     expect(page.locator("#reviews")).to_contain_text("danh sách địa điểm khảo sát")
+    page.locator("#reviews").get_by_role("link", name="Trả lời câu hỏi của Công an").click()
     page.get_by_label("Trả lời Công an").fill("Khảo sát tại xã Thượng Lâm và thị trấn Na Hang.")
     page.get_by_role("button", name="Lưu câu trả lời").click()
     page.get_by_role("button", name="Trình hồ sơ").click()
@@ -61,4 +62,8 @@ def test_more_information_answer_clearance_with_conditions_and_approval(demo_dat
     page.goto(case.get_absolute_url())
     expect(page.locator(".conditions-banner")).to_contain_text("Không ghi hình tại trạm biên phòng.")
     page.get_by_role("button", name="Phê duyệt", exact=True).click()
+    # the approving document: its number, date (today) and signer (the leader) asked first
+    page.get_by_label("Số quyết định").fill("125/QĐ-UBND")
+    page.get_by_role("button", name="Phê duyệt", exact=True).click()
     expect(page.locator(".pagehead .status")).to_have_text("Đã phê duyệt")
+    expect(page.locator("#overview")).to_contain_text("125/QĐ-UBND")

@@ -6,7 +6,9 @@ import datetime
 from typing import Any, cast
 
 from django import forms
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -17,15 +19,19 @@ from ttdn.accounts.roles import Role
 from ttdn.cases.models import Attachment, Case, Organisation, Participant, Person, ProgrammeItem
 from ttdn.cases.models.event import TEXT_MAX_LENGTH
 from ttdn.cases.models.parties import normalise_passport_number
+from ttdn.cases.paste import PASTE_MAX_LINES, PastedPerson, parse_pasted
+from ttdn.cases.selectors import people_visible_to
 from ttdn.cases.services.cases import CASE_FIELDS, CaseData, ParticipantData, ProgrammeData
 from ttdn.cases.services.people import PersonData
-from ttdn.forms import DateInput, DateTimeInput
+from ttdn.forms import DateInput, DateTimeInput, SearchableSelect, make_searchable
+
+PEOPLE_LOOKUP_URL = reverse_lazy("cases:people_lookup")
 
 
 def _country_field(label: str | Any, *, required: bool = True) -> LazyTypedChoiceField:
     return LazyTypedChoiceField(
         label=label, choices=[("", "---------"), *countries], required=required,
-        error_messages={"invalid_choice": _("Choose a country from the list.")},
+        error_messages={"invalid_choice": _("Choose a country from the list.")}, widget=SearchableSelect,
     )  # fmt: skip
 
 
@@ -54,7 +60,6 @@ class CaseForm(forms.ModelForm):
             "decision_date": DateInput(),
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 3}),
-            "co_host_agencies": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -65,8 +70,11 @@ class CaseForm(forms.ModelForm):
         cast(forms.ModelChoiceField, self.fields["responsible_officer"]).queryset = User.objects.filter(
             is_active=True, groups__name=Role.PROTOCOL
         ).order_by("full_name")
+        for name in ("countries", "counterpart", "lead_agency", "co_host_agencies", "responsible_officer"):
+            make_searchable(self.fields[name])
         self.fields["countries"].widget.attrs["size"] = 6
-        self.fields["countries"].help_text = _("Hold Ctrl to choose several.")
+        self.fields["countries"].help_text = _("Type to find a country; several may be chosen.")
+        self.fields["co_host_agencies"].widget.attrs["size"] = 6
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -118,7 +126,14 @@ class CaseForm(forms.ModelForm):
 
 
 class ParticipantForm(forms.Form):
-    full_name = forms.CharField(label=_("full name"), max_length=255)
+    # Typing a name suggests registered persons (static/js/inputs.js); picking one puts their id
+    # here, so that the row links that person instead of registering them again.
+    full_name = forms.CharField(
+        label=_("full name"),
+        max_length=255,
+        widget=forms.TextInput(attrs={"data-person-suggest": PEOPLE_LOOKUP_URL, "autocomplete": "off"}),
+    )
+    person = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     nationality = _country_field(_("nationality"))
     sex = forms.ChoiceField(label=_("sex"), choices=Person.Sex.choices, initial=Person.Sex.UNSPECIFIED)
     date_of_birth = forms.DateField(label=_("date of birth"), required=False, widget=DateInput())
@@ -128,6 +143,14 @@ class ParticipantForm(forms.Form):
     role = forms.ChoiceField(
         label=_("role"), choices=Participant.Role.choices, initial=Participant.Role.MEMBER
     )
+
+    passport_required = False  # by the field, or from the registered person picked
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A registered person picked brings their passport (the formset reads it).
+        linked = self.is_bound and bool(self.data.get(self.add_prefix("person")))
+        self.fields["passport_number"].required = self.passport_required and not linked
 
     def clean_passport_number(self) -> str:
         return normalise_passport_number(self.cleaned_data["passport_number"])
@@ -150,7 +173,8 @@ class ParticipantForm(forms.Form):
             passport_expiry=c.get("passport_expiry"),
             position=c.get("position", ""),
         )
-        return ParticipantData(person=person, role=c["role"])
+        linked = c.get("linked")
+        return ParticipantData(person=person, role=c["role"], person_id=linked.pk if linked else None)
 
 
 class VisitFormSet(forms.BaseFormSet):
@@ -172,12 +196,22 @@ class VisitFormSet(forms.BaseFormSet):
 
 
 class BaseParticipantFormSet(VisitFormSet):
-    def __init__(self, *args: Any, confirmed: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        confirmed: bool = False,
+        user: AbstractBaseUser | AnonymousUser | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.confirmed = confirmed
+        self.user = user or AnonymousUser()
         self.warnings: list[str] = []
 
     def clean(self) -> None:
+        if any(self.errors):
+            return
+        self._link_registered_persons()
         if any(self.errors):
             return
         seen: set[tuple[str, str]] = set()
@@ -195,6 +229,39 @@ class BaseParticipantFormSet(VisitFormSet):
                 self.warnings.append(message)
                 if not self.confirmed:
                     form.add_error("passport_expiry", message)
+
+    def _link_registered_persons(self) -> None:
+        """The persons picked on rows, read through the access policy in one query: one the user
+        may not see is refused, as one that does not exist. A row takes the person's nationality
+        and, unless another was typed (refused), their passport."""
+        rows = [form for form in self.live_forms() if form.cleaned_data.get("person")]
+        ids = {form.cleaned_data["person"] for form in rows}
+        found = {
+            person.pk: person
+            for person in people_visible_to(self.user).filter(pk__in=ids, anonymised_at__isnull=True)
+        } if ids else {}  # fmt: skip
+        for form in rows:
+            person = found.get(form.cleaned_data["person"])
+            if person is None:
+                form.add_error(
+                    "full_name", _("The person chosen is not in the register: type the name again.")
+                )
+                continue
+            typed = form.cleaned_data.get("passport_number", "")
+            if typed and typed != normalise_passport_number(person.passport_number):
+                form.add_error(
+                    "passport_number",
+                    _(
+                        "%(name)s is registered with another passport: type the name again to record someone else."
+                    )
+                    % {"name": person.full_name},
+                )
+                continue
+            form.cleaned_data.update(
+                linked=person, nationality=person.nationality.code, passport_number=person.passport_number
+            )
+            if getattr(form, "passport_required", False) and not person.passport_number:
+                form.add_error("passport_number", form.fields["passport_number"].error_messages["required"])
 
     def rows(self) -> list[ParticipantData]:
         return [form.data_row() for form in self.live_forms()]  # type: ignore[attr-defined]
@@ -266,14 +333,51 @@ ProgrammeFormSet = cast(
 )
 
 
+class PasteNamesForm(forms.Form):
+    """Names pasted into the participants, one a line; they become rows of the formset (by
+    static/js/inputs.js in the page, or by CaseEditor when the form is sent)."""
+
+    paste = forms.CharField(
+        label=_("Paste names"),
+        required=False,
+        max_length=PASTE_MAX_LINES * 600,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 4, "data-paste-names": "participants"}),
+        help_text=_(
+            "One person a line: the name, or “name; country; position”, or three columns copied "
+            "from a spreadsheet. Each line becomes a participant row."
+        ),
+    )
+
+    def clean_paste(self) -> list[PastedPerson]:
+        return parse_pasted(self.cleaned_data["paste"])
+
+
 class CaseEditor:
     """The case form with its participant and programme formsets, validated together."""
 
     form_class: type[CaseForm] = CaseForm
     participant_formset_class: type[BaseParticipantFormSet] = ParticipantFormSet
 
-    def __init__(self, data: Any = None, *, case: Case | None = None, initial: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        data: Any = None,
+        *,
+        case: Case | None = None,
+        initial: dict[str, Any] | None = None,
+        user: AbstractBaseUser | AnonymousUser | None = None,
+    ):
         self.case = case
+        self.paste = PasteNamesForm(data, prefix="participants")
+        # "Add to the participants" without the page's script: the names become rows, shown to
+        # be completed; nothing is saved (``pasting``). With Save, they are saved with the rest.
+        # (Enter in another field presses the first button, this one, with no names: a save.)
+        self.pasting = (
+            data is not None and "paste_add" in data and bool(data.get("participants-paste", "").strip())
+        )
+        if data is not None and self.paste.is_valid() and self.paste.cleaned_data["paste"]:
+            data = self._with_pasted_rows(data, self.paste.cleaned_data["paste"])
+            self.paste = PasteNamesForm(data, prefix="participants")
         self.form = self.form_class(data, instance=case, initial=initial)
         visit = None
         confirmed = False
@@ -286,13 +390,50 @@ class CaseEditor:
             initial=self._participants_initial(),
             visit=visit,
             confirmed=confirmed,
+            user=user,
         )
         self.programme = ProgrammeFormSet(
             data, prefix="programme", initial=self._programme_initial(), visit=visit
         )
 
     def is_valid(self) -> bool:
-        return all([self.form.is_valid(), self.participants.is_valid(), self.programme.is_valid()])
+        return all(
+            [
+                self.paste.is_valid(),
+                self.form.is_valid(),
+                self.participants.is_valid(),
+                self.programme.is_valid(),
+            ]
+        )
+
+    def _with_pasted_rows(self, data: Any, people: list[PastedPerson]) -> Any:
+        """``data`` with ``people`` in the participant rows: the empty new rows first, then new
+        ones; each with the defaults of a new row (its role, sex...), the paste box emptied."""
+        data = data.copy()
+        prefix = "participants"
+        blank = self.participant_formset_class.form(auto_id=False)
+        defaults = {
+            name: str(field.initial)
+            for name, field in blank.fields.items()
+            if field.initial not in (None, False, "") and not callable(field.initial)
+        }
+        try:
+            total = int(data.get(f"{prefix}-TOTAL_FORMS", "0"))
+            first_new = int(data.get(f"{prefix}-INITIAL_FORMS", "0"))
+        except ValueError:
+            return data  # a broken management form: the formset says so
+        free = [i for i in range(first_new, total) if not data.get(f"{prefix}-{i}-full_name", "").strip()]
+        for person in people:
+            index = free.pop(0) if free else total
+            if index == total:
+                total += 1
+            row = {**defaults, "full_name": person.full_name, "nationality": person.nationality}
+            row["position"] = person.position
+            for name, value in row.items():
+                data[f"{prefix}-{index}-{name}"] = value
+        data[f"{prefix}-TOTAL_FORMS"] = str(total)
+        data[f"{prefix}-paste"] = ""
+        return data
 
     @property
     def warnings(self) -> list[str]:
@@ -375,10 +516,16 @@ class AccessForm(forms.Form):
     """One user or one agency for the need-to-know list of a restricted case."""
 
     user = forms.ModelChoiceField(
-        label=_("User"), required=False, queryset=User.objects.filter(is_active=True).order_by("full_name")
+        label=_("User"),
+        required=False,
+        queryset=User.objects.filter(is_active=True).order_by("full_name"),
+        widget=SearchableSelect,
     )
     agency = forms.ModelChoiceField(
-        label=_("Agency"), required=False, queryset=Agency.objects.filter(is_active=True).order_by("name_vi")
+        label=_("Agency"),
+        required=False,
+        queryset=Agency.objects.filter(is_active=True).order_by("name_vi"),
+        widget=SearchableSelect,
     )
 
     def clean(self) -> dict[str, Any]:

@@ -38,6 +38,7 @@ from ttdn.cases.models import (
     Review,
 )
 from ttdn.cases.permissions import NEED_TO_KNOW, REFERRAL_SIGHT, REVIEW, VIEW
+from ttdn.cases.text import fold
 
 S = Case.Status
 # Roles that work on every (normal) case of the province.
@@ -407,3 +408,34 @@ def person_get_for(*, user: AbstractBaseUser | AnonymousUser, pk: int) -> Person
     if person is None:
         raise Http404
     return person
+
+
+# What a search box offers as one types: a few matches, never the whole register.
+LOOKUP_LIMIT = 20
+
+
+def people_matching(*, user: AbstractBaseUser | AnonymousUser, query: str) -> list[Person]:
+    """Registered persons whose name holds every word of ``query``, among ``people_visible_to``
+    (identity data included: suggested to whoever may link them to a case), at most LOOKUP_LIMIT.
+    Names are matched as typed (persons have no folded copy of their name) and without their
+    diacritics, so that "Müller" finds "Müller" and "muller" finds "Muller"."""
+    words = query.split()
+    if not words:
+        return []
+    people = people_visible_to(user).filter(anonymised_at__isnull=True)
+    for word in words:
+        people = people.filter(Q(full_name__icontains=word) | Q(full_name__icontains=fold(word)))
+    return list(people.select_related("organisation").order_by("full_name", "pk")[:LOOKUP_LIMIT])
+
+
+def cases_matching(*, user: AbstractBaseUser | AnonymousUser, query: str) -> list[Case]:
+    """Visible cases whose reference, title, counterpart or participants hold every word of
+    ``query``, whatever its case and diacritics (the case list's search), latest first, at most
+    LOOKUP_LIMIT."""
+    words = fold(query).split()
+    if not words:
+        return []
+    cases = cases_visible_to(user)
+    for word in words:
+        cases = cases.filter(search_text__contains=word)
+    return list(cases.order_by("-start_date", "-pk")[:LOOKUP_LIMIT])

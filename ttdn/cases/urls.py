@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ttdn.cases.views import calendar, case_list, cases, people, post_visit, reviews
+from ttdn.cases.views import calendar, case_list, cases, lookups, people, post_visit, reviews
 
 app_name = "cases"
 
@@ -27,6 +27,8 @@ urlpatterns = [
     path("reviews/", reviews.review_queue, name="review_queue"),
     path("reviews/<int:pk>/", reviews.review_detail, name="review_detail"),
     path("reviews/<int:pk>/assign/", reviews.review_assign_view, name="review_assign"),
+    path("lookup/people/", lookups.people_lookup, name="people_lookup"),
+    path("lookup/cases/", lookups.cases_lookup, name="cases_lookup"),
     path("people/<int:pk>/", people.person_correct_view, name="person_correct"),
     path("people/<int:pk>/export/", people.person_export_view, name="person_export"),
     path("calendar/", calendar.month, name="calendar"),

@@ -30,7 +30,12 @@ from ttdn.cases.permissions import (
 )
 from ttdn.cases.policy import enforce, may_create_case, may_edit, may_record_decision
 from ttdn.cases.services.organisations import organisation_find_or_create, organisations_find_or_create
-from ttdn.cases.services.people import PersonData, person_find_or_create, persons_find_or_create
+from ttdn.cases.services.people import (
+    PersonData,
+    person_find_or_create,
+    person_link,
+    persons_find_or_create,
+)
 from ttdn.cases.services.references import reference_next, references_next
 from ttdn.cases.services.reviews import referral_sight_sync, review_after_change
 from ttdn.cases.text import case_search_text
@@ -61,6 +66,9 @@ CASE_FIELDS = (
 class ParticipantData:
     person: PersonData
     role: str = Participant.Role.MEMBER
+    # A registered person picked on the form (their id, checked against what the user may see):
+    # that person takes part, brought up to date with ``person``, whatever their passport.
+    person_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -363,7 +371,12 @@ def _replace_participants(case: Case, rows: Sequence[ParticipantData], actor: Us
     changed = False
     for order, row in enumerate(rows):
         staying = [p.person for p in existing.values() if p.person_id not in keep]
-        person = person_find_or_create(data=row.person, organisation=case.counterpart, known=staying)
+        if row.person_id is not None:
+            person = person_link(
+                actor=actor, pk=row.person_id, data=row.person, organisation=case.counterpart
+            )
+        else:
+            person = person_find_or_create(data=row.person, organisation=case.counterpart, known=staying)
         if person.pk in keep:
             raise _listed_twice(person)
         keep.add(person.pk)

@@ -9,8 +9,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from django_countries import countries
 
+from ttdn.accounts.models import User
 from ttdn.bulk import BATCH_SIZE, chunked
 from ttdn.cases.encryption import identity_hashes
 from ttdn.cases.errors import RowError
@@ -58,6 +60,23 @@ def person_find_or_create(
             return persons_find_or_create(rows=[(data, organisation)])[0]
         except RowError as error:
             raise (error.cause or error) from None
+    if _bring_up_to_date(person, data, organisation):
+        person.full_clean()
+        person.save()
+    return person
+
+
+def person_link(
+    *, actor: User, pk: int, data: PersonData, organisation: Organisation | None = None
+) -> Person:
+    """The registered person ``pk``, picked on a form, brought up to date with what ``data`` adds
+    (their nationality and passport stay as registered). Only a person whose identity data
+    ``actor`` may see can be picked (``people_visible_to``); another is refused, as a missing one."""
+    from ttdn.cases.selectors import people_visible_to
+
+    if not people_visible_to(actor).filter(pk=pk, anonymised_at__isnull=True).exists():
+        raise ValidationError(_("The person chosen is not in the register."))
+    person = Person.objects.select_for_update().get(pk=pk)
     if _bring_up_to_date(person, data, organisation):
         person.full_clean()
         person.save()

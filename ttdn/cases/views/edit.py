@@ -61,12 +61,14 @@ class CaseEditView(View):
         return self.render(
             request,
             user,
-            self.editor_class(case=case, initial=self.initial(request) if case is None else None),
+            self.editor_class(case=case, initial=self.initial(request) if case is None else None, user=user),
         )
 
     def post(self, request: HttpRequest, user: User, case: Case | None) -> HttpResponse:
-        editor = self.editor_class(request.POST, case=case)
+        editor = self.editor_class(request.POST, case=case, user=user)
         review_changes: list[str] = []
+        if editor.pasting:  # names pasted without the page's script: shown as rows, nothing saved
+            return self.render(request, user, editor)
         if editor.is_valid():
             try:
                 saved, reopened = self._save(user, editor, case)
