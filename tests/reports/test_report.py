@@ -202,13 +202,14 @@ def test_each_export_carries_the_same_figures(known, protocol, client, tmp_path)
     response = client.get(url("csv"), Q3)
     assert response["Content-Disposition"].endswith('.csv"')
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    summary = {row[1]: (int(row[3]), int(row[4])) for row in rows if row[0] == "summary"}
+    assert rows[0] == ["Bảng", "Mã", "Chỉ tiêu", "Kỳ này", "Kỳ trước"]  # in the reader's language
+    summary = {row[1]: (int(row[3]), int(row[4])) for row in rows if row[0] == "Chỉ tiêu chính"}
     assert summary["inbound_delegations"] == (2, 1)
     assert summary["foreign_visitors"] == (3, 1)
     assert summary["online_meetings"] == (1, 0)
     assert summary["reporters"] == (1, 0)
     assert summary["follow_ups.overdue"][0] == 2
-    assert ["by_country", "JP", "JP · Nhật Bản", "2", "3"] in rows
+    assert ["Theo quốc gia", "JP", "JP · Nhật Bản", "2", "3"] in rows
 
     workbook = load_workbook(io.BytesIO(client.get(url("xlsx"), Q3).content))
     first = [list(row) for row in workbook.worksheets[0].iter_rows(min_row=2, values_only=True)]

@@ -107,12 +107,15 @@ def figures_xlsx(figures: dict[str, Any], period: Period) -> bytes:
 def figures_csv(figures: dict[str, Any], period: Period) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["section", "key", "label", "value", "previous"])
+    # Headers and tables in the reader's language; the second column keeps each figure's code
+    # (inbound_delegations, JP, 2026-07), for whoever reads the file with a program.
+    writer.writerow([_("Table"), _("Code"), _("Figure"), _("This period"), _("Previous period")])
+    headline = _("Headline figures")
     for key, label, value, before in summary_rows(figures):
-        writer.writerow(["summary", key, label, value, before])
-    for section, _title, _header, rows in breakdowns(figures):
+        writer.writerow([headline, key, label, value, before])
+    for _section, title, _header, rows in breakdowns(figures):
         for key, cells in rows:
-            writer.writerow([section, csv_safe(key), *(csv_safe(cell) for cell in cells)])
+            writer.writerow([title, csv_safe(key), *(csv_safe(cell) for cell in cells)])
     return out.getvalue().encode("utf-8-sig")  # the BOM tells Excel it is UTF-8
 
 
