@@ -22,11 +22,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     today = timezone.localdate()
     leader = Role.LEADER in roles_of(user)
+    board = dashboard_for(user=user, today=today)
+    reject = TRANSITIONS["reject"]
+    # Which waiting cases the leader may reject from here: the transition's own sources say it,
+    # not the template.
+    rejectable = {case.pk for case in board.get("waiting") or [] if case.status in reject.sources}
     return render(
         request,
         "cases/dashboard.html",
         {
-            "board": dashboard_for(user=user, today=today),
+            "board": board,
             "followups": list(followups_for(user)[:DASHBOARD_ROWS]),
             "today": today,
             "kinds": kinds.all_kinds(),
@@ -35,7 +40,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             # signed by them; protocol records its number later), or rejects with a reason
             "approves": leader,
             "approve": TRANSITIONS["approve"],
-            "reject": TRANSITIONS["reject"],
+            "reject": reject,
+            "rejectable": rejectable,
             "signer": signer_of(user) if leader else "",
             "due_soon_days": REVIEW_DUE_SOON_WORKING_DAYS,
         },
