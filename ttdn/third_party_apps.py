@@ -35,6 +35,10 @@ LIBRARY_STRINGS = (
     gettext_noop("Model name"),
     gettext_noop("Add link"),
     gettext_noop("Change or view list link"),
+    # Every admin page's skip link, and the change lists' filter side.
+    gettext_noop("Skip to main content"),
+    gettext_noop("Show counts"),
+    gettext_noop("Hide counts"),
     # django-simple-history's history pages.
     gettext_noop("Object"),
     gettext_noop("Comment"),

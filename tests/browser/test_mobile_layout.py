@@ -91,3 +91,14 @@ def test_without_script_the_phone_s_menu_stays_open(demo_data: None, page: Page,
     expect(phone.get_by_role("button", name="Danh mục")).to_be_hidden()  # it would do nothing
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     no_script.close()
+
+
+def test_signed_out_the_phone_still_offers_the_language_switch(page: Page) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto("/accounts/login/")
+
+    english = page.get_by_role("button", name="EN")
+    expect(english).to_be_visible()  # no menu to open: the switch stays in the bar
+    english.click()
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -119,3 +119,18 @@ def test_an_admin_changes_a_retention_period(client: Client, admin_user) -> None
     assert response.status_code == 302
     period.refresh_from_db()
     assert period.years == 3
+
+
+def test_case_admin_names_the_kind_of_case_in_words(client: Client, admin_user, protocol) -> None:
+    case = make_delegation(actor=protocol)
+    client.force_login(admin_user)
+
+    listing = client.get(reverse("admin:cases_case_changelist")).content.decode()
+    filtered = client.get(reverse("admin:cases_case_changelist"), {"kind": "press"}).context["cl"].result_list
+    change = client.get(reverse("admin:cases_case_change", args=[case.pk])).content.decode()
+
+    assert '<td class="field-kind_label">Đoàn ra, đoàn vào</td>' in listing
+    assert ">Đoàn phóng viên</a>" in listing  # the filter's choice, by name
+    assert ">delegation<" not in listing
+    assert list(filtered) == []
+    assert "Đoàn ra, đoàn vào" in change

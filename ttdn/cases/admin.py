@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ttdn.accounts.models import Agency, User
 from ttdn.admin_access import AccessScopedAdmin, NotCaseData, ThroughCases
+from ttdn.cases import kinds
 from ttdn.cases.errors import CaseError
 from ttdn.cases.identity import identity_visible, mask_passport
 from ttdn.cases.models import (
@@ -69,7 +70,7 @@ class AttachmentInline(ReadOnlyInline):
 
 
 CASE_ADMIN_FIELDS = [
-    "reference", "kind", "status", "direction", "title", "purpose", "counterpart", "countries",
+    "reference", "kind_label", "status", "direction", "title", "purpose", "counterpart", "countries",
     "start_date", "end_date", "mode", "lead_agency", "responsible_officer", "access_level",
     "request_letter_number", "request_letter_date", "decision_number", "decision_date", "notes",
     "created_by", "created_at", "updated_at",
@@ -99,6 +100,21 @@ class CaseAdminForm(forms.ModelForm):
             self.initial["need_to_know_agencies"] = agencies
 
 
+class CaseKindFilter(admin.SimpleListFilter):
+    """The kinds by their names (the stored code, "delegation" or "press", is no word for a reader)."""
+
+    title = _("kind of case")
+    parameter_name = "kind"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return kinds.choices()
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Case]) -> QuerySet[Case]:
+        if self.value():
+            return queryset.filter(kind=self.value())
+        return queryset
+
+
 @admin.register(Case)
 class CaseAdmin(AccessScopedAdmin, ScopedHistoryAdmin):
     # The admin lists what the pages list: the one access policy, nothing more.
@@ -107,7 +123,7 @@ class CaseAdmin(AccessScopedAdmin, ScopedHistoryAdmin):
     list_display = [
         "reference",
         "title",
-        "kind",
+        "kind_label",
         "direction",
         "status",
         "start_date",
@@ -115,13 +131,17 @@ class CaseAdmin(AccessScopedAdmin, ScopedHistoryAdmin):
         "lead_agency",
         "access_level",
     ]
-    list_filter = ["kind", "direction", "status", "mode", "access_level", "lead_agency"]
+    list_filter = [CaseKindFilter, "direction", "status", "mode", "access_level", "lead_agency"]
     search_fields = ["reference", "title", "search_text"]
     date_hierarchy = "start_date"
     list_select_related = ["lead_agency"]
     fields = [*CASE_ADMIN_FIELDS, "need_to_know_users", "need_to_know_agencies"]
     readonly_fields = CASE_ADMIN_FIELDS
     inlines = [ParticipantInline, ProgrammeInline, AttachmentInline]
+
+    @admin.display(description=_("kind of case"), ordering="kind")
+    def kind_label(self, obj: Case) -> str:
+        return obj.kind_label
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # cases are created on their pages, with references and participants
