@@ -33,6 +33,8 @@
       maxOptions: 300,
       placeholder: say("placeholder", "Type to search"),
       hidePlaceholder: true,
+      // one choice made, the list closes: it would otherwise cover what follows (the form's button)
+      closeAfterSelect: !select.multiple,
       render: {
         no_results: function (data, escape) {
           return '<div class="no-results">' + escape(say("no-results", "Nothing found")) + "</div>";

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.helpers import sign_in
+from ttdn.accounts.models import User
 from ttdn.cases.models import Case
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -61,6 +62,8 @@ def test_a_restricted_case_is_invisible_to_the_leader_until_granted(demo_data: N
     users.locator(".ts-control").click()
     users.locator("input").press_sequentially("pham quoc")
     page.locator(".ts-dropdown:visible .option", has_text="Phạm Quốc Bảo").click()
+    expect(page.locator(".ts-dropdown:visible")).to_have_count(0)  # chosen: the list closed
+    expect(page.locator("select[name=user]")).to_have_value(str(User.objects.get(username="leader").pk))
     page.get_by_role("button", name="Cấp quyền xem").click()
     expect(page.locator("#access .grantlist")).to_contain_text("Phạm Quốc Bảo")
 
