@@ -17,7 +17,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core postgresql-client \
-        libreoffice-writer-nogui fonts-liberation2 \
+        libreoffice-writer-nogui fonts-liberation2 fonts-noto-cjk fonts-noto-core \
     && rm -rf /var/lib/apt/lists/*
 
 # The locked dependencies of production (no test tools), each checked against its hash.

@@ -11,6 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.authtoken.models import TokenProxy
 from simple_history.models import HistoricalRecords
 
+from ttdn.languages import GUEST_LANGUAGES
+
+
+def guest_languages_but_english() -> list[tuple[str, object]]:
+    return [(code, name) for code, name in GUEST_LANGUAGES.items() if code != "en"]
+
 
 class Agency(models.Model):
     """A Vietnamese body: the Office, the police, a department, a district.
@@ -80,6 +86,41 @@ class Agency(models.Model):
         if get_language() == "en" and self.name_en:
             return self.name_en
         return self.name_vi
+
+    def name_in(self, language: str) -> str:
+        """The name in a guests' language (ttdn.languages): its own translation where an admin gave
+        one, else the English name, else the Vietnamese. Prefetch ``translated_names`` for lists."""
+        if language == "vi":
+            return self.name_vi
+        if language != "en":
+            for translated in self.translated_names.all():
+                if translated.language == language:
+                    return translated.name
+        return self.name_en or self.name_vi
+
+
+class AgencyName(models.Model):
+    """An agency's name in a guests' language other than English, for the print-outs."""
+
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("agency"), on_delete=models.CASCADE, related_name="translated_names"
+    )
+    language = models.CharField(_("language"), max_length=8, choices=guest_languages_but_english)
+    name = models.CharField(_("name"), max_length=255)
+
+    class Meta:
+        verbose_name = _("agency name in a guests' language")
+        verbose_name_plural = _("agency names in guests' languages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "language"],
+                name="accounts_agency_name_once_per_language",
+                violation_error_message=_("This agency already has a name in this language."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ConfigurationHistory(HistoricalRecords):

@@ -98,6 +98,36 @@ def may_print(*, user: User, case: Case) -> Refusal | None:
     return None
 
 
+def may_print_for_guests(*, user: User, case: Case) -> Refusal | None:
+    """Badges and place cards: the office prints them (they carry the guests' names), and each
+    printing is logged on the case."""
+    return _unless_role(user, Role.PROTOCOL, message=_("Only protocol staff print badges and place cards."))
+
+
+def may_verify_badge(*, user: User) -> Refusal | None:
+    """The page a badge's QR code opens: the office's staff check who wears it."""
+    return _unless_role(user, Role.PROTOCOL, message=_("Only the office's protocol staff may check a badge."))
+
+
+def may_see_finances(*, user: User, case: Case) -> Refusal | None:
+    """The reception budget and the gifts register of a case."""
+    return _unless_role(
+        user,
+        Role.PROTOCOL,
+        Role.LEADER,
+        Role.ADMIN,
+        message=_("Only protocol staff, leaders and administrators see the budget and the gifts."),
+    )
+
+
+def may_edit_finances(*, user: User, case: Case) -> Refusal | None:
+    """Budget lines, actual spending and the gifts register are kept by protocol staff, until the
+    case is closed."""
+    return _unless_role(
+        user, Role.PROTOCOL, message=_("Only protocol staff keep the budget and the gifts register.")
+    ) or _unless_unfinished(case, _("The budget and the gifts of this case can no longer be changed."))
+
+
 def may_manage_access(*, user: User, case: Case) -> Refusal | None:
     """Who knows of a case (the need-to-know list, and the access entries of its history)."""
     return _unless_role(
@@ -266,6 +296,9 @@ CASE_RULES: dict[str, CaseRule] = {
     "record_secrecy_mark": may_record_secrecy_mark,
     "add_followup": may_add_followup,
     "print": may_print,
+    "print_for_guests": may_print_for_guests,
+    "see_finances": may_see_finances,
+    "edit_finances": may_edit_finances,
     "manage_access": may_manage_access,
     "answer_review": may_answer_review,
     "waive": may_waive,

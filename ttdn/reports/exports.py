@@ -20,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[imp
 from ttdn.reports.case_columns import allowed_values, case_columns, columns, headers
 from ttdn.reports.case_table import DATE_COLUMNS, PARTICIPANT_SEPARATOR, as_text, sort_columns
 from ttdn.reports.periods import Period
+from ttdn.reports.sections import section
 from ttdn.reports.statistics import headline_figures
 from ttdn.spreadsheets import sheet_fill
 
@@ -67,6 +68,9 @@ def breakdowns(figures: dict[str, Any]) -> list[tuple[str, str, list[str], list[
          [(e["agency"], [e["name"], e["cases"]]) for e in figures["by_lead_agency"]]),
         ("by_month", _("By month"), [_("Month"), _("Cases"), _("Visitors")],
          [(e["month"], [e["month"], e["cases"], e["visitors"]]) for e in figures["by_month"]]),
+    ] + [
+        (key, str(section(key).title), [str(h) for h in section(key).header], [(k, cells) for k, cells in rows])
+        for key, rows in figures.get("sections", {}).items()
     ]  # fmt: skip
 
 
@@ -243,10 +247,10 @@ def pdf(template: str, context: dict[str, Any]) -> bytes:
         template,
         {**context, "province": settings.TTDN_PROVINCE_NAME, "printed": timezone.localtime()},
     )
-    stylesheet = CSS(filename=str(PDF_STYLESHEET), url_fetcher=_fetch_nothing)
-    return bytes(HTML(string=html, url_fetcher=_fetch_nothing).write_pdf(stylesheets=[stylesheet]))
+    stylesheet = CSS(filename=str(PDF_STYLESHEET), url_fetcher=fetch_nothing)
+    return bytes(HTML(string=html, url_fetcher=fetch_nothing).write_pdf(stylesheets=[stylesheet]))
 
 
-def _fetch_nothing(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+def fetch_nothing(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     """The PDFs are made from the template alone: no image, font or style is ever fetched."""
     raise ValueError(f"PDF exports fetch nothing ({url})")

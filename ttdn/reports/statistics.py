@@ -38,6 +38,7 @@ from ttdn.cases.kinds import ReportFigure
 from ttdn.cases.models import Case, FollowUp, Participant
 from ttdn.cases.selectors import cases_visible_to
 from ttdn.reports.periods import Period
+from ttdn.reports.sections import sections_for
 
 # The core's figures, counted over every counted visit (a kind's, over its own met in person).
 VISITS = ReportFigure(
@@ -302,6 +303,11 @@ def report_figures(user: AbstractBaseUser | AnonymousUser, period: Period) -> di
         **now,
         **_breakdowns(counted_cases(user, period), period),
         "follow_ups": followups_now,
+        # The tables the apps beside the cases add (ttdn.reports.sections), those the user may read.
+        "sections": {
+            section.key: [[key, cells] for key, cells in section.rows(user, period)]
+            for section in sections_for(user)
+        },
         "previous": {
             "period": {"start": before.start.isoformat(), "end": before.end.isoformat()},
             **then,

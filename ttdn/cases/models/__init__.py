@@ -4,6 +4,7 @@ from ttdn.cases.models.calendar import CalendarDay, Timer
 from ttdn.cases.models.case import Case, ReferenceCounter
 from ttdn.cases.models.event import CaseEvent
 from ttdn.cases.models.followup import FollowUp, PostVisitReport
+from ttdn.cases.models.hosts import CaseHost
 from ttdn.cases.models.parties import Organisation, Participant, Person, normalise_passport_number
 from ttdn.cases.models.programme import ProgrammeItem
 from ttdn.cases.models.retention import RetentionPeriod
@@ -16,6 +17,7 @@ __all__ = [
     "Case",
     "CaseEvent",
     "CaseGroupObjectPermission",
+    "CaseHost",
     "CaseUserObjectPermission",
     "FollowUp",
     "Organisation",

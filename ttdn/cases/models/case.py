@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from ttdn import languages
 from ttdn.cases import kinds
 
 
@@ -94,6 +95,16 @@ class Case(models.Model):
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
     decision_signer = models.CharField(
         _("decision signed by"), max_length=255, blank=True, help_text=_("The signer's name and position.")
+    )
+    guest_language = models.CharField(
+        _("guests' language"),
+        max_length=8,
+        choices=languages.guest_language_choices,
+        default="en",
+        help_text=_(
+            "The language of the print-outs handed to the guests (programme, badges, place cards); "
+            "places, the programme's lines and titles can be entered in it beside Vietnamese."
+        ),
     )
     notes = models.TextField(_("notes"), blank=True)
     # Reference, title, counterpart and participants, folded (ttdn.cases.text.fold) for search.

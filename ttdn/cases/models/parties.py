@@ -92,6 +92,14 @@ class Person(models.Model):
         UNSPECIFIED = "unspecified", _("Unspecified")
 
     full_name = models.CharField(_("full name"), max_length=255)
+    name_in_script = models.CharField(
+        _("name in own script"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The name as the person writes it (e.g. in Chinese, Lao or Korean script), for place cards."
+        ),
+    )
     nationality = CountryField(_("nationality"))
     sex = models.CharField(_("sex"), max_length=16, choices=Sex.choices, default=Sex.UNSPECIFIED)
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
@@ -106,6 +114,12 @@ class Person(models.Model):
     )
     passport_expiry = models.DateField(_("passport valid until"), null=True, blank=True)
     position = models.CharField(_("position"), max_length=255, blank=True)
+    position_translated = models.CharField(
+        _("position in own language"),
+        max_length=255,
+        blank=True,
+        help_text=_("The title as the guests' print-outs give it."),
+    )
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
@@ -168,6 +182,12 @@ class Participant(models.Model):
     )
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.MEMBER)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    rank = models.PositiveSmallIntegerField(
+        _("rank"),
+        null=True,
+        blank=True,
+        help_text=_("Order of precedence on the guests' side: 1 is the head; empty comes after the ranked."),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -24,7 +24,17 @@ class ProgrammeItem(models.Model):
     end = models.DateTimeField(_("end"))
     place = models.CharField(_("place"), max_length=255)
     activity = models.CharField(_("activity"), max_length=16, choices=Activity.choices)
+    summary = models.CharField(
+        _("content"),
+        max_length=255,
+        blank=True,
+        help_text=_('What happens, e.g. "Working session with the province\'s leaders".'),
+    )
     hosts = models.CharField(_("Vietnamese hosts"), max_length=255, blank=True)
+    # The same in the guests' language (Case.guest_language), for the print-outs handed to them.
+    summary_translated = models.CharField(_("content in the guests' language"), max_length=255, blank=True)
+    place_translated = models.CharField(_("place in the guests' language"), max_length=255, blank=True)
+    hosts_translated = models.CharField(_("hosts in the guests' language"), max_length=255, blank=True)
     recording_planned = models.BooleanField(_("filming or recording planned"), default=False)
     notes = models.TextField(_("notes"), blank=True)
     history = HistoricalRecords()

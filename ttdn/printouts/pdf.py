@@ -1,0 +1,55 @@
+"""Print-outs handed to guests, as PDF: rendered in the guests' language, in fonts that have
+their script (Debian's packages: DejaVu and Liberation for Latin and Vietnamese, Noto CJK for
+Chinese, Japanese and Korean, Noto Lao for Lao). Nothing is fetched: images (the QR codes) are
+inline SVG or data URLs, the styles a file of ``static/css``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from ttdn.reports.exports import fetch_nothing
+
+STYLESHEET = settings.BASE_DIR / "static" / "css" / "printouts-pdf.css"
+
+# The families to draw a language's text in, first choice first; Vietnamese text beside it
+# (bilingual print-outs) falls through to the Latin families, which have every Vietnamese letter.
+LATIN = '"Liberation Serif", "DejaVu Serif", serif'
+SCRIPT_FONTS = {
+    "zh-hans": '"Noto Serif CJK SC", "Noto Sans CJK SC"',
+    "ja": '"Noto Serif CJK JP", "Noto Sans CJK JP"',
+    "ko": '"Noto Serif CJK KR", "Noto Sans CJK KR"',
+    "lo": '"Noto Serif Lao", "Noto Sans Lao", "Noto Looped Lao"',
+}
+
+
+def font_family(language: str) -> str:
+    """The CSS font-family for text in ``language`` (Latin first, so that digits and Vietnamese
+    look the same on every print-out; the script's family draws what Latin fonts lack)."""
+    script = SCRIPT_FONTS.get(language)
+    return f'"Liberation Serif", "DejaVu Serif", {script}, serif' if script else LATIN
+
+
+def render_pdf(template: str, context: dict[str, Any], *, language: str) -> bytes:
+    """``template`` rendered with ``context`` in ``language`` (its catalogue's fixed words), as PDF.
+
+    The template gets ``guest_font`` for its ``style`` block (the one inline style a print-out
+    needs: the font of the guests' script) and ``printed``, the moment it was made."""
+    from weasyprint import CSS, HTML  # type: ignore[import-untyped]
+
+    with translation.override(language):
+        html = render_to_string(
+            template,
+            {
+                **context,
+                "guest_language": language,
+                "guest_font": font_family(language),
+                "printed": timezone.localtime(),
+                "province": settings.TTDN_PROVINCE_NAME,
+            },
+        )
+    stylesheet = CSS(filename=str(STYLESHEET), url_fetcher=fetch_nothing)
+    return bytes(HTML(string=html, url_fetcher=fetch_nothing).write_pdf(stylesheets=[stylesheet]))
