@@ -5,8 +5,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ttdn.printouts.badges.layouts import Kind
 from ttdn.printouts.badges.selectors import layouts_of
 from ttdn.printouts.models import BadgeLayout
+
+
+LABELS = {Kind.BADGE: _("Badge layout"), Kind.PLACE_CARD: _("Place card layout")}
 
 
 class PrintForm(forms.Form):
@@ -24,3 +28,4 @@ class PrintForm(forms.Form):
         field = self.fields["layout"]
         assert isinstance(field, forms.ModelChoiceField)  # noqa: S101
         field.queryset = layouts_of(kind)
+        field.label = LABELS[Kind(kind)]
