@@ -9,7 +9,6 @@ from ttdn.printouts.badges.layouts import Kind
 from ttdn.printouts.badges.selectors import layouts_of
 from ttdn.printouts.models import BadgeLayout
 
-
 LABELS = {Kind.BADGE: _("Badge layout"), Kind.PLACE_CARD: _("Place card layout")}
 
 
