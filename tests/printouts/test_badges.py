@@ -161,7 +161,7 @@ def test_a_layout_of_the_other_kind_is_refused_beside_its_field(case, protocol, 
     client.force_login(protocol)
     url = reverse("printouts:badges", kwargs={"pk": case.pk})
     response = client.post(url, {"layout": _layout(Kind.PLACE_CARD).pk})
-    assert response.status_code == 200 and "Choose one of the layouts listed." in response.content.decode()
+    assert response.status_code == 200 and "Chọn một mẫu trong danh sách." in response.content.decode()
     assert not CaseEvent.objects.filter(case=case, code=events.BADGES_PRINTED).exists()
 
 
@@ -251,7 +251,7 @@ def test_the_admin_refuses_a_bad_layout_and_saves_a_good_one(make_user, client) 
     data = {"name": "Thẻ thử", "kind": "badge", "sheet": "a6x4", "header": "", "accent": "#123456",
             "elements": '[{"field": "name", "size": 99}]'}  # fmt: skip
     response = client.post(url, data)
-    assert response.status_code == 200 and "from 6 to 48" in response.content.decode()
+    assert response.status_code == 200 and "từ 6 đến 48" in response.content.decode()
     assert not BadgeLayout.objects.filter(name="Thẻ thử").exists()
     client.post(url, {**data, "elements": '[{"field": "name", "size": 30, "weight": "bold"}]'})
     assert BadgeLayout.objects.get(name="Thẻ thử").element_list[0].bold
@@ -281,7 +281,7 @@ def test_protocol_staff_see_who_wears_the_badge(case, protocol, client) -> None:
     client.force_login(protocol)
     page = client.get(_verify_url(case)).content.decode()
     assert "Tanaka Hiroshi" in page and case.reference in page and "Director" in page
-    assert "approved or under way" in page
+    assert "đã được phê duyệt hoặc đang diễn ra" in page
     assert "TB0000000" not in page  # no passport number
 
 

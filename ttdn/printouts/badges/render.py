@@ -52,7 +52,7 @@ class Card:
     position_second: str  # a host's title in the guests' language, under the Vietnamese
     organisation: str
     country: str
-    role: str
+    role_word: str
     qr: SafeString
 
 
@@ -133,7 +133,7 @@ def participant_card(
         if organisation
         else "",
         country=str(person.nationality.name) if person.nationality else "",
-        role=str(ROLE_WORDS.get(participant.role, "")),
+        role_word=str(ROLE_WORDS.get(participant.role, "")),
         qr=qr_svg(verification_url(case_id=participant.case_id, participant_id=participant.pk))
         if badge and "qr" in elements
         else mark_safe(""),
@@ -153,7 +153,7 @@ def host_card(host: CaseHost, *, layout: BadgeLayout, elements: dict[str, Elemen
         position_second=host.position_translated if language != VIETNAMESE else "",
         organisation=host.agency.name_in(language) if host.agency else "",
         country=str(countries.name(VIETNAM)),
-        role=str(HOST_WORD),
+        role_word=str(HOST_WORD),
         qr=mark_safe(""),
     )
 
