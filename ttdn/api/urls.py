@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from ttdn.api import documents, events, views
+from ttdn.printouts.badges import api as badges
 
 # Swagger UI (drf-spectacular-sidecar) adds one <style> element of its own: that exact element is
 # allowed by its hash on this page only; scripts stay 'self'. A new sidecar version may change
@@ -23,9 +24,11 @@ router.register("documents", documents.DocumentViewSet, basename="document")
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),
     path("reports/", views.ReportView.as_view(), name="report"),
-    # Before the transitions: "events" and "documents" are not ones.
+    # Before the transitions: "events", "documents", "badges" and "place-cards" are not ones.
     path("cases/<int:pk>/events/", events.CaseEventsView.as_view(), name="case_events"),
     path("cases/<int:pk>/documents/", documents.CaseDocumentsView.as_view(), name="case_documents"),
+    path("cases/<int:pk>/badges/", badges.CaseBadgesView.as_view(), name="case_badges"),
+    path("cases/<int:pk>/place-cards/", badges.CasePlaceCardsView.as_view(), name="case_place_cards"),
     path("document-templates/", documents.DocumentTemplateListView.as_view(), name="document_templates"),
     path("cases/<int:pk>/<slug:action>/", views.TransitionView.as_view(), name="transition"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

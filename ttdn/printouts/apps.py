@@ -6,3 +6,11 @@ class PrintoutsConfig(AppConfig):
     name = "ttdn.printouts"
     label = "printouts"
     verbose_name = _("Print-outs for guests")
+
+    def ready(self) -> None:
+        from ttdn.cases import panels
+        from ttdn.printouts.badges import events
+        from ttdn.printouts.badges.panel import print_for_guests_panel
+
+        events.register()
+        panels.register(panels.CasePanel("printouts/badges/_case_panel.html", print_for_guests_panel))
