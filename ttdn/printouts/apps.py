@@ -6,3 +6,9 @@ class PrintoutsConfig(AppConfig):
     name = "ttdn.printouts"
     label = "printouts"
     verbose_name = _("Print-outs for guests")
+
+    def ready(self) -> None:
+        from ttdn.cases import panels
+        from ttdn.printouts.panel_seating import case_seating_panel
+
+        panels.register(panels.CasePanel("printouts/seating/_case_panel.html", case_seating_panel))
