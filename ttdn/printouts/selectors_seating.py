@@ -3,7 +3,6 @@ them (the case itself comes through ``ttdn.cases.selectors.case_get_for``)."""
 
 from __future__ import annotations
 
-
 from ttdn.cases.models import Case, CaseHost, Participant
 from ttdn.printouts.seating import Precedence, precedence
 
