@@ -226,9 +226,10 @@ class BaseParticipantFormSet(VisitFormSet):
         ranks: set[int] = set()
         for form in self.live_forms():
             rank = form.cleaned_data.get("rank")
-            if rank is not None and rank in ranks:
-                form.add_error("rank", _("Another participant has this rank."))
-            ranks.add(rank)
+            if rank is not None:
+                if rank in ranks:
+                    form.add_error("rank", _("Another participant has this rank."))
+                ranks.add(rank)
             key = (form.cleaned_data["nationality"], form.cleaned_data.get("passport_number", ""))
             if key[1] and key in seen:
                 form.add_error("passport_number", _("This person is listed twice in this case."))

@@ -33,15 +33,7 @@ class HostForm(forms.Form):
         make_searchable(field)
 
     def data_row(self) -> HostData:
-        c = self.cleaned_data
-        return HostData(
-            pk=c.get("host"),
-            name=c["name"].strip(),
-            position=c["position"].strip(),
-            position_translated=c.get("position_translated", "").strip(),
-            agency=c.get("agency"),
-            rank=c["rank"],
-        )
+        return HostData.typed(self.cleaned_data, pk=self.cleaned_data.get("host"))
 
 
 class BaseHostFormSet(forms.BaseFormSet):

@@ -4,12 +4,9 @@ plan; whoever may edit it (``abilities.edit``) sets the hosts and the ranks."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -21,9 +18,9 @@ from ttdn.cases.services.hosts import RankError, case_hosts_set, participants_ra
 from ttdn.cases.views.decorators import case_view
 from ttdn.cases.views.form_page import CaseFormPage
 from ttdn.printouts.forms_seating import HostFormSet, RanksForm, host_initial
-from ttdn.printouts.pdf import render_pdf
-from ttdn.printouts.seating import case_seating_plan, guests_in_order
-from ttdn.printouts.selectors_seating import case_hosts, case_participants, case_precedence
+from ttdn.printouts.seating import guests_in_order
+from ttdn.printouts.seating_pdf import precedence_pdf, seating_context, seating_pdf
+from ttdn.printouts.selectors_seating import case_hosts, case_participants
 
 ANCHOR = "precedence"
 HOSTS_PAGE = CaseFormPage(
@@ -95,31 +92,8 @@ def ranks_edit(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     return response
 
 
-# Where the room's door is, if the plan is to show it: behind one side.
-ENTRANCES = [
-    ("", gettext_lazy("not shown")),
-    ("hosts", gettext_lazy("behind the host side")),
-    ("guests", gettext_lazy("behind the guests' side")),
-]
-
-
-def _context(request: HttpRequest, case: Case) -> dict[str, Any]:
-    listing = case_precedence(case)
-    entrance = request.GET.get("entrance", "")
-    entrance = entrance if entrance in dict(ENTRANCES) else ""
-    return {
-        "case": case,
-        "listing": listing,
-        "plan": case_seating_plan(listing),
-        "entrance": entrance,
-        "entrance_query": f"?entrance={entrance}" if entrance else "",
-        "entrances": ENTRANCES,
-    }
-
-
-def _pdf(*, template: str, context: dict[str, Any], name: str) -> HttpResponse:
-    pdf = render_pdf(template, context, language=translation.get_language() or "vi")
-    response = HttpResponse(pdf, content_type="application/pdf")
+def _pdf(content: bytes, *, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
 
@@ -127,32 +101,29 @@ def _pdf(*, template: str, context: dict[str, Any], name: str) -> HttpResponse:
 @require_GET
 @case_view()
 def precedence_page(request: HttpRequest, user: User, case: Case) -> HttpResponse:
-    return render(request, "printouts/seating/precedence.html", _context(request, case))
+    return render(request, "printouts/seating/precedence.html", seating_context(case))
 
 
 @require_GET
 @case_view()
-def precedence_pdf(request: HttpRequest, user: User, case: Case) -> HttpResponse:
+def precedence_pdf_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     access_log_restricted_reads(request=request, user=user, cases=[case], detail="order of precedence")
-    return _pdf(
-        template="printouts/seating/precedence_pdf.html",
-        context={**_context(request, case), "title": _("Order of precedence")},
-        name=f"{case.reference}-precedence.pdf",
-    )
+    return _pdf(precedence_pdf(case), name=f"{case.reference}-precedence.pdf")
 
 
 @require_GET
 @case_view()
 def seating_page(request: HttpRequest, user: User, case: Case) -> HttpResponse:
-    return render(request, "printouts/seating/seating.html", _context(request, case))
+    return render(
+        request,
+        "printouts/seating/seating.html",
+        seating_context(case, entrance=request.GET.get("entrance", "")),
+    )
 
 
 @require_GET
 @case_view()
-def seating_pdf(request: HttpRequest, user: User, case: Case) -> HttpResponse:
+def seating_pdf_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     access_log_restricted_reads(request=request, user=user, cases=[case], detail="seating plan")
-    return _pdf(
-        template="printouts/seating/seating_pdf.html",
-        context={**_context(request, case), "title": _("Seating plan"), "landscape": True},
-        name=f"{case.reference}-seating.pdf",
-    )
+    content = seating_pdf(case, entrance=request.GET.get("entrance", ""))
+    return _pdf(content, name=f"{case.reference}-seating.pdf")

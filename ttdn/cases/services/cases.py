@@ -29,6 +29,7 @@ from ttdn.cases.permissions import (
     sync_host_grants_many,
 )
 from ttdn.cases.policy import enforce, may_create_case, may_edit, may_record_decision
+from ttdn.cases.services.hosts import ranks_checked
 from ttdn.cases.services.organisations import organisation_find_or_create, organisations_find_or_create
 from ttdn.cases.services.people import (
     PersonData,
@@ -368,6 +369,7 @@ def _co_hosts(case: Case, agencies: Iterable[Agency]) -> list[Agency]:
 def _replace_participants(case: Case, rows: Sequence[ParticipantData], actor: User) -> bool:
     """Make the case's participants exactly ``rows``, keeping the rows of persons who stay;
     return whether anything changed."""
+    ranks_checked(dict(enumerate(row.rank for row in rows)))
     existing = {p.person_id: p for p in case.participants.select_related("person")}
     keep: set[int] = set()
     changed = False

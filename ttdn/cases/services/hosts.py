@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -39,10 +39,24 @@ class HostData:
     position_translated: str = ""
     pk: int | None = None  # an official of the case kept (edited), else a new one
 
+    @classmethod
+    def typed(cls, values: Mapping[str, Any], *, pk: int | None) -> HostData:
+        """A row of a form or of the API (its cleaned values), stripped."""
+        return cls(
+            pk=pk,
+            name=values["name"].strip(),
+            position=values["position"].strip(),
+            position_translated=values.get("position_translated", "").strip(),
+            agency=values.get("agency"),
+            rank=values["rank"],
+        )
+
 
 class RankError(CaseError):
     """Ranks refused: ``rows`` the keys of the rows at fault (indexes of a list, or participants'
-    ids), for the form to mark them."""
+    ids), for the form to mark them. Bad input: the API answers 400."""
+
+    api_status = 400
 
     def __init__(self, message: str, *, rows: Iterable[object] = ()) -> None:
         super().__init__(message)
