@@ -166,6 +166,19 @@ def test_who_may_see_the_case_sees_the_list_and_the_plan_but_no_editing(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("name", ["precedence", "seating"])
+def test_protocol_is_offered_the_forms_beside_the_list_and_the_plan(
+    client: Client, case, protocol, name
+) -> None:
+    client.force_login(protocol)
+
+    page = client.get(reverse(f"printouts:{name}", kwargs={"pk": case.pk})).content.decode()
+
+    assert reverse("printouts:hosts_edit", kwargs={"pk": case.pk}) in page
+    assert reverse("printouts:ranks_edit", kwargs={"pk": case.pk}) in page
+
+
+@pytest.mark.django_db
 def test_the_case_page_links_the_list_and_the_plan(client: Client, case, protocol, make_user) -> None:
     client.force_login(protocol)
     page = client.get(case.get_absolute_url()).content.decode()

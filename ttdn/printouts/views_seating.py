@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ttdn.accounts.models import User
 from ttdn.cases.models import Case
+from ttdn.cases.policy import case_abilities
 from ttdn.cases.services.access import access_log_restricted_reads
 from ttdn.cases.services.hosts import RankError, case_hosts_set, participants_rank
 from ttdn.cases.views.decorators import case_view
@@ -101,7 +102,8 @@ def _pdf(content: bytes, *, name: str) -> HttpResponse:
 @require_GET
 @case_view()
 def precedence_page(request: HttpRequest, user: User, case: Case) -> HttpResponse:
-    return render(request, "printouts/seating/precedence.html", seating_context(case))
+    context = {**seating_context(case), "abilities": case_abilities(user=user, case=case)}
+    return render(request, "printouts/seating/precedence.html", context)
 
 
 @require_GET
@@ -114,11 +116,11 @@ def precedence_pdf_view(request: HttpRequest, user: User, case: Case) -> HttpRes
 @require_GET
 @case_view()
 def seating_page(request: HttpRequest, user: User, case: Case) -> HttpResponse:
-    return render(
-        request,
-        "printouts/seating/seating.html",
-        seating_context(case, entrance=request.GET.get("entrance", "")),
-    )
+    context = {
+        **seating_context(case, entrance=request.GET.get("entrance", "")),
+        "abilities": case_abilities(user=user, case=case),
+    }
+    return render(request, "printouts/seating/seating.html", context)
 
 
 @require_GET
