@@ -176,7 +176,7 @@ def test_a_duplicate_host_rank_comes_back_beside_the_field(client: Client, case,
     )
 
     assert response.status_code == 400
-    assert "given more than once: 1" in response.content.decode()
+    assert _twice("1") in response.content.decode()
     assert "Trần B" in response.content.decode()  # what was typed is kept
     assert not case.hosts.exists()
 
@@ -189,13 +189,21 @@ def test_the_ranks_page_refuses_a_duplicate_and_saves_nothing(client: Client, ca
     response = client.post(url, {f"rank_{one.pk}": "1", f"rank_{two.pk}": "1", f"rank_{three.pk}": ""})
 
     assert response.status_code == 400
-    assert "given more than once: 1" in response.content.decode()
+    assert _twice("1") in response.content.decode()
     assert not case.participants.filter(rank__isnull=False).exists()
 
     response = client.post(url, {f"rank_{one.pk}": "2", f"rank_{two.pk}": "1", f"rank_{three.pk}": "0"})
     assert response.status_code == 400  # not positive
     assert client.post(url, {f"rank_{one.pk}": "2", f"rank_{two.pk}": "1"}).status_code == 302
     assert list(case.participants.order_by("pk").values_list("rank", flat=True)) == [2, 1, None]
+
+
+def _twice(ranks: str) -> str:
+    """The refusal of a rank given twice, as the pages say it (in the user's language)."""
+    with translation.override("vi"):
+        return translation.gettext("Each rank is given once on a side; given more than once: %(ranks)s.") % {
+            "ranks": ranks
+        }
 
 
 @pytest.mark.parametrize("name", ["hosts_edit", "ranks_edit"])

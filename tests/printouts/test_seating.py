@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfReader
 
 from tests.factories import make_delegation
@@ -220,7 +221,8 @@ def test_the_seating_pdf_is_one_landscape_page(client: Client, case, protocol) -
     assert len(reader.pages) == 1
     box = reader.pages[0].mediabox
     assert box.width > box.height
-    assert "Entrance" in _pdf_text(response.content)
+    with translation.override("vi"):  # the user's language
+        assert translation.gettext("Entrance") in _pdf_text(response.content)
 
 
 @pytest.mark.django_db
