@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from tests.factories import make_delegation
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import Case, CaseHost, Participant
-from ttdn.printouts.seating import Attendee, Seat, offset, precedence, seating_plan
+from ttdn.printouts.seating import Attendee, Seat, case_seating_plan, offset, precedence, seating_plan
 
 URLS = ["precedence", "precedence_pdf", "seating", "seating_pdf", "hosts_edit", "ranks_edit"]
 
@@ -127,6 +127,21 @@ def test_ranked_first_then_heads_then_the_order_entered() -> None:
     assert listing.guests[0].person.organisation == "Kanagawa"
 
 
+def test_the_unranked_take_the_seats_after_the_ranked() -> None:
+    participants = [
+        _participant(1, "Member", order=0),
+        _participant(2, "Head", role="head", order=1),
+        _participant(3, "Ranked first", rank=1, order=2),
+        _participant(4, "Interpreter", role="interpreter", order=3),
+    ]
+
+    plan = case_seating_plan(precedence(participants=participants, hosts=[]))
+
+    # The ranked head in the middle; the unranked head on their right (the reader's left).
+    assert [seat.person.name if seat else None for seat in plan.top] == ["Head", "Ranked first", "Member"]
+    assert [seat.person.name if seat else None for seat in plan.top_behind] == [None, "Interpreter", None]
+
+
 # The pages ---------------------------------------------------------------------------------------
 
 
@@ -209,6 +224,19 @@ def test_the_pdfs_have_every_name(client: Client, case, protocol, name: str) -> 
         assert participant.person.full_name in text
     for host in case.hosts.all():
         assert host.name in text
+
+
+@pytest.mark.django_db
+def test_a_name_in_the_guests_script_is_shown_beside_it(client: Client, case, protocol) -> None:
+    person = case.participants.first().person
+    person.name_in_script = "김민준"
+    person.save()
+    client.force_login(protocol)
+
+    for name in ("precedence", "seating", "seating_pdf"):
+        response = client.get(reverse(f"printouts:{name}", kwargs={"pk": case.pk}))
+        text = _pdf_text(response.content) if name.endswith("pdf") else response.content.decode()
+        assert "김민준" in text
 
 
 @pytest.mark.django_db

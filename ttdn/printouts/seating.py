@@ -31,6 +31,7 @@ class Attendee:
     position: str = ""
     organisation: str = ""
     interpreter: bool = False
+    name_in_script: str = ""  # as the guest writes it (Chinese, Lao, Korean ... script), if given
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def guest_person(participant: Participant, *, counterpart: str = "") -> Attendee
     organisation = person.organisation.name if person.organisation_id and person.organisation else counterpart
     return Attendee(
         name=person.full_name,
+        name_in_script=person.name_in_script,
         position=person.position,
         organisation=organisation,
         interpreter=participant.role == Participant.Role.INTERPRETER,
