@@ -196,6 +196,7 @@ def case_data_as_now(case: Case) -> Any:
             ParticipantData(
                 person_data(p.person.full_name, str(p.person.nationality), p.person.passport_number),
                 role=p.role,
+                rank=p.rank,
             )
             for p in case.participants.select_related("person")
         ],

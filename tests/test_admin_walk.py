@@ -26,7 +26,7 @@ from press.models import Coverage
 from tests.factories import ensure_police_agency, make_agency, make_delegation, make_press_visit, person_data
 from ttdn.accounts.roles import Role
 from ttdn.admin_access import SCOPED, AccessScopedAdmin, scope_of, unclassified_admins
-from ttdn.cases.models import AccessLog, Case, FollowUp, Person, PostVisitReport, SecrecyMark
+from ttdn.cases.models import AccessLog, Case, CaseHost, FollowUp, Person, PostVisitReport, SecrecyMark
 from ttdn.cases.services.attachments import attachment_add
 from ttdn.cases.services.cases import CaseData, ParticipantData, case_update
 from ttdn.cases.services.workflow import case_submit, case_transition
@@ -86,6 +86,7 @@ def world(make_user, attachment_storage):
     SecrecyMark.objects.create(case=hidden, title=f"{MARK} document", level=SecrecyMark.Level.MAT,
                                register_number="01/M", custodian="Văn phòng", protection_period="5 năm",
                                recorded_by=author)  # fmt: skip
+    CaseHost.objects.create(case=hidden, name=f"{MARK} host", position="Chủ tịch", rank=1)
     followup = FollowUp.objects.create(case=hidden, title=f"{MARK} follow-up", created_by=author, assignee_user=author,
                                        due_date=today + datetime.timedelta(days=3))  # fmt: skip
     PostVisitReport.objects.create(followup=followup, summary=f"{MARK} report", filed_by=author)

@@ -43,6 +43,9 @@ class ParticipantSerializer(serializers.Serializer):
     passport_number = serializers.CharField(required=False, allow_blank=True, max_length=32)
     date_of_birth = serializers.DateField(required=False, allow_null=True)
     role = serializers.ChoiceField(choices=Participant.Role.choices, required=False)
+    rank = serializers.IntegerField(
+        min_value=1, required=False, allow_null=True, help_text="Order of precedence: 1 is the head."
+    )
 
     def validate_date_of_birth(self, value: datetime.date | None) -> datetime.date | None:
         if value and value > timezone.localdate():
@@ -116,6 +119,7 @@ class CaseSerializer(serializers.Serializer):
                     if shown and p.person.date_of_birth
                     else None,
                     "role": p.role,
+                    "rank": p.rank,
                 }
                 for p in case.participants.all()
             ],
@@ -250,7 +254,7 @@ def case_data(values: dict[str, Any]) -> CaseData:
             date_of_birth=row.get("date_of_birth"),
             passport_number=row.get("passport_number", "").strip(),
         )
-        participants.append(ParticipantData(person, role=role))  # type: ignore[union-attr]
+        participants.append(ParticipantData(person, role=role, rank=row.get("rank")))  # type: ignore[union-attr]
     programme: list[ProgrammeData] | None = None if "programme" not in values else []
     for item in values.get("programme", []):
         if item["activity"] not in ProgrammeItem.Activity.values:

@@ -3,7 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from ttdn.api import documents, events, views
+from ttdn.api import documents, events, seating, views
 from ttdn.printouts.badges import api as badges
 
 # Swagger UI (drf-spectacular-sidecar) adds one <style> element of its own: that exact element is
@@ -29,6 +29,12 @@ urlpatterns = [
     path("cases/<int:pk>/documents/", documents.CaseDocumentsView.as_view(), name="case_documents"),
     path("cases/<int:pk>/badges/", badges.CaseBadgesView.as_view(), name="case_badges"),
     path("cases/<int:pk>/place-cards/", badges.CasePlaceCardsView.as_view(), name="case_place_cards"),
+    path("cases/<int:pk>/hosts/", seating.CaseHostsView.as_view(), name="case_hosts"),
+    path("cases/<int:pk>/ranks/", seating.CaseRanksView.as_view(), name="case_ranks"),
+    path(
+        "cases/<int:pk>/precedence.pdf", seating.CasePrecedencePdfView.as_view(), name="case_precedence_pdf"
+    ),
+    path("cases/<int:pk>/seating.pdf", seating.CaseSeatingPdfView.as_view(), name="case_seating_pdf"),
     path("document-templates/", documents.DocumentTemplateListView.as_view(), name="document_templates"),
     path("cases/<int:pk>/<slug:action>/", views.TransitionView.as_view(), name="transition"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -21,6 +21,7 @@ from ttdn.cases.models import (
     AccessLog,
     Attachment,
     Case,
+    CaseHost,
     FollowUp,
     Organisation,
     Participant,
@@ -55,8 +56,13 @@ class ReadOnlyInline(admin.TabularInline):
 
 class ParticipantInline(ReadOnlyInline):
     model = Participant
-    fields = ["person", "role", "order"]
+    fields = ["person", "role", "order", "rank"]
     autocomplete_fields = ["person"]
+
+
+class CaseHostInline(ReadOnlyInline):
+    model = CaseHost
+    fields = ["rank", "name", "position", "agency"]
 
 
 class ProgrammeInline(ReadOnlyInline):
@@ -137,7 +143,7 @@ class CaseAdmin(AccessScopedAdmin, ScopedHistoryAdmin):
     list_select_related = ["lead_agency"]
     fields = [*CASE_ADMIN_FIELDS, "need_to_know_users", "need_to_know_agencies"]
     readonly_fields = CASE_ADMIN_FIELDS
-    inlines = [ParticipantInline, ProgrammeInline, AttachmentInline]
+    inlines = [ParticipantInline, CaseHostInline, ProgrammeInline, AttachmentInline]
 
     @admin.display(description=_("kind of case"), ordering="kind")
     def kind_label(self, obj: Case) -> str:
@@ -229,6 +235,16 @@ class ParticipantAdmin(CaseChildAdmin):
     list_filter = ["role"]
     search_fields = ["person__full_name", "case__reference"]
     autocomplete_fields = ["person"]
+    readonly_fields = ["case"]
+
+
+@admin.register(CaseHost)
+class CaseHostAdmin(CaseChildAdmin):
+    """The host officials are set on the case's page (ordered by rank, on the timeline)."""
+
+    list_display = ["name", "position", "agency", "rank", "case"]
+    search_fields = ["name", "position", "case__reference"]
+    list_select_related = ["case", "agency"]
     readonly_fields = ["case"]
 
 

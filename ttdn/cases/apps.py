@@ -44,4 +44,4 @@ class CasesConfig(AppConfig):
 
         register_case_triggers()
         # The workflow registers its transitions' events (``case.<name>``) for the timeline.
-        from ttdn.cases.services import workflow  # noqa: F401
+        from ttdn.cases.services import hosts, workflow  # noqa: F401

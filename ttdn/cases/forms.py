@@ -143,6 +143,12 @@ class ParticipantForm(forms.Form):
     role = forms.ChoiceField(
         label=_("role"), choices=Participant.Role.choices, initial=Participant.Role.MEMBER
     )
+    rank = forms.IntegerField(
+        label=_("rank"),
+        min_value=1,
+        required=False,
+        help_text=_("Order of precedence: 1 is the head; empty comes after the ranked."),
+    )
 
     passport_required = False  # by the field, or from the registered person picked
 
@@ -174,7 +180,9 @@ class ParticipantForm(forms.Form):
             position=c.get("position", ""),
         )
         linked = c.get("linked")
-        return ParticipantData(person=person, role=c["role"], person_id=linked.pk if linked else None)
+        return ParticipantData(
+            person=person, role=c["role"], person_id=linked.pk if linked else None, rank=c.get("rank")
+        )
 
 
 class VisitFormSet(forms.BaseFormSet):
@@ -215,7 +223,13 @@ class BaseParticipantFormSet(VisitFormSet):
         if any(self.errors):
             return
         seen: set[tuple[str, str]] = set()
+        ranks: set[int] = set()
         for form in self.live_forms():
+            rank = form.cleaned_data.get("rank")
+            if rank is not None:
+                if rank in ranks:
+                    form.add_error("rank", _("Another participant has this rank."))
+                ranks.add(rank)
             key = (form.cleaned_data["nationality"], form.cleaned_data.get("passport_number", ""))
             if key[1] and key in seen:
                 form.add_error("passport_number", _("This person is listed twice in this case."))
@@ -474,6 +488,7 @@ class CaseEditor:
             "passport_expiry": person.passport_expiry,
             "position": person.position,
             "role": participant.role,
+            "rank": participant.rank,
         }
 
     def _programme_initial(self) -> list[dict[str, Any]]:

@@ -11,6 +11,8 @@ class PrintoutsConfig(AppConfig):
         from ttdn.cases import panels
         from ttdn.printouts.badges import events
         from ttdn.printouts.badges.panel import print_for_guests_panel
+        from ttdn.printouts.panel_seating import case_seating_panel
 
         events.register()
         panels.register(panels.CasePanel("printouts/badges/_case_panel.html", print_for_guests_panel))
+        panels.register(panels.CasePanel("printouts/seating/_case_panel.html", case_seating_panel))

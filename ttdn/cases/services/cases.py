@@ -29,6 +29,7 @@ from ttdn.cases.permissions import (
     sync_host_grants_many,
 )
 from ttdn.cases.policy import enforce, may_create_case, may_edit, may_record_decision
+from ttdn.cases.services.hosts import ranks_checked
 from ttdn.cases.services.organisations import organisation_find_or_create, organisations_find_or_create
 from ttdn.cases.services.people import (
     PersonData,
@@ -69,6 +70,8 @@ class ParticipantData:
     # A registered person picked on the form (their id, checked against what the user may see):
     # that person takes part, brought up to date with ``person``, whatever their passport.
     person_id: int | None = None
+    # Order of precedence (ttdn.cases.services.hosts): not what the police review.
+    rank: int | None = None
 
 
 @dataclass(frozen=True)
@@ -315,7 +318,7 @@ def _create_participants(
         if (index, person.pk) in in_case:
             raise RowError(_listed_twice(person).messages[0], index=index)
         in_case.add((index, person.pk))
-        participant = Participant(case=cases[index], person=person, role=row.role, order=order)
+        participant = Participant(case=cases[index], person=person, role=row.role, order=order, rank=row.rank)
         try:
             participant.full_clean(
                 exclude=["case", "person"], validate_unique=False, validate_constraints=False
@@ -366,6 +369,7 @@ def _co_hosts(case: Case, agencies: Iterable[Agency]) -> list[Agency]:
 def _replace_participants(case: Case, rows: Sequence[ParticipantData], actor: User) -> bool:
     """Make the case's participants exactly ``rows``, keeping the rows of persons who stay;
     return whether anything changed."""
+    ranks_checked(dict(enumerate(row.rank for row in rows)))
     existing = {p.person_id: p for p in case.participants.select_related("person")}
     keep: set[int] = set()
     changed = False
@@ -381,9 +385,10 @@ def _replace_participants(case: Case, rows: Sequence[ParticipantData], actor: Us
             raise _listed_twice(person)
         keep.add(person.pk)
         participant = existing.get(person.pk) or Participant(case=case, person=person)
-        if participant.pk is None or (participant.role, participant.order) != (row.role, order):
-            changed = True
-            participant.role, participant.order = row.role, order
+        reviewed = participant.pk is None or (participant.role, participant.order) != (row.role, order)
+        if reviewed or participant.rank != row.rank:
+            changed = changed or reviewed  # a rank alone is not what the police review
+            participant.role, participant.order, participant.rank = row.role, order, row.rank
             participant.full_clean()
             stamp(participant, actor)
             participant.save()
