@@ -78,7 +78,7 @@ class Column:
     words: dict[str, str]
     counterpart: str
     dates: str
-    host_agency: str
+    host_line: str
 
 
 @dataclass
@@ -103,7 +103,6 @@ def words() -> dict[str, str]:
         "programme_of_visit": pgettext("printout", "Programme of the visit"),
         "delegation": pgettext("printout", "Delegation"),
         "vietnamese_side": pgettext("printout", "Vietnamese side"),
-        "hosted_by": pgettext("printout", "Hosted by"),
         "time": pgettext("printout", "Time"),
         "content": pgettext("printout", "Content"),
         "place": pgettext("printout", "Place"),
@@ -125,9 +124,12 @@ def _translated(vietnamese: str, translated: str, language: str) -> Text:
 
 
 def _cell(item: ProgrammeItem, language: str) -> Cell:
+    activity = str(vocabulary.ACTIVITIES.get(item.activity, vocabulary.ACTIVITIES["other"]))
+    summary = _translated(item.summary, item.summary_translated, language)
     return Cell(
-        activity=str(vocabulary.ACTIVITIES.get(item.activity, vocabulary.ACTIVITIES["other"])),
-        summary=_translated(item.summary, item.summary_translated, language),
+        # The kind of activity under the line's content, unless the content says just that.
+        activity="" if summary.value == activity else activity,
+        summary=summary if summary.value else Text(activity),
         place=_translated(item.place, item.place_translated, language),
         hosts=_translated(item.hosts, item.hosts_translated, language),
     )
@@ -192,7 +194,12 @@ def _hosts(case: Case, languages: list[str]) -> list[PersonRow]:
         for language in languages:
             title = _translated(host.position, host.position_translated, language)
             if host.agency is not None:
-                title = Text(f"{title.value}, {host.agency.name_in(language)}", title.fallback)
+                with translation.override(language):
+                    value = pgettext("printout", "%(position)s, %(agency)s") % {
+                        "position": title.value,
+                        "agency": host.agency.name_in(language),
+                    }
+                title = Text(value, title.fallback)
             cells.append(PersonCell(language=language, title=title))
         rows.append(PersonRow(name=host.name, name_in_script="", cells=cells))
     return rows
@@ -205,7 +212,8 @@ def _column(case: Case, language: str, lead_agency: Agency) -> Column:
             words=words(),
             counterpart=case.counterpart.name if case.counterpart is not None else "",
             dates=vocabulary.date_range(case.start_date, case.end_date),
-            host_agency=lead_agency.name_in(language),
+            host_line=pgettext("printout", "Hosted by: %(agency)s")
+            % {"agency": lead_agency.name_in(language)},
         )
 
 
