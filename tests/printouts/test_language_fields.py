@@ -97,7 +97,7 @@ def test_the_api_reads_and_writes_the_language_fields(protocol: User) -> None:
     assert {
         k: body["programme"][0][k]
         for k in ("summary", "summary_translated", "place_translated", "hosts_translated")
-    } == {  # fmt: skip
+    } == {
         "summary": "Hội đàm",
         "summary_translated": "회담",
         "place_translated": "도청",
