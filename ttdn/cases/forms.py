@@ -75,6 +75,15 @@ class CaseForm(forms.ModelForm):
         self.fields["countries"].widget.attrs["size"] = 6
         self.fields["countries"].help_text = _("Type to find a country; several may be chosen.")
         self.fields["co_host_agencies"].widget.attrs["size"] = 6
+        # A form sent without it (an older page, a script) keeps the case's, or the default.
+        self.fields["guest_language"].required = False
+
+    def clean_guest_language(self) -> str:
+        return str(
+            self.cleaned_data.get("guest_language")
+            or self.instance.guest_language
+            or Case._meta.get_field("guest_language").get_default()
+        )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
