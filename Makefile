@@ -68,9 +68,17 @@ bench-scale: install
 	done
 	$(PY) bench/scale.py $(BENCH_PG)/ttdn_bench_10000 $(BENCH_PG)/ttdn_bench_100000
 
+# The site's catalogue (Vietnamese: every string, the print-outs' too), then the print-outs' own
+# catalogues in the guests' languages (ttdn/printouts/locale: only the words of context
+# "printout...", see ttdn/printouts/vocabulary.py). A new guests' language: add it here and to
+# ttdn/languages.py, run `make messages`, translate its django.po.
+GUEST_LOCALES := -l en -l zh_Hans -l lo -l ko -l ja -l fr
 messages: install
-	$(MANAGE) makemessages --locale vi --no-obsolete --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'node_modules/*'
+	$(MANAGE) makemessages --locale vi --no-obsolete --no-location --ignore '.venv/*' --ignore 'var/*' --ignore 'node_modules/*' --ignore 'ttdn/printouts/locale'
 	$(MANAGE) compilemessages --locale vi --ignore '.venv/*' --ignore 'node_modules/*'
+	cd ttdn/printouts && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages $(GUEST_LOCALES) --no-obsolete --no-location
+	for po in ttdn/printouts/locale/*/LC_MESSAGES/django.po; do msggrep --msgctxt --regexp '^printout' --output-file $$po $$po; done
+	cd ttdn/printouts && $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages $(GUEST_LOCALES)
 
 # requirements.lock: everything, for development and tests (make install); requirements-prod.lock:
 # what production runs, for the Docker image.

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.accounts.admin_security import account_events_table
-from ttdn.accounts.models import Agency, User
+from ttdn.accounts.models import Agency, AgencyName, User
 from ttdn.accounts.roles import ROLE_NAMES, Role
 from ttdn.accounts.security import api_tokens_revoke
 from ttdn.accounts.services import agency_save, user_sync_agency_group
@@ -24,6 +24,15 @@ def _actor(request: HttpRequest) -> User | None:
     return request.user if isinstance(request.user, User) else None
 
 
+class AgencyNameInline(admin.TabularInline):
+    """The agency's name in the guests' languages other than English (its English name is on the
+    agency), for the print-outs handed to guests (``Agency.name_in``)."""
+
+    model = AgencyName
+    extra = 1
+    fields = ["language", "name"]
+
+
 @admin.register(Agency)
 class AgencyAdmin(HistoryAdmin):
     access_scope = NotCaseData("the province's agencies: a directory")
@@ -33,6 +42,7 @@ class AgencyAdmin(HistoryAdmin):
     list_select_related = ["parent"]
     autocomplete_fields = ["parent"]
     readonly_fields = ["group"]
+    inlines = [AgencyNameInline]
 
     def save_model(self, request: HttpRequest, obj: Agency, form: ModelForm, change: bool) -> None:
         agency_save(agency=obj, actor=_actor(request))

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -29,6 +30,7 @@ from ttdn.cases.selectors import cases_visible_to
 from ttdn.cases.services.cases import CaseData, ParticipantData, ProgrammeData
 from ttdn.cases.services.people import PersonData
 from ttdn.cases.text import fold
+from ttdn.languages import guest_language_choices
 
 
 class CounterpartSerializer(serializers.Serializer):
@@ -46,6 +48,8 @@ class ParticipantSerializer(serializers.Serializer):
     rank = serializers.IntegerField(
         min_value=1, required=False, allow_null=True, help_text="Order of precedence: 1 is the head."
     )
+    name_in_script = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    position_translated = serializers.CharField(required=False, allow_blank=True, max_length=255)
 
     def validate_date_of_birth(self, value: datetime.date | None) -> datetime.date | None:
         if value and value > timezone.localdate():
@@ -61,6 +65,10 @@ class ProgrammeItemSerializer(serializers.Serializer):
     hosts = serializers.CharField(required=False, allow_blank=True)
     notes = serializers.CharField(required=False, allow_blank=True)
     recording_planned = serializers.BooleanField(required=False)
+    summary = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    summary_translated = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    place_translated = serializers.CharField(required=False, allow_blank=True, max_length=255)
+    hosts_translated = serializers.CharField(required=False, allow_blank=True, max_length=255)
 
 
 class CaseSerializer(serializers.Serializer):
@@ -78,7 +86,15 @@ class CaseSerializer(serializers.Serializer):
     lead_agency = serializers.CharField()
     co_host_agencies = serializers.ListField(child=serializers.CharField(), required=False)
     access_level = serializers.ChoiceField(choices=Case.AccessLevel.choices, required=False)
+    guest_language = serializers.ChoiceField(choices=guest_language_choices(), required=False)
     status = serializers.CharField(read_only=True)
+    programme_pdf_url = serializers.URLField(
+        read_only=True, help_text="The printed programme for the guests, PDF, in their language."
+    )
+    programme_pdf_bilingual_url = serializers.URLField(
+        read_only=True,
+        help_text="The printed programme, PDF, Vietnamese and the guests' language side by side.",
+    )
     participants = ParticipantSerializer(many=True, required=False)
     programme = ProgrammeItemSerializer(many=True, required=False)
 
@@ -120,6 +136,8 @@ class CaseSerializer(serializers.Serializer):
                     else None,
                     "role": p.role,
                     "rank": p.rank,
+                    "name_in_script": p.person.name_in_script,
+                    "position_translated": p.person.position_translated,
                 }
                 for p in case.participants.all()
             ],
@@ -132,11 +150,22 @@ class CaseSerializer(serializers.Serializer):
                     "hosts": item.hosts,
                     "notes": item.notes,
                     "recording_planned": item.recording_planned,
+                    "summary": item.summary,
+                    "summary_translated": item.summary_translated,
+                    "place_translated": item.place_translated,
+                    "hosts_translated": item.hosts_translated,
                 }
                 for item in case.programme_items.all()
             ],
+            "programme_pdf_url": self._url("printouts:programme", case),
+            "programme_pdf_bilingual_url": self._url("printouts:programme_bilingual", case),
             **self.kind_fields(case),
         }
+
+    def _url(self, name: str, case: Case) -> str:
+        path = reverse(name, kwargs={"pk": case.pk})
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
 
     def kind_of(self, case: Case) -> str:
         return case.kind
@@ -253,6 +282,8 @@ def case_data(values: dict[str, Any]) -> CaseData:
             nationality=_country(row["nationality"], "participants"),
             date_of_birth=row.get("date_of_birth"),
             passport_number=row.get("passport_number", "").strip(),
+            name_in_script=row.get("name_in_script", "").strip(),
+            position_translated=row.get("position_translated", "").strip(),
         )
         participants.append(ParticipantData(person, role=role, rank=row.get("rank")))  # type: ignore[union-attr]
     programme: list[ProgrammeData] | None = None if "programme" not in values else []
@@ -269,6 +300,10 @@ def case_data(values: dict[str, Any]) -> CaseData:
                 start=item["start"], end=item["end"], place=item["place"], activity=item["activity"],
                 hosts=item.get("hosts", ""), notes=item.get("notes", ""),
                 recording_planned=item.get("recording_planned", False),
+                summary=item.get("summary", "").strip(),
+                summary_translated=item.get("summary_translated", "").strip(),
+                place_translated=item.get("place_translated", "").strip(),
+                hosts_translated=item.get("hosts_translated", "").strip(),
             )
         )  # fmt: skip
     fields = {
@@ -280,6 +315,7 @@ def case_data(values: dict[str, Any]) -> CaseData:
         "end_date": values["end_date"],
         "lead_agency": _agency(values["lead_agency"], "lead_agency"),
         "access_level": values.get("access_level") or Case.AccessLevel.NORMAL,
+        "guest_language": values.get("guest_language") or Case._meta.get_field("guest_language").default,
         "counterpart": counterpart,
     }
     co_hosts = [_agency(code, "co_host_agencies") for code in values.get("co_host_agencies", [])]
@@ -307,6 +343,7 @@ def current_values(case: Case) -> dict[str, Any]:
         "lead_agency": case.lead_agency.code,
         "co_host_agencies": sorted(agency.code for agency in case.co_host_agencies.all()),
         "access_level": case.access_level,
+        "guest_language": case.guest_language,
     }
 
 

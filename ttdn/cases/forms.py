@@ -75,6 +75,15 @@ class CaseForm(forms.ModelForm):
         self.fields["countries"].widget.attrs["size"] = 6
         self.fields["countries"].help_text = _("Type to find a country; several may be chosen.")
         self.fields["co_host_agencies"].widget.attrs["size"] = 6
+        # A form sent without it (an older page, a script) keeps the case's, or the default.
+        self.fields["guest_language"].required = False
+
+    def clean_guest_language(self) -> str:
+        return str(
+            self.cleaned_data.get("guest_language")
+            or self.instance.guest_language
+            or Case._meta.get_field("guest_language").get_default()
+        )
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -140,6 +149,16 @@ class ParticipantForm(forms.Form):
     passport_number = forms.CharField(label=_("passport number"), max_length=32, required=False)
     passport_expiry = forms.DateField(label=_("passport valid until"), required=False, widget=DateInput())
     position = forms.CharField(label=_("position"), max_length=255, required=False)
+    # For the print-outs handed to the guests (the case's guest language).
+    name_in_script = forms.CharField(
+        label=_("name in own script"),
+        max_length=255,
+        required=False,
+        help_text=_("E.g. in Chinese, Lao or Korean script, for place cards."),
+    )
+    position_translated = forms.CharField(
+        label=_("position in the guests' language"), max_length=255, required=False
+    )
     role = forms.ChoiceField(
         label=_("role"), choices=Participant.Role.choices, initial=Participant.Role.MEMBER
     )
@@ -178,6 +197,8 @@ class ParticipantForm(forms.Form):
             passport_number=c.get("passport_number", ""),
             passport_expiry=c.get("passport_expiry"),
             position=c.get("position", ""),
+            name_in_script=c.get("name_in_script", "").strip(),
+            position_translated=c.get("position_translated", "").strip(),
         )
         linked = c.get("linked")
         return ParticipantData(
@@ -290,14 +311,26 @@ ParticipantFormSet = cast(
 
 
 class ProgrammeForm(forms.Form):
+    # Each field in the guests' language comes right after its Vietnamese one: on a phone, where
+    # the row is one column, it sits under it.
     start = forms.DateTimeField(label=_("start"), widget=DateTimeInput())
     end = forms.DateTimeField(label=_("end"), widget=DateTimeInput())
-    place = forms.CharField(label=_("place"), max_length=255)
     # An initial value for every select, so that an untouched extra row counts as empty.
     activity = forms.ChoiceField(
         label=_("activity"), choices=ProgrammeItem.Activity.choices, initial=ProgrammeItem.Activity.MEETING
     )
+    summary = forms.CharField(label=_("content"), max_length=255, required=False)
+    summary_translated = forms.CharField(
+        label=_("content in the guests' language"), max_length=255, required=False
+    )
+    place = forms.CharField(label=_("place"), max_length=255)
+    place_translated = forms.CharField(
+        label=_("place in the guests' language"), max_length=255, required=False
+    )
     hosts = forms.CharField(label=_("Vietnamese hosts"), max_length=255, required=False)
+    hosts_translated = forms.CharField(
+        label=_("hosts in the guests' language"), max_length=255, required=False
+    )
     notes = forms.CharField(label=_("notes"), required=False)
     recording_planned = forms.BooleanField(label=_("filming or recording planned"), required=False)
 
@@ -318,6 +351,10 @@ class ProgrammeForm(forms.Form):
             c["hosts"],
             c["notes"],
             c["recording_planned"],
+            summary=c["summary"].strip(),
+            summary_translated=c["summary_translated"].strip(),
+            place_translated=c["place_translated"].strip(),
+            hosts_translated=c["hosts_translated"].strip(),
         )
 
 
@@ -487,6 +524,8 @@ class CaseEditor:
             "passport_number": person.passport_number,
             "passport_expiry": person.passport_expiry,
             "position": person.position,
+            "name_in_script": person.name_in_script,
+            "position_translated": person.position_translated,
             "role": participant.role,
             "rank": participant.rank,
         }
@@ -503,6 +542,10 @@ class CaseEditor:
                 "hosts": item.hosts,
                 "notes": item.notes,
                 "recording_planned": item.recording_planned,
+                "summary": item.summary,
+                "summary_translated": item.summary_translated,
+                "place_translated": item.place_translated,
+                "hosts_translated": item.hosts_translated,
             }
             for item in self.case.programme_items.all()
         ]

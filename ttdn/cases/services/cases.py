@@ -59,6 +59,7 @@ CASE_FIELDS = (
     "decision_number",
     "decision_date",
     "decision_signer",
+    "guest_language",
     "notes",
 )
 
@@ -83,6 +84,20 @@ class ProgrammeData:
     hosts: str = ""
     notes: str = ""
     recording_planned: bool = False
+    summary: str = ""
+    # The same in the guests' language (Case.guest_language), for the print-outs handed to them.
+    summary_translated: str = ""
+    place_translated: str = ""
+    hosts_translated: str = ""
+
+
+# What the police's review of a programme item covers (ttdn.cases.review_scope): where, when,
+# what and with whom. Its wording in the guests' language is not: the police cleared what
+# happens, and a translation changes nothing of it (it is saved without reopening the review).
+PROGRAMME_REVIEWED = (
+    "start", "end", "place", "activity", "summary", "hosts", "notes", "recording_planned"
+)  # fmt: skip
+PROGRAMME_TRANSLATED = ("summary_translated", "place_translated", "hosts_translated")
 
 
 @dataclass
@@ -401,7 +416,8 @@ def _replace_participants(case: Case, rows: Sequence[ParticipantData], actor: Us
 
 
 def _replace_programme(case: Case, rows: Sequence[ProgrammeData], actor: User) -> bool:
-    """Make the programme exactly ``rows``; return whether anything changed."""
+    """Make the programme exactly ``rows``; return whether anything the police's review covers
+    changed (``PROGRAMME_REVIEWED``): a change of translations alone is saved, and returns False."""
     current = list(case.programme_items.all())
     wanted = [
         ProgrammeItem(case=case, **{name: getattr(row, name) for name in ProgrammeData.__dataclass_fields__})
@@ -409,20 +425,22 @@ def _replace_programme(case: Case, rows: Sequence[ProgrammeData], actor: User) -
     ]
     for item in wanted:
         programme_item_validate(case=case, item=item)
-    comparable = ("start", "end", "place", "activity", "hosts", "notes", "recording_planned")
+    every = (*PROGRAMME_REVIEWED, *PROGRAMME_TRANSLATED)
 
-    def key(item: ProgrammeItem) -> tuple[Any, ...]:
-        return tuple(getattr(item, name) for name in comparable)
+    def key(item: ProgrammeItem, names: Sequence[str]) -> tuple[Any, ...]:
+        return tuple(getattr(item, name) for name in names)
 
-    current_keys = [key(item) for item in current]
-    if current_keys == [key(item) for item in wanted]:
+    if [key(item, every) for item in current] == [key(item, every) for item in wanted]:
         return False
+    reviewed_changed = [key(item, PROGRAMME_REVIEWED) for item in current] != [
+        key(item, PROGRAMME_REVIEWED) for item in wanted
+    ]
     # Update in place where the position matches, so the history shows edits, not churn.
     for index, item in enumerate(wanted):
         if index < len(current):
             old = current[index]
-            if key(old) != key(item):
-                for name in comparable:
+            if key(old, every) != key(item, every):
+                for name in every:
                     setattr(old, name, getattr(item, name))
                 stamp(old, actor)
                 old.save()
@@ -432,7 +450,7 @@ def _replace_programme(case: Case, rows: Sequence[ProgrammeData], actor: User) -
     for old in current[len(wanted) :]:
         stamp(old, actor)
         old.delete()
-    return True
+    return reviewed_changed
 
 
 def programme_item_validate(*, case: Case, item: ProgrammeItem) -> None:

@@ -27,7 +27,10 @@ from ttdn.cases.selectors import cases_visible_to, people_visible_to
 from ttdn.cases.services.access import access_log_many
 
 # What a correction may change: the person's own data, never their identity across cases.
-CORRECTABLE_FIELDS = ("full_name", "sex", "date_of_birth", "passport_number", "passport_expiry", "position")
+CORRECTABLE_FIELDS = (
+    "full_name", "name_in_script", "sex", "date_of_birth", "passport_number", "passport_expiry", "position",
+    "position_translated",
+)  # fmt: skip
 CORRECTION_EVENT = "person.corrected"
 
 

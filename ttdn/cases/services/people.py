@@ -20,7 +20,9 @@ from ttdn.cases.fields import countries_checked
 from ttdn.cases.history import history_record
 from ttdn.cases.models import Organisation, Person, normalise_passport_number
 
-PERSON_FIELDS = ("full_name", "sex", "date_of_birth", "passport_expiry", "position")
+PERSON_FIELDS = (
+    "full_name", "sex", "date_of_birth", "passport_expiry", "position", "name_in_script", "position_translated"
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class PersonData:
     passport_number: str = ""
     passport_expiry: datetime.date | None = None
     position: str = ""
+    name_in_script: str = ""
+    position_translated: str = ""
 
 
 def person_find_or_create(

@@ -39,6 +39,8 @@ CLEARED_PERSON_FIELDS = {
     "passport_hash": "",
     "passport_expiry": None,
     "position": "",
+    "name_in_script": "",
+    "position_translated": "",
     "organisation": None,
 }
 
