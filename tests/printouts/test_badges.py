@@ -119,6 +119,24 @@ def test_the_place_cards_are_a4_tents_with_the_name_in_the_guests_script_on_both
     assert "Nguyễn Văn Chủ" in reader.pages[-1].extract_text()
 
 
+@pytest.mark.parametrize(
+    ("language", "role", "country"),
+    [("lo", "ຫົວໜ້າຄະນະ", "Japan"), ("zh-hans", "团长", "日本"), ("vi", "Trưởng đoàn", "Nhật Bản")],
+)
+def test_a_badge_s_role_and_country_are_in_the_guests_words_never_falling_back_to_vietnamese(
+    case, protocol, language, role, country
+) -> None:
+    """Django falls back to Vietnamese for a word a catalogue lacks, and has no Lao country names:
+    the role comes from the print-outs' catalogue, the country in English where its language has none."""
+    Case.objects.filter(pk=case.pk).update(guest_language=language)
+    case.refresh_from_db()
+    text = _text(badges_print(actor=protocol, case=case, layout=_layout(Kind.BADGE))).replace(" ", "")
+    assert role.replace(" ", "").upper() in text.upper()  # the role band is in capitals
+    assert country.replace(" ", "") in text
+    if language != "vi":
+        assert "NhậtBản" not in text and "Trưởngđoàn".upper() not in text.upper()
+
+
 def test_a_long_name_shrinks_to_fit_its_card() -> None:
     short = fitted_size("Li Wei", size=66, width_mm=270)
     long = fitted_size("Bartholomew Alexander Fitzgerald-Montgomery of Westminster", size=66, width_mm=270)

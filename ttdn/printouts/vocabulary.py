@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import pgettext, pgettext_lazy
+from django_countries import countries
 
 from ttdn.cases.models import Participant, ProgrammeItem
 
@@ -102,3 +104,15 @@ def date_range(first: datetime.date, last: datetime.date) -> str:
         pgettext("printout", "from %(start)s to %(end)s")
         % {"start": _date_words(first), "end": _date_words(last)}
     )
+
+
+# The guests' languages whose country names django-countries has (Django's ``ko`` finds its
+# ``ko_KR``); for the others (Lao) a country is named in English: never in Vietnamese, which is
+# where Django would fall back to.
+COUNTRY_NAMES_KNOWN = frozenset({"vi", "en", "zh-hans", "ko", "ja", "fr"})
+
+
+def country_name(code: str, language: str) -> str:
+    """The name of the country ``code`` in ``language``, or in English where it has none."""
+    with translation.override(language if language in COUNTRY_NAMES_KNOWN else "en"):
+        return str(countries.name(code))

@@ -23,18 +23,19 @@ from ttdn.languages import VIETNAMESE
 from ttdn.printouts.badges.layouts import SHEETS, Element, Kind, Sheet
 from ttdn.printouts.badges.tokens import badge_token
 from ttdn.printouts.models import BadgeLayout
+from ttdn.printouts.vocabulary import country_name
 
 # The few fixed words of a badge, in the guests' language (the print-outs' catalogues).
 ROLE_WORDS: dict[str, Promise] = {
-    Participant.Role.HEAD: pgettext_lazy("badge", "Head of delegation"),
-    Participant.Role.MEMBER: pgettext_lazy("badge", "Delegation"),
-    Participant.Role.OFFICIAL: pgettext_lazy("badge", "Host"),
-    Participant.Role.INTERPRETER: pgettext_lazy("badge", "Interpreter"),
-    Participant.Role.REPORTER: pgettext_lazy("badge", "Press"),
-    Participant.Role.CAMERA: pgettext_lazy("badge", "Press"),
-    Participant.Role.PRODUCER: pgettext_lazy("badge", "Press"),
+    Participant.Role.HEAD: pgettext_lazy("printout badge", "Head of delegation"),
+    Participant.Role.MEMBER: pgettext_lazy("printout badge", "Delegation"),
+    Participant.Role.OFFICIAL: pgettext_lazy("printout badge", "Host"),
+    Participant.Role.INTERPRETER: pgettext_lazy("printout badge", "Interpreter"),
+    Participant.Role.REPORTER: pgettext_lazy("printout badge", "Press"),
+    Participant.Role.CAMERA: pgettext_lazy("printout badge", "Press"),
+    Participant.Role.PRODUCER: pgettext_lazy("printout badge", "Press"),
 }
-HOST_WORD = pgettext_lazy("badge", "Host")
+HOST_WORD = pgettext_lazy("printout badge", "Host")
 VIETNAM = "VN"
 
 PADDING_MM = 6  # inside each card: what a printer's margin or a slightly off cut never reaches
@@ -132,7 +133,7 @@ def participant_card(
         )
         if organisation
         else "",
-        country=str(person.nationality.name) if person.nationality else "",
+        country=country_name(person.nationality.code, language) if person.nationality else "",
         role_word=str(ROLE_WORDS.get(participant.role, "")),
         qr=qr_svg(verification_url(case_id=participant.case_id, participant_id=participant.pk))
         if badge and "qr" in elements
@@ -142,8 +143,6 @@ def participant_card(
 
 def host_card(host: CaseHost, *, layout: BadgeLayout, elements: dict[str, Element], language: str) -> Card:
     """A Vietnamese official's place card: in Vietnamese, the title in the guests' language under it."""
-    from django_countries import countries
-
     element = elements["name"]
     return Card(
         name=host.name,
@@ -152,7 +151,7 @@ def host_card(host: CaseHost, *, layout: BadgeLayout, elements: dict[str, Elemen
         position=host.position,
         position_second=host.position_translated if language != VIETNAMESE else "",
         organisation=host.agency.name_in(language) if host.agency else "",
-        country=str(countries.name(VIETNAM)),
+        country=country_name(VIETNAM, language),
         role_word=str(HOST_WORD),
         qr=mark_safe(""),
     )
