@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from ttdn.api import documents, events, views
+from ttdn.budget import api as budget_api
 
 # Swagger UI (drf-spectacular-sidecar) adds one <style> element of its own: that exact element is
 # allowed by its hash on this page only; scripts stay 'self'. A new sidecar version may change
@@ -26,6 +27,13 @@ urlpatterns = [
     # Before the transitions: "events" and "documents" are not ones.
     path("cases/<int:pk>/events/", events.CaseEventsView.as_view(), name="case_events"),
     path("cases/<int:pk>/documents/", documents.CaseDocumentsView.as_view(), name="case_documents"),
+    path("cases/<int:pk>/budget/", budget_api.CaseBudgetView.as_view(), name="case_budget"),
+    path("cases/<int:pk>/budget/lines/", budget_api.BudgetLinesView.as_view(), name="case_budget_lines"),
+    path(
+        "cases/<int:pk>/budget/lines/<int:line>/",
+        budget_api.BudgetLineView.as_view(),
+        name="case_budget_line",
+    ),
     path("document-templates/", documents.DocumentTemplateListView.as_view(), name="document_templates"),
     path("cases/<int:pk>/<slug:action>/", views.TransitionView.as_view(), name="transition"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
