@@ -118,12 +118,11 @@ def xlsx(budget: CaseBudget, lines: list[BudgetLine], *, settlement: bool) -> by
     sheet.append([])
     header = _header(settlement)
     rows = [_cells(n, line, budget, settlement=settlement) for n, line in enumerate(lines, 1)]
-    first = sheet.max_row + 1
     sheet_fill_at(sheet, header, [*rows, _totals(lines, settlement=settlement)])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     money_columns = (3, 4, 5) if settlement else (4,)
-    for row in sheet.iter_rows(min_row=first + 1):
+    for row in sheet.iter_rows(min_row=4):  # below the title lines and the header
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if cell.column in money_columns:
@@ -138,15 +137,14 @@ def xlsx(budget: CaseBudget, lines: list[BudgetLine], *, settlement: bool) -> by
 
 def sheet_fill_at(sheet: Any, header: list[str], rows: list[list[Any]]) -> None:
     """``sheet_fill`` below what the sheet already has (its title lines)."""
-    start = sheet.max_row
     scratch = Workbook().active
     sheet_fill(scratch, header, rows)
-    for row in scratch.iter_rows():
+    for index, row in enumerate(scratch.iter_rows()):
         sheet.append([cell.value for cell in row])
         for source, cell in zip(row, sheet[sheet.max_row], strict=True):
             cell.data_type = source.data_type
-    for cell in sheet[start + 1]:
-        cell.font = Font(bold=True)
+            if index == 0:
+                cell.font = Font(bold=True)
 
 
 def _heading_context(budget: CaseBudget) -> dict[str, str]:
@@ -177,7 +175,7 @@ def _docx(budget: CaseBudget, lines: list[BudgetLine], *, settlement: bool) -> b
     layout.text(doc, subtitle_of(budget), size=13, italic=True, align=layout.CENTER)
     layout.rule(doc, inset_cm=6.0)
     layout.text(doc, "", after=6)
-    widths = [1.0, 4.5, 2.8, 2.8, 2.7, 2.7] if settlement else [1.0, 5.0, 4.3, 3.0, 3.2]
+    widths = [1.3, 4.2, 2.8, 2.8, 2.7, 2.7] if settlement else [1.3, 4.7, 4.3, 3.0, 3.2]
     money_columns = (2, 3, 4) if settlement else (3,)
     rows = [_cells(n, line, budget, settlement=settlement) for n, line in enumerate(lines, 1)]
     total = _totals(lines, settlement=settlement)
