@@ -66,7 +66,7 @@ def test_the_panel_shows_amounts_with_vietnamese_separators(client: Client, budg
     client.force_login(protocol)
     page = client.get(budget.case.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     meals = budget.lines.get(item__code="meals")
-    assert f"{meals.amount:,} ₫".replace(",", ".") in page
+    assert f"{meals.amount:,}\u00a0₫".replace(",", ".") in page
 
 
 def test_an_edit_without_a_reason_comes_back_with_the_error_and_saves_nothing(

@@ -194,8 +194,11 @@ def _docx(budget: CaseBudget, lines: list[BudgetLine], *, settlement: bool) -> b
                 for run in cell.paragraphs[0].runs:
                     run.bold = True
     totals = totals_of(lines)
-    amount = totals.actual if settlement and totals.actual is not None else totals.estimated
-    layout.text(doc, _("Total: %(amount)s VND.") % {"amount": money(amount)}, size=13, italic=True, after=6)
+    if settlement and totals.actual is not None:
+        total_line = _("Total spent: %(amount)s VND.") % {"amount": money(totals.actual)}
+    else:
+        total_line = _("Total: %(amount)s VND.") % {"amount": money(totals.estimated)}
+    layout.text(doc, total_line, size=13, italic=True, after=6)
     signatures = doc.add_table(rows=1, cols=2)
     left, right = signatures.rows[0].cells
     for cell, role in ((left, _("PREPARED BY")), (right, _("HEAD OF THE OFFICE"))):

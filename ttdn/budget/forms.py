@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ttdn.budget.exports import money
 from ttdn.budget.models import BudgetLine, GuestCategory
 from ttdn.budget.selectors import categories_available
 from ttdn.budget.services import MAX_AMOUNT
@@ -73,4 +74,11 @@ ActualFormSet = forms.formset_factory(ActualForm, extra=0)
 
 
 def actuals_initial(lines: list[BudgetLine]) -> list[dict[str, Any]]:
-    return [{"line": line.pk, "actual": line.actual, "note": line.actual_note} for line in lines]
+    return [
+        {
+            "line": line.pk,
+            "actual": "" if line.actual is None else money(line.actual),
+            "note": line.actual_note,
+        }
+        for line in lines
+    ]

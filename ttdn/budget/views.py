@@ -4,6 +4,8 @@ who may not see it); who sees the case but not its finances (police, host agenci
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from ttdn.accounts.models import User
 from ttdn.budget import exports
 from ttdn.budget.errors import BudgetError
+from ttdn.budget.exports import money
 from ttdn.budget.forms import (
     ActualFormSet,
     ComputeForm,
@@ -59,6 +62,14 @@ def _budget(case: Case) -> CaseBudget:
     return budget
 
 
+def line_summary(line: BudgetLine) -> str:
+    """The line a page is about: its item, its amount, and the norm's when it differs."""
+    summary = f"{line.label} · {money(line.amount)}\u00a0₫"
+    if line.computed is not None and line.computed != line.amount:
+        summary += " · " + _("by the norm: %(amount)s") % {"amount": f"{money(line.computed)}\u00a0₫"}
+    return summary
+
+
 def _line(case: Case, pk: int) -> BudgetLine:
     line = BudgetLine.objects.select_related("budget").filter(pk=pk, budget__case=case).first()
     if line is None:
@@ -94,16 +105,16 @@ def budget_compute_view(request: HttpRequest, user: User, case: Case) -> HttpRes
 def line_edit_view(request: HttpRequest, user: User, case: Case, line: int) -> HttpResponse:
     EDIT.refuse_unless_able(user=user, case=case)
     budget_line = _line(case, line)
-    form = EDIT.form(
-        request, LineEditForm, initial={"amount": budget_line.amount, "reason": budget_line.reason}
-    )
+    page = replace(EDIT, intro=line_summary(budget_line))
+    initial = {"amount": money(budget_line.amount), "reason": budget_line.reason}
+    form = page.form(request, LineEditForm, initial=initial)
     if not form.is_valid():
-        return EDIT.render(request, case=case, form=form)
+        return page.render(request, case=case, form=form)
     try:
         budget_line_edit(actor=user, line=budget_line, **form.cleaned_data)
     except BudgetError as error:
         form.add_error(None, error.message)
-        return EDIT.render(request, case=case, form=form)
+        return page.render(request, case=case, form=form)
     messages.success(request, _("The line was saved."))
     return redirect(EDIT.back_url(case))
 
@@ -130,14 +141,15 @@ def line_add_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
 def line_remove_view(request: HttpRequest, user: User, case: Case, line: int) -> HttpResponse:
     REMOVE.refuse_unless_able(user=user, case=case)
     budget_line = _line(case, line)
-    form = REMOVE.form(request, LineRemoveForm)
+    page = replace(REMOVE, intro=line_summary(budget_line))
+    form = page.form(request, LineRemoveForm)
     if not form.is_valid():
-        return REMOVE.render(request, case=case, form=form)
+        return page.render(request, case=case, form=form)
     try:
         budget_line_remove(actor=user, line=budget_line, reason=form.cleaned_data["reason"])
     except BudgetError as error:
         form.add_error(None, error.message)
-        return REMOVE.render(request, case=case, form=form)
+        return page.render(request, case=case, form=form)
     messages.success(request, _("The line %(label)s was removed.") % {"label": budget_line.label})
     return redirect(REMOVE.back_url(case))
 
