@@ -67,3 +67,32 @@ def test_report_rows_total_the_estimates_by_category(budget, protocol) -> None:
     total = sum(line.amount for line in budget.lines.all())
     assert rows[0][0] == "b" and rows[0][1][2] == total
     assert rows[-1][1][2] == total
+
+
+def test_api_budget_read_query_count_is_flat(budget, protocol, django_assert_max_num_queries) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ttdn.budget.services import budget_line_add
+
+    api = _api(protocol)
+    url = f"/api/v1/cases/{budget.case.pk}/budget/"
+    api.get(url)
+    with CaptureQueriesContext(connection) as few:
+        api.get(url)
+    for n in range(10):
+        budget_line_add(actor=protocol, budget=budget, label=f"Extra {n}", amount=n, reason="r")
+    with CaptureQueriesContext(connection) as many:
+        api.get(url)
+    assert len(many) == len(few)
+
+
+def test_the_report_api_has_the_budget_table_for_a_leader_only(budget, leader, make_user) -> None:
+    from ttdn.cases.models import Case
+
+    Case.objects.filter(pk=budget.case.pk).update(status=Case.Status.APPROVED)
+    year = budget.case.start_date.year
+    assert "reception_budget" in _api(leader).get(f"/api/v1/reports/?year={year}").json()["sections"]
+    assert "reception_budget" not in _api(make_user(Role.AGENCY)).get(
+        f"/api/v1/reports/?year={year}"
+    ).json().get("sections", {})

@@ -153,3 +153,31 @@ def test_the_case_page_query_count_stays_flat_with_more_lines(
     with CaptureQueriesContext(connection) as many:
         client.get(small.get_absolute_url())
     assert len(many) == len(few)
+
+
+def test_a_host_agency_that_sees_the_case_is_refused_the_budget(
+    client: Client, protocol, make_user, agency_factory
+) -> None:
+    host = agency_factory()
+    case = make_delegation(actor=protocol, co_hosts=[host], participants=2)
+    budget = budget_compute(
+        actor=protocol, case=case, category=GuestCategory.objects.get(code="c"), guests=2, days=2
+    )
+    client.force_login(make_user(Role.AGENCY, agency=host))
+    page = client.get(case.get_absolute_url())
+    assert page.status_code == 200
+    assert 'id="budget"' not in page.content.decode()
+    for url in _urls(case, budget.lines.first()):
+        assert client.get(url).status_code == 403, url
+    from tests.budget.test_api_report import _api
+
+    api = _api(make_user(Role.AGENCY, agency=host))
+    assert api.get(f"/api/v1/cases/{case.pk}/budget/").status_code == 403
+    assert (
+        api.post(
+            f"/api/v1/cases/{case.pk}/budget/lines/",
+            {"label": "x", "amount": 1, "reason": "r"},
+            format="json",
+        ).status_code
+        == 403
+    )

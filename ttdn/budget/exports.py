@@ -108,28 +108,46 @@ def subtitle_of(budget: CaseBudget) -> str:
     }
 
 
+FONT = "Times New Roman"  # as the DOCX: every Vietnamese letter, bold ones too
+
+
 def xlsx(budget: CaseBudget, lines: list[BudgetLine], *, settlement: bool) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = (_("Settlement") if settlement else _("Estimate"))[:31]
+    widths = [6, 30, 16, 16, 16, 36] if settlement else [6, 30, 30, 16, 36]
+    last = chr(ord("A") + len(widths) - 1)
     sheet.append([title_of(budget, settlement=settlement)])
     sheet.append([subtitle_of(budget)])
-    sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([])
     header = _header(settlement)
     rows = [_cells(n, line, budget, settlement=settlement) for n, line in enumerate(lines, 1)]
     sheet_fill_at(sheet, header, [*rows, _totals(lines, settlement=settlement)])
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
     money_columns = (3, 4, 5) if settlement else (4,)
-    for row in sheet.iter_rows(min_row=4):  # below the title lines and the header
+    total_row = sheet.max_row
+    for row in sheet.iter_rows():
+        height = 1
         for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if cell.column in money_columns:
+            bold = cell.row in (1, 4, total_row)
+            cell.font = Font(name=FONT, size=13 if cell.row == 1 else 11, bold=bold, italic=cell.row == 2)
+            cell.alignment = Alignment(
+                wrap_text=True, vertical="top", horizontal="center" if cell.row <= 2 else None
+            )
+            if cell.row > 4 and cell.column in money_columns:
                 cell.number_format = "#,##0"
-    widths = [6, 34, 16, 16, 16, 40] if settlement else [6, 34, 34, 16, 40]
+            if cell.row > 2 and isinstance(cell.value, str):  # LibreOffice keeps the height it is given
+                height = max(height, -(-len(cell.value) // max(widths[cell.column - 1] - 2, 1)))
+        sheet.row_dimensions[row[0].row].height = 16 * height
+    for number in (1, 2):
+        sheet.merge_cells(f"A{number}:{last}{number}")
+        sheet.row_dimensions[number].height = 36
     for index, width in enumerate(widths):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "4:4"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -139,12 +157,10 @@ def sheet_fill_at(sheet: Any, header: list[str], rows: list[list[Any]]) -> None:
     """``sheet_fill`` below what the sheet already has (its title lines)."""
     scratch = Workbook().active
     sheet_fill(scratch, header, rows)
-    for index, row in enumerate(scratch.iter_rows()):
+    for row in scratch.iter_rows():
         sheet.append([cell.value for cell in row])
         for source, cell in zip(row, sheet[sheet.max_row], strict=True):
             cell.data_type = source.data_type
-            if index == 0:
-                cell.font = Font(bold=True)
 
 
 def _heading_context(budget: CaseBudget) -> dict[str, str]:
