@@ -181,3 +181,21 @@ def test_a_host_agency_that_sees_the_case_is_refused_the_budget(
         ).status_code
         == 403
     )
+
+
+def test_a_bad_actual_comes_back_beside_its_line_and_nothing_is_saved(
+    client: Client, budget, protocol
+) -> None:
+    client.force_login(protocol)
+    lines = list(budget.lines.all())
+    data = {"actual-TOTAL_FORMS": str(len(lines)), "actual-INITIAL_FORMS": str(len(lines))}
+    for n, line in enumerate(lines):
+        data |= {
+            f"actual-{n}-line": str(line.pk),
+            f"actual-{n}-actual": "1.000" if n else "abc",
+            f"actual-{n}-note": "",
+        }
+    response = client.post(reverse("budget:actuals", kwargs={"pk": budget.case.pk}), data)
+    assert response.status_code == 400
+    assert response.context["formset"].forms[0].errors["actual"]
+    assert not budget.lines.filter(actual__isnull=False).exists()
