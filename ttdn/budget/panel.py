@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ttdn.accounts.models import User
+from ttdn.budget.exports import calculation
 from ttdn.budget.selectors import budget_of, lines_of, totals_of
 from ttdn.cases.models import Case
 from ttdn.cases.policy import Ability, may_edit_finances, may_see_finances
@@ -19,7 +20,7 @@ def case_budget_panel(case: Case, user: User) -> dict[str, Any]:
         "shown": True,
         "case": case,
         "budget": budget,
-        "lines": lines,
+        "rows": [(line, calculation(line, budget)) for line in lines] if budget else [],
         "totals": totals_of(lines),
         "edit": Ability(may_edit_finances(user=user, case=case)),
     }
