@@ -26,6 +26,7 @@ from press.models import Coverage
 from tests.factories import ensure_police_agency, make_agency, make_delegation, make_press_visit, person_data
 from ttdn.accounts.roles import Role
 from ttdn.admin_access import SCOPED, AccessScopedAdmin, scope_of, unclassified_admins
+from ttdn.budget.models import BudgetLine, CaseBudget, GuestCategory
 from ttdn.cases.models import AccessLog, Case, CaseHost, FollowUp, Person, PostVisitReport, SecrecyMark
 from ttdn.cases.services.attachments import attachment_add
 from ttdn.cases.services.cases import CaseData, ParticipantData, case_update
@@ -97,6 +98,9 @@ def world(make_user, attachment_storage):
                             rendered_at=timezone.now(), created_by=author)  # fmt: skip
     IncomingDocument.objects.create(register=received, number=1, year=today.year, issuing_body=f"{MARK} body",
                                     received_on=today, summary=f"{MARK} letter", case=hidden, recorded_by=author)  # fmt: skip
+    budget = CaseBudget.objects.create(case=hidden, category=GuestCategory.objects.get(code="a"), guests=2, days=1,
+                                       created_by=author)  # fmt: skip
+    BudgetLine.objects.create(budget=budget, label=f"{MARK} line", amount=1, reason=MARK)
     shown = case_submit(
         actor=author, case=make_delegation(actor=author, co_hosts=[host], title="Hồ sơ thường")
     )

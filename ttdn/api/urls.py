@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from ttdn.api import documents, events, seating, views
+from ttdn.budget import api as budget_api
 from ttdn.printouts.badges import api as badges
 
 # Swagger UI (drf-spectacular-sidecar) adds one <style> element of its own: that exact element is
@@ -24,7 +25,7 @@ router.register("documents", documents.DocumentViewSet, basename="document")
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),
     path("reports/", views.ReportView.as_view(), name="report"),
-    # Before the transitions: "events", "documents", "badges" and "place-cards" are not ones.
+    # Before the transitions: "events", "documents", "badges", "hosts", "budget"... are not ones.
     path("cases/<int:pk>/events/", events.CaseEventsView.as_view(), name="case_events"),
     path("cases/<int:pk>/documents/", documents.CaseDocumentsView.as_view(), name="case_documents"),
     path("cases/<int:pk>/badges/", badges.CaseBadgesView.as_view(), name="case_badges"),
@@ -35,6 +36,13 @@ urlpatterns = [
         "cases/<int:pk>/precedence.pdf", seating.CasePrecedencePdfView.as_view(), name="case_precedence_pdf"
     ),
     path("cases/<int:pk>/seating.pdf", seating.CaseSeatingPdfView.as_view(), name="case_seating_pdf"),
+    path("cases/<int:pk>/budget/", budget_api.CaseBudgetView.as_view(), name="case_budget"),
+    path("cases/<int:pk>/budget/lines/", budget_api.BudgetLinesView.as_view(), name="case_budget_lines"),
+    path(
+        "cases/<int:pk>/budget/lines/<int:line>/",
+        budget_api.BudgetLineView.as_view(),
+        name="case_budget_line",
+    ),
     path("document-templates/", documents.DocumentTemplateListView.as_view(), name="document_templates"),
     path("cases/<int:pk>/<slug:action>/", views.TransitionView.as_view(), name="transition"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

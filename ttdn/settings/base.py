@@ -352,6 +352,7 @@ TTDN_DEMO_SEEDERS = [
     "press.demo.seed",
     "ttdn.documents.demo.seed",
     "ttdn.printouts.demo.seed",
+    "ttdn.budget.demo.seed",
 ]
 
 # Agencies (by code) added as co-hosts of every press visit, besides the provincial police:
