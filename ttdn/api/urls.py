@@ -26,6 +26,7 @@ urlpatterns = [
     # Before the transitions: "events" and "documents" are not ones.
     path("cases/<int:pk>/events/", events.CaseEventsView.as_view(), name="case_events"),
     path("cases/<int:pk>/documents/", documents.CaseDocumentsView.as_view(), name="case_documents"),
+    path("", include("ttdn.gifts.api_urls")),
     path("document-templates/", documents.DocumentTemplateListView.as_view(), name="document_templates"),
     path("cases/<int:pk>/<slug:action>/", views.TransitionView.as_view(), name="transition"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

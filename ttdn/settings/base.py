@@ -351,6 +351,7 @@ TTDN_DEMO_SEEDERS = [
     "delegations.demo.seed",
     "press.demo.seed",
     "ttdn.documents.demo.seed",
+    "ttdn.gifts.demo.seed",
 ]
 
 # Agencies (by code) added as co-hosts of every press visit, besides the provincial police:
