@@ -40,7 +40,9 @@ def test_a_gift_over_the_threshold_reminds_on_time_and_once(protocol, make_user)
 
     reminders_sweep(today=D(2026, 3, 10))
     reminders_sweep(today=D(2026, 3, 11))
-    assert _sent("gift_hand_in_overdue") == [(protocol.username, f"gift-hand-in-overdue:{gift.pk}:2026-03-09")]
+    assert _sent("gift_hand_in_overdue") == [
+        (protocol.username, f"gift-hand-in-overdue:{gift.pk}:2026-03-09")
+    ]
 
 
 def test_a_gift_handed_in_is_reminded_of_no_more(protocol) -> None:
