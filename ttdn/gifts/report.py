@@ -55,7 +55,7 @@ def may_read(user: Any) -> bool:
 GIFTS_SECTION = ReportSection(
     key="gifts",
     title=gettext_lazy("Gifts register"),
-    header=[gettext_lazy("Gifts"), gettext_lazy("Number"), gettext_lazy("Value (VND)")],
+    header=[gettext_lazy("Gifts"), gettext_lazy("Quantity"), gettext_lazy("Value (VND)")],
     rows=gift_rows,
     visible_to=may_read,
 )
