@@ -4,6 +4,7 @@ received (the declaration's columns), one of the gifts given."""
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +17,8 @@ from ttdn.spreadsheets import sheet_fill
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MONEY = "#,##0"
+RECEIVED_WIDTHS = (12, 24, 24, 28, 14, 13, 12, 12, 20, 20, 14, 30)
+GIVEN_WIDTHS = (12, 24, 28, 9, 14, 24, 24, 14)
 DATE = "DD/MM/YYYY"
 
 
@@ -49,31 +52,44 @@ def given_row(gift: GiftGiven) -> list[Any]:
     ]  # fmt: skip
 
 
-def _sheet(sheet: Any, title: str, header: list[str], rows: list[list[Any]], money: Sequence[int]) -> None:
+def _sheet(
+    sheet: Any, title: str, header: list[str], rows: list[list[Any]], money: int, widths: Sequence[int]
+) -> None:
     sheet.title = title[:31]
     sheet_fill(sheet, header, rows)
-    for row in sheet.iter_rows(min_row=2):
+    for row in sheet.iter_rows():
         for cell in row:
-            if cell.column - 1 in money:
+            if cell.row > 1 and cell.column - 1 == money:
                 cell.number_format = MONEY
             elif hasattr(cell.value, "isoformat"):
                 cell.number_format = DATE
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for index, width in enumerate([12, 24, 24, 28, 14, 12, 12, 12, 20, 20, 14, 30][: len(header)]):
+    # Printed as the declaration is filed: A4 landscape, the columns on one page's width.
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    for index, width in enumerate(widths):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
+    # Wrapped cells: the rows as high as their longest cell (a spreadsheet does not measure them).
+    for row in sheet.iter_rows():
+        lines = max(math.ceil(len(str(cell.value or "")) / (widths[cell.column - 1] - 2)) for cell in row)
+        sheet.row_dimensions[row[0].row].height = 15 * max(1, lines)
 
 
 def register_xlsx(*, received: list[GiftReceived] | None, given: list[GiftGiven] | None, year: int) -> bytes:
     workbook = Workbook()
-    sheets = []
+    sheets: list[tuple[str, list[str], list[list[Any]], int, Sequence[int]]] = []
     if received is not None:
         sheets.append((_("Gifts received %(year)s") % {"year": year}, received_header(),
-                       [received_row(gift) for gift in received], (4,)))  # fmt: skip
+                       [received_row(gift) for gift in received], 4, RECEIVED_WIDTHS))  # fmt: skip
     if given is not None:
         sheets.append((_("Gifts given %(year)s") % {"year": year}, given_header(),
-                       [given_row(gift) for gift in given], (4,)))  # fmt: skip
-    for index, (title, header, rows, money) in enumerate(sheets):
-        _sheet(workbook.active if index == 0 else workbook.create_sheet(), title, header, rows, money)
+                       [given_row(gift) for gift in given], 4, GIVEN_WIDTHS))  # fmt: skip
+    for index, (title, header, rows, money, widths) in enumerate(sheets):
+        _sheet(workbook.active if index == 0 else workbook.create_sheet(), title, header, rows, money, widths)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

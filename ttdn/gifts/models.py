@@ -162,7 +162,7 @@ class GiftReceived(models.Model):
     )
     description = models.CharField(_("gift"), max_length=255)
     estimated_value = models.PositiveBigIntegerField(_("estimated value (VND)"))
-    received_on = models.DateField(_("received on"))
+    received_on = models.DateField(_("date received"))
     hand_in_due = models.DateField(_("to declare and hand in by"), null=True, blank=True, editable=False)
     declared_on = models.DateField(_("declared on"), null=True, blank=True)
     handed_in_on = models.DateField(_("handed in on"), null=True, blank=True)

@@ -17,16 +17,18 @@ def case_gifts_panel(case: Case, user: User) -> dict[str, Any]:
     if may_see_finances(user=user, case=case) is not None:
         return {"shown": False}
     today = timezone.localdate()
-    received = GiftReceived.objects.filter(case=case).select_related(
-        "from_participant__person", "from_organisation", "recipient_user"
+    received = list(
+        GiftReceived.objects.filter(case=case).select_related(
+            "from_participant__person", "from_organisation", "recipient_user"
+        )
     )
+    given = list(GiftGiven.objects.filter(case=case).select_related("participant__person", "budget_line"))
     return {
         "shown": True,
         "case": case,
         "edit": Ability(may_edit_finances(user=user, case=case)),
         "threshold": GiftSettings.current().threshold,
-        "given": list(
-            GiftGiven.objects.filter(case=case).select_related("participant__person", "budget_line")
-        ),
+        "count": len(given) + len(received),
+        "given": given,
         "received": [(gift, received_status(gift, today)) for gift in received],
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -105,7 +107,9 @@ def gift_received_view(
 def gift_hand_in_view(request: HttpRequest, user: User, case: Case, gift_pk: int) -> HttpResponse:
     HAND_IN.refuse_unless_able(user=user, case=case)
     gift = _received(case, gift_pk)
-    form = HAND_IN.form(request, HandInForm, instance=gift)
+    status = received_status(gift, timezone.localdate())
+    page = replace(HAND_IN, intro=f"{gift.description} · {gift.recipient_label} · {status.label}")
+    form = page.form(request, HandInForm, instance=gift)
     if not form.is_valid() or not _saved(
         form,
         lambda: services.gift_received_hand_in(
@@ -118,9 +122,9 @@ def gift_hand_in_view(request: HttpRequest, user: User, case: Case, gift_pk: int
             notes=form.cleaned_data["notes"],
         ),
     ):
-        return HAND_IN.render(request, case=case, form=form)
+        return page.render(request, case=case, form=form)
     messages.success(request, _("The declaration and hand-in were recorded."))
-    return redirect(HAND_IN.back_url(case))
+    return redirect(page.back_url(case))
 
 
 class RegisterFilter(forms.Form):
