@@ -62,7 +62,7 @@ def test_the_case_panel_shows_each_gift_and_its_status(case, protocol, make_user
     assert 'id="gifts"' in body
     assert "Porcelain vase" in body and "Lacquer painting" in body
     assert "3,000,000" in body or "3.000.000" in body
-    assert "Overdue: due on 09/03/2026" in body  # received in March 2026, long past
+    assert "Quá hạn: hạn ngày 09/03/2026" in body  # received in March 2026, long past
     assert reverse("gifts:received_add", kwargs={"pk": case.pk}) in body
     leader_body = _client(make_user(Role.LEADER)).get(case.get_absolute_url()).content.decode()
     assert "Porcelain vase" in leader_body
@@ -101,7 +101,7 @@ def test_the_hand_in_is_recorded_and_its_status_shown(case, protocol) -> None:
     assert response.status_code == 302
     gift.refresh_from_db()
     assert str(gift.handed_in_on) == "2026-03-04"
-    assert "Handed in on 04/03/2026" in client.get(case.get_absolute_url()).content.decode()
+    assert "Đã nộp lại ngày 04/03/2026" in client.get(case.get_absolute_url()).content.decode()
 
 
 def test_a_gift_of_another_case_is_a_404(case, protocol) -> None:
@@ -140,7 +140,7 @@ def test_the_export_holds_the_rows_and_is_logged(case, protocol) -> None:
     workbook = load_workbook(io.BytesIO(response.content))
     received, given = workbook.worksheets
     rows = list(received.iter_rows(values_only=True))
-    assert rows[0][:5] == ("Date received", "Received by", "From whom", "Gift", "Estimated value (VND)")
+    assert rows[0][:5] == ("Ngày nhận", "Người nhận", "Người tặng", "Quà tặng", "Giá trị ước tính (đồng)")
     assert rows[1][3] == "Porcelain vase" and rows[1][4] == 3_000_000
     assert rows[1][0].date() == MONDAY
     assert list(given.iter_rows(values_only=True))[1][2] == "Lacquer painting"

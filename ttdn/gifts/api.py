@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -141,7 +141,14 @@ class _Detail(_CaseGifts):
         return Response(self.kind.serializer(self.save(request, case, gift)).data)
 
 
-@extend_schema(request=GiftGivenSerializer, responses=GiftGivenSerializer)
+def _list_schema(serializer: type[serializers.ModelSerializer[Any]]) -> Any:
+    return extend_schema_view(
+        get=extend_schema(responses=serializer(many=True)),
+        post=extend_schema(request=serializer, responses={201: serializer}),
+    )
+
+
+@_list_schema(GiftGivenSerializer)
 class CaseGiftsGivenView(_ListCreate):
     """The gifts given on a case."""
 
@@ -155,7 +162,7 @@ class CaseGiftGivenView(_Detail):
     kind = GIVEN
 
 
-@extend_schema(request=GiftReceivedSerializer, responses=GiftReceivedSerializer)
+@_list_schema(GiftReceivedSerializer)
 class CaseGiftsReceivedView(_ListCreate):
     """The gifts received on a case."""
 

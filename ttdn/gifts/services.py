@@ -4,6 +4,8 @@ finished), validates, keeps the history and records an event on the case's timel
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.db import transaction
 
@@ -27,48 +29,60 @@ def hand_in_due(*, estimated_value: int, received_on: datetime.date) -> datetime
     return timer_due(code=HAND_IN_TIMER, start=received_on, received=received_on)
 
 
-@transaction.atomic
-def gift_given_save(*, actor: User, case: Case, gift: GiftGiven) -> GiftGiven:
-    """Record a gift given on ``case`` (new, or changed)."""
+GiftT = TypeVar("GiftT", GiftGiven, GiftReceived)
+
+
+def _record(
+    *,
+    actor: User,
+    case: Case,
+    gift: GiftT,
+    events_: tuple[str, str],
+    before_save: Callable[[GiftT], None] | None = None,
+) -> GiftT:
+    """Check, validate, save with its history and put on the timeline a gift new or changed;
+    ``events_`` are the codes (recorded, changed)."""
     enforce(may_edit_finances(user=actor, case=case))
     created = gift.pk is None
     gift.case = case
     if created:
         gift.created_by = actor
     gift.full_clean()
+    if before_save is not None:
+        before_save(gift)
     stamp(gift, actor)
     gift.save()
     log_event(
         case=case,
-        code=events.GIVEN_RECORDED if created else events.GIVEN_CHANGED,
+        code=events_[0] if created else events_[1],
         actor=actor,
         text=gift.description,
-        data={"gift_given": gift.pk},
+        data={gift._meta.model_name or "gift": gift.pk},
     )
     return gift
+
+
+@transaction.atomic
+def gift_given_save(*, actor: User, case: Case, gift: GiftGiven) -> GiftGiven:
+    """Record a gift given on ``case`` (new, or changed)."""
+    return _record(actor=actor, case=case, gift=gift, events_=(events.GIVEN_RECORDED, events.GIVEN_CHANGED))
+
+
+def _set_due(gift: GiftReceived) -> None:
+    gift.hand_in_due = hand_in_due(estimated_value=gift.estimated_value, received_on=gift.received_on)
 
 
 @transaction.atomic
 def gift_received_save(*, actor: User, case: Case, gift: GiftReceived) -> GiftReceived:
     """Record a gift received on ``case`` (new, or changed); its hand-in date follows its value
     and the day it was received."""
-    enforce(may_edit_finances(user=actor, case=case))
-    created = gift.pk is None
-    gift.case = case
-    if created:
-        gift.created_by = actor
-    gift.full_clean()
-    gift.hand_in_due = hand_in_due(estimated_value=gift.estimated_value, received_on=gift.received_on)
-    stamp(gift, actor)
-    gift.save()
-    log_event(
-        case=case,
-        code=events.RECEIVED_RECORDED if created else events.RECEIVED_CHANGED,
+    return _record(
         actor=actor,
-        text=gift.description,
-        data={"gift_received": gift.pk},
+        case=case,
+        gift=gift,
+        events_=(events.RECEIVED_RECORDED, events.RECEIVED_CHANGED),
+        before_save=_set_due,
     )
-    return gift
 
 
 @transaction.atomic
