@@ -46,6 +46,12 @@ class GiftGivenSerializer(serializers.ModelSerializer[GiftGiven]):
 
 class GiftReceivedSerializer(serializers.ModelSerializer[GiftReceived]):
     status = serializers.SerializerMethodField(help_text="under_threshold, to_declare, overdue or handed_in.")
+    decision = serializers.ChoiceField(
+        choices=GiftReceived.Decision.choices,
+        allow_blank=True,
+        read_only=True,
+        help_text="Empty until decided.",
+    )
 
     class Meta:
         model = GiftReceived
