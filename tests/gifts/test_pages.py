@@ -162,3 +162,21 @@ def test_the_panel_and_the_register_do_not_grow_with_the_gifts(case, protocol) -
         give(case, protocol, participant=case.participants.last(), recipient_text="")
         receive(case, protocol, from_participant=case.participants.first(), description=f"Gift {n}")
     assert (_queries(client, case.get_absolute_url()), _queries(client, register)) == before
+
+
+def test_a_restricted_cases_gifts_shown_are_on_its_history(protocol) -> None:
+    from rest_framework.test import APIClient
+
+    from tests.api.client import API, _as
+    from tests.factories import make_delegation
+
+    restricted = make_delegation(actor=protocol, access_level="restricted")
+    receive(restricted, protocol)
+    assert _client(protocol).get(reverse("gifts:register"), {"year": 2026}).status_code == 200
+    assert _as(APIClient(), protocol).get(f"{API}/cases/{restricted.pk}/gifts-received/").status_code == 200
+    details = set(
+        AccessLog.objects.filter(case=restricted, action=AccessLog.Action.VIEW_RESTRICTED).values_list(
+            "detail", flat=True
+        )
+    )
+    assert {"gifts register", "api gifts"} <= details

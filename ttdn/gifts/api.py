@@ -29,6 +29,7 @@ from ttdn.api.permissions import refuse
 from ttdn.cases.models import Case
 from ttdn.cases.policy import may_edit_finances, may_see_finances
 from ttdn.cases.selectors import case_get_for
+from ttdn.cases.services.access import access_log_restricted_reads
 from ttdn.gifts import services
 from ttdn.gifts.models import GiftGiven, GiftReceived
 from ttdn.gifts.selectors import received_status
@@ -102,11 +103,14 @@ class _CaseGifts(APIView):
     kind: ClassVar[GiftKind]
 
     def case(self, request: Request, pk: int, *, write: bool = False) -> Case:
+        """The case, through the one selector (404), if the user may see its finances (403); a
+        restricted case's read goes on its history, as the pages' do."""
         user = _user(request)
         case = case_get_for(user=user, pk=pk)
         refuse(may_see_finances(user=user, case=case))
         if write:
             refuse(may_edit_finances(user=user, case=case))
+        access_log_restricted_reads(request=request._request, user=user, cases=[case], detail="api gifts")
         return case
 
     def gift(self, case: Case, gift_pk: int) -> Any:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ttdn.accounts.models import User
 from ttdn.cases.models import Case
-from ttdn.cases.services.access import access_log_exports
+from ttdn.cases.services.access import access_log_exports, access_log_restricted_reads
 from ttdn.cases.views.decorators import case_view, request_user
 from ttdn.cases.views.form_page import CaseFormPage
 from ttdn.gifts import exports, services
@@ -159,11 +159,22 @@ def _gifts(user: User, year: int, kind: str) -> tuple[list[GiftReceived] | None,
     return received, given
 
 
+def _cases(received: list[GiftReceived] | None, given: list[GiftGiven] | None) -> list[Case]:
+    """The cases of the gifts shown, each once."""
+    cases = {gift.case_id: gift.case for gift in received or []} | {
+        gift.case_id: gift.case for gift in given or []
+    }
+    return list(cases.values())
+
+
 @login_required
 @require_GET
 def register_view(request: HttpRequest) -> HttpResponse:
     user, form, year, kind = _register(request)
     received, given = _gifts(user, year, kind)
+    access_log_restricted_reads(
+        request=request, user=user, cases=_cases(received, given), detail="gifts register"
+    )
     today = timezone.localdate()
     return render(
         request,
