@@ -32,6 +32,7 @@ from ttdn.cases.services.attachments import attachment_add
 from ttdn.cases.services.cases import CaseData, ParticipantData, case_update
 from ttdn.cases.services.workflow import case_submit, case_transition
 from ttdn.documents.models import Document, IncomingDocument, Register
+from ttdn.gifts.models import GiftGiven, GiftReceived
 from ttdn.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +102,10 @@ def world(make_user, attachment_storage):
     budget = CaseBudget.objects.create(case=hidden, category=GuestCategory.objects.get(code="a"), guests=2, days=1,
                                        created_by=author)  # fmt: skip
     BudgetLine.objects.create(budget=budget, label=f"{MARK} line", amount=1, reason=MARK)
+    GiftGiven.objects.create(case=hidden, recipient_text=MARK, description=f"{MARK} gift", value=1,
+                             budget_line_text="x", approved_by="x", given_on=today, created_by=author)  # fmt: skip
+    GiftReceived.objects.create(case=hidden, from_text=MARK, recipient_name="x", description=f"{MARK} gift",
+                                estimated_value=1, received_on=today, created_by=author)  # fmt: skip
     shown = case_submit(
         actor=author, case=make_delegation(actor=author, co_hosts=[host], title="Hồ sơ thường")
     )

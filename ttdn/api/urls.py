@@ -43,6 +43,7 @@ urlpatterns = [
         budget_api.BudgetLineView.as_view(),
         name="case_budget_line",
     ),
+    path("", include("ttdn.gifts.api_urls")),
     path("document-templates/", documents.DocumentTemplateListView.as_view(), name="document_templates"),
     path("cases/<int:pk>/<slug:action>/", views.TransitionView.as_view(), name="transition"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

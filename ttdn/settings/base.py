@@ -353,6 +353,7 @@ TTDN_DEMO_SEEDERS = [
     "ttdn.documents.demo.seed",
     "ttdn.printouts.demo.seed",
     "ttdn.budget.demo.seed",
+    "ttdn.gifts.demo.seed",
 ]
 
 # Agencies (by code) added as co-hosts of every press visit, besides the provincial police:

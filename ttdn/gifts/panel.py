@@ -1,0 +1,34 @@
+"""The case page's gifts panel: shown only to those who may see the case's finances."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from ttdn.accounts.models import User
+from ttdn.cases.models import Case
+from ttdn.cases.policy import Ability, may_edit_finances, may_see_finances
+from ttdn.gifts.models import GiftGiven, GiftReceived, GiftSettings
+from ttdn.gifts.selectors import received_status
+
+
+def case_gifts_panel(case: Case, user: User) -> dict[str, Any]:
+    if may_see_finances(user=user, case=case) is not None:
+        return {"shown": False}
+    today = timezone.localdate()
+    received = list(
+        GiftReceived.objects.filter(case=case).select_related(
+            "from_participant__person", "from_organisation", "recipient_user"
+        )
+    )
+    given = list(GiftGiven.objects.filter(case=case).select_related("participant__person", "budget_line"))
+    return {
+        "shown": True,
+        "case": case,
+        "edit": Ability(may_edit_finances(user=user, case=case)),
+        "threshold": GiftSettings.current().threshold,
+        "count": len(given) + len(received),
+        "given": given,
+        "received": [(gift, received_status(gift, today)) for gift in received],
+    }
