@@ -15,5 +15,9 @@ class BudgetConfig(AppConfig):
         from ttdn.reports import sections
 
         events.register()
-        panels.register(panels.CasePanel("budget/_case_panel.html", case_budget_panel))
+        panels.register(
+            panels.CasePanel(
+                "budget/_case_panel.html", case_budget_panel, section=("budget", _("Reception budget"))
+            )
+        )
         sections.register(SECTION)

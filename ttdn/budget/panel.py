@@ -11,13 +11,12 @@ from ttdn.cases.models import Case
 from ttdn.cases.policy import Ability, may_edit_finances, may_see_finances
 
 
-def case_budget_panel(case: Case, user: User) -> dict[str, Any]:
+def case_budget_panel(case: Case, user: User) -> dict[str, Any] | None:
     if may_see_finances(user=user, case=case) is not None:
-        return {"shown": False}
+        return None
     budget = budget_of(case)
     lines = lines_of(budget) if budget else []
     return {
-        "shown": True,
         "case": case,
         "budget": budget,
         "rows": [(line, calculation(line, budget)) for line in lines] if budget else [],

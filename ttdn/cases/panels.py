@@ -1,11 +1,18 @@
-"""Panels that core apps beside the cases add to the case page (the documents, say), registered
-once in their ``AppConfig.ready``: the cases app never names them."""
+"""Panels that core apps beside the cases add to the case page (the documents, the budget, the
+gifts...), registered once in their ``AppConfig.ready``: the cases app never names them.
+
+A panel with a ``section`` is a section of the page of its own, listed in the page's menu of
+sections (after the programme: hosting the visit); one without joins the documents and
+attachments. A panel's ``context`` returns None where the user is not to see it: it is then
+neither on the page nor in the menu."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from django.utils.functional import Promise
 
 if TYPE_CHECKING:
     from ttdn.accounts.models import User
@@ -15,13 +22,15 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class CasePanel:
     template: str  # included with ``panel`` set to what ``context`` returns
-    context: Callable[[Case, User], dict[str, Any]]
+    context: Callable[[Case, User], dict[str, Any] | None]
+    section: tuple[str, str | Promise] | None = None  # (anchor, label) in the menu of sections
 
 
 @dataclass(frozen=True)
 class ShownPanel:
     template: str
     context: dict[str, Any]
+    section: tuple[str, str | Promise] | None = None
 
 
 _registry: list[CasePanel] = []
@@ -33,4 +42,9 @@ def register(panel: CasePanel) -> None:
 
 
 def panels_for(*, case: Case, user: User) -> list[ShownPanel]:
-    return [ShownPanel(panel.template, panel.context(case, user)) for panel in _registry]
+    shown = []
+    for panel in _registry:
+        context = panel.context(case, user)
+        if context is not None:
+            shown.append(ShownPanel(panel.template, context, panel.section))
+    return shown

@@ -18,7 +18,9 @@ class GiftsConfig(AppConfig):
         from ttdn.reports import sections
 
         events.register()
-        panels.register(panels.CasePanel("gifts/_case_panel.html", case_gifts_panel))
+        panels.register(
+            panels.CasePanel("gifts/_case_panel.html", case_gifts_panel, section=("gifts", _("Gifts")))
+        )
         rules.register(GIFT_HAND_IN_DUE)
         rules.register(GIFT_HAND_IN_OVERDUE)
         sections.register(GIFTS_SECTION)

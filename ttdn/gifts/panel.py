@@ -13,9 +13,9 @@ from ttdn.gifts.models import GiftGiven, GiftReceived, GiftSettings
 from ttdn.gifts.selectors import received_status
 
 
-def case_gifts_panel(case: Case, user: User) -> dict[str, Any]:
+def case_gifts_panel(case: Case, user: User) -> dict[str, Any] | None:
     if may_see_finances(user=user, case=case) is not None:
-        return {"shown": False}
+        return None
     today = timezone.localdate()
     received = list(
         GiftReceived.objects.filter(case=case).select_related(
@@ -24,7 +24,6 @@ def case_gifts_panel(case: Case, user: User) -> dict[str, Any]:
     )
     given = list(GiftGiven.objects.filter(case=case).select_related("participant__person", "budget_line"))
     return {
-        "shown": True,
         "case": case,
         "edit": Ability(may_edit_finances(user=user, case=case)),
         "threshold": GiftSettings.current().threshold,

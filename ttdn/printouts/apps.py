@@ -14,5 +14,17 @@ class PrintoutsConfig(AppConfig):
         from ttdn.printouts.panel_seating import case_seating_panel
 
         events.register()
-        panels.register(panels.CasePanel("printouts/badges/_case_panel.html", print_for_guests_panel))
-        panels.register(panels.CasePanel("printouts/seating/_case_panel.html", case_seating_panel))
+        panels.register(
+            panels.CasePanel(
+                "printouts/seating/_case_panel.html",
+                case_seating_panel,
+                section=("precedence", _("Order of precedence and seating")),
+            )
+        )
+        panels.register(
+            panels.CasePanel(
+                "printouts/badges/_case_panel.html",
+                print_for_guests_panel,
+                section=("print-for-guests", _("Print for the guests")),
+            )
+        )

@@ -20,7 +20,7 @@ from ttdn.cases.forms import AccessForm, AttachmentForm, ReasonForm
 from ttdn.cases.forms_review import AnswerForm, FollowUpCloseForm, SecrecyMarkForm, WaiverForm
 from ttdn.cases.identity import identity_visible, participant_rows
 from ttdn.cases.models import AccessLog, Case, FollowUp, Participant, Review, ReviewQuestion
-from ttdn.cases.panels import panels_for
+from ttdn.cases.panels import ShownPanel, panels_for
 from ttdn.cases.permissions import need_to_know_of, referral_sight_of
 from ttdn.cases.policy import (
     Ability,
@@ -127,9 +127,18 @@ def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
             "transitions": [transition for transition, ability in transitions if ability],
             "blocked": [(transition, ability.reason) for transition, ability in transitions if not ability],
             "attachment_form": AttachmentForm() if abilities["upload"] else None,
-            "core_panels": panels_for(case=case, user=user),
+            **_panels(case=case, user=user),
         },
     )
+
+
+def _panels(*, case: Case, user: User) -> dict[str, list[ShownPanel]]:
+    """The core apps' panels: those of sections of their own, and those joining the documents."""
+    shown = panels_for(case=case, user=user)
+    return {
+        "section_panels": [panel for panel in shown if panel.section],
+        "core_panels": [panel for panel in shown if not panel.section],
+    }
 
 
 @require_GET

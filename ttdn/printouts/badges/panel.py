@@ -6,11 +6,14 @@ from typing import Any
 
 from ttdn.accounts.models import User
 from ttdn.cases.models import Case
+from ttdn.cases.policy import may_print_for_guests
 from ttdn.printouts.badges.forms import PrintForm
 from ttdn.printouts.badges.layouts import Kind
 
 
-def print_for_guests_panel(case: Case, user: User) -> dict[str, Any]:
+def print_for_guests_panel(case: Case, user: User) -> dict[str, Any] | None:
+    if may_print_for_guests(user=user, case=case) is not None:
+        return None
     # The forms read their layouts only when the template shows them (to who may print).
     return {
         "case": case,
