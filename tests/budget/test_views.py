@@ -10,7 +10,7 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from tests.factories import make_delegation, police_officer
 from ttdn.accounts.roles import Role
-from ttdn.budget.models import GuestCategory
+from ttdn.budget.models import CaseBudget, GuestCategory
 from ttdn.budget.services import budget_compute
 from ttdn.cases.models import AccessLog
 
@@ -145,7 +145,7 @@ def test_the_case_page_query_count_stays_flat_with_more_lines(
     client.get(small.get_absolute_url())  # the session's first page reads more
     with CaptureQueriesContext(connection) as few:
         client.get(small.get_absolute_url())
-    budget = small.budget
+    budget = CaseBudget.objects.get(case=small)
     from ttdn.budget.services import budget_line_add
 
     for n in range(10):

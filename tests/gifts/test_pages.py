@@ -15,6 +15,7 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from tests.gifts.helpers import MONDAY, give, receive
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import AccessLog, Case
+from ttdn.gifts.models import GiftGiven, GiftReceived
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def _client(user) -> Client:
 
 
 def _case_urls(case: Case) -> list[str]:
-    given, received = case.gifts_given.get(), case.gifts_received.get()
+    given, received = GiftGiven.objects.get(case=case), GiftReceived.objects.get(case=case)
     return [
         reverse("gifts:given_add", kwargs={"pk": case.pk}),
         reverse("gifts:given_edit", kwargs={"pk": case.pk, "gift_pk": given.pk}),
@@ -115,9 +116,9 @@ def test_a_gift_of_another_case_is_a_404(case, protocol) -> None:
 
 def test_the_register_lists_the_years_gifts_and_filters_them(case, protocol) -> None:
     client = _client(protocol)
-    body = client.get(reverse("gifts:register"), {"year": 2026}).content.decode()
+    body = client.get(reverse("gifts:register"), {"year": "2026"}).content.decode()
     assert "Porcelain vase" in body and "Lacquer painting" in body
-    body = client.get(reverse("gifts:register"), {"year": 2026, "kind": "received"}).content.decode()
+    body = client.get(reverse("gifts:register"), {"year": "2026", "kind": "received"}).content.decode()
     assert "Porcelain vase" in body and "Lacquer painting" not in body
     body = client.get(reverse("gifts:register"), {"year": 2025}).content.decode()
     assert "Porcelain vase" not in body
@@ -127,7 +128,7 @@ def test_the_register_shows_only_the_cases_the_user_may_see(case, protocol, make
     from tests.factories import make_agency
 
     other_protocol = make_user(Role.PROTOCOL, agency=make_agency())
-    body = _client(other_protocol).get(reverse("gifts:register"), {"year": 2026}).content.decode()
+    body = _client(other_protocol).get(reverse("gifts:register"), {"year": "2026"}).content.decode()
     from ttdn.cases.selectors import cases_visible_to
 
     seen = cases_visible_to(other_protocol).filter(pk=case.pk).exists()
@@ -135,7 +136,7 @@ def test_the_register_shows_only_the_cases_the_user_may_see(case, protocol, make
 
 
 def test_the_export_holds_the_rows_and_is_logged(case, protocol) -> None:
-    response = _client(protocol).get(reverse("gifts:register_xlsx"), {"year": 2026})
+    response = _client(protocol).get(reverse("gifts:register_xlsx"), {"year": "2026"})
     assert response.status_code == 200
     workbook = load_workbook(io.BytesIO(response.content))
     received, given = workbook.worksheets
@@ -172,7 +173,7 @@ def test_a_restricted_cases_gifts_shown_are_on_its_history(protocol) -> None:
 
     restricted = make_delegation(actor=protocol, access_level="restricted")
     receive(restricted, protocol)
-    assert _client(protocol).get(reverse("gifts:register"), {"year": 2026}).status_code == 200
+    assert _client(protocol).get(reverse("gifts:register"), {"year": "2026"}).status_code == 200
     assert _as(APIClient(), protocol).get(f"{API}/cases/{restricted.pk}/gifts-received/").status_code == 200
     details = set(
         AccessLog.objects.filter(case=restricted, action=AccessLog.Action.VIEW_RESTRICTED).values_list(

@@ -21,7 +21,7 @@ from ttdn.reports.statistics import report_figures
 pytestmark = pytest.mark.django_db
 
 
-def _cases_by_title(user, period):  # type: ignore[no-untyped-def]
+def _cases_by_title(user, period):
     from ttdn.reports.statistics import counted_cases
 
     return [(case.reference, [case.title, 1]) for case in counted_cases(user, period)]

@@ -140,7 +140,7 @@ def _register(request: HttpRequest) -> tuple[User, RegisterFilter, int, str]:
         raise PermissionDenied(
             _("Only protocol staff, leaders and administrators see the budget and the gifts.")
         )
-    form = RegisterFilter(request.GET or None)
+    form = RegisterFilter(request.GET or None, initial={"year": timezone.localdate().year})
     data = form.cleaned_data if form.is_valid() else {}
     return user, form, data.get("year") or timezone.localdate().year, data.get("kind") or ""
 
