@@ -26,6 +26,7 @@ urlpatterns = [
     path("cases/", include("ttdn.cases.urls")),
     path("delegations/", include("delegations.urls")),
     path("press/", include("press.urls")),
+    path("ngos/", include("ngos.urls")),
     path("notifications/", include("ttdn.notifications.urls")),
     path("reports/", include("ttdn.reports.urls")),
     path("documents/", include("ttdn.documents.urls")),

@@ -57,17 +57,3 @@ def test_organisations_are_unique_by_name_and_country_whatever_the_case() -> Non
     with pytest.raises(ValidationError, match="already registered"):
         Organisation(name="PLAN international", kind="ngo", country="GB").full_clean()
     Organisation(name="Plan International", kind="ngo", country="VN").full_clean()
-
-
-def test_ngo_registration_cannot_end_before_it_starts() -> None:
-    organisation = Organisation(
-        name="Oxfam",
-        kind="ngo",
-        country="GB",
-        ngo_registration_number="123/BNG-GĐK",
-        ngo_registration_valid_from=datetime.date(2025, 1, 1),
-        ngo_registration_valid_until=datetime.date(2024, 1, 1),
-    )
-
-    with pytest.raises(ValidationError, match="registration cannot end before it starts"):
-        organisation.full_clean()

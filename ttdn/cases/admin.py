@@ -174,9 +174,9 @@ class CaseAdmin(AccessScopedAdmin, ScopedHistoryAdmin):
 class OrganisationAdmin(HistoryAdmin):
     access_scope = NotCaseData("the directory of foreign counterparts, shared by every case")
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    list_display = ["name", "kind", "country", "ngo_registration_number", "ngo_registration_valid_until"]
-    list_filter = ["kind", "country", "ngo_registration_type"]
-    search_fields = ["name", "name_vi", "ngo_registration_number"]
+    list_display = ["name", "kind", "country"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "name_vi"]
 
 
 @admin.register(Person)

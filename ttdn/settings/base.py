@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "ttdn.api",
     "delegations",
     "press",
+    "ngos",
 ]
 
 MIDDLEWARE = [

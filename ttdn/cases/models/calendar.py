@@ -37,13 +37,18 @@ class Timer(models.Model):
         BEFORE_START = "before_start", _("working days before the start")
         AFTER_END = "after_end", _("working days after the end")
         AFTER_RECEIPT = "after_receipt", _("working days after the request is received")
+        AFTER_CERTIFICATE = (
+            "after_certificate",
+            _("working days after a certificate is issued, renewed or amended"),
+        )
+        AFTER_PERIOD = "after_period", _("working days after the period reported ends")
 
     code = models.SlugField(_("code"), max_length=64, unique=True)
     name = models.CharField(_("name"), max_length=255)
     working_days = models.PositiveSmallIntegerField(
         _("working days"), validators=[MinValueValidator(0), MaxValueValidator(365)]
     )
-    anchor = models.CharField(_("counted"), max_length=16, choices=Anchor.choices)
+    anchor = models.CharField(_("counted"), max_length=24, choices=Anchor.choices)
     legal_basis = models.CharField(_("legal basis"), max_length=255, blank=True)
     history = HistoricalRecords()
 

@@ -28,24 +28,11 @@ class Organisation(models.Model):
         FRIENDSHIP_LOCALITY = "friendship_locality", _("Friendship locality")
         OTHER = "other", _("Other")
 
-    class NgoRegistration(models.TextChoices):
-        OPERATION = "operation", _("Registration of operation")
-        PROJECT_OFFICE = "project_office", _("Project office")
-        REPRESENTATIVE_OFFICE = "representative_office", _("Representative office")
-
     name = models.CharField(_("name"), max_length=255)
     name_vi = models.CharField(_("Vietnamese name"), max_length=255, blank=True)
     kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     country = CountryField(_("country"))
     website = models.URLField(_("website"), blank=True)
-    ngo_registration_number = models.CharField(_("NGO registration number"), max_length=64, blank=True)
-    ngo_registration_type = models.CharField(
-        _("NGO registration type"), max_length=32, choices=NgoRegistration.choices, blank=True
-    )
-    ngo_registration_valid_from = models.DateField(_("registration valid from"), null=True, blank=True)
-    ngo_registration_valid_until = models.DateField(_("registration valid until"), null=True, blank=True)
-    ngo_provinces = models.TextField(_("provinces of operation"), blank=True)
-    ngo_fields_of_work = models.TextField(_("fields of work"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     history = HistoricalRecords()
 
@@ -59,13 +46,6 @@ class Organisation(models.Model):
                 "country",
                 name="cases_organisation_name_country_unique",
                 violation_error_message=_("This organisation is already registered for this country."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(ngo_registration_valid_until__isnull=True)
-                | models.Q(ngo_registration_valid_from__isnull=True)
-                | models.Q(ngo_registration_valid_until__gte=models.F("ngo_registration_valid_from")),
-                name="cases_organisation_registration_dates",
-                violation_error_message=_("The registration cannot end before it starts."),
             ),
         ]
 

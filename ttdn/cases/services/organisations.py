@@ -52,12 +52,7 @@ def organisations_find_or_create(*, organisations: Sequence[Organisation]) -> li
             known.setdefault(key(candidate), candidate)
     new = [organisation for k, organisation in wanted if k not in known]
     for organisation in new:
-        # Unique: matched above. The registration's dates are checked (a query each) when given.
-        dated = None not in (
-            organisation.ngo_registration_valid_from,
-            organisation.ngo_registration_valid_until,
-        )
-        organisation.full_clean(validate_unique=False, validate_constraints=dated)
+        organisation.full_clean(validate_unique=False, validate_constraints=False)  # unique: matched above
     for organisation in bulk_create_recorded(new, actor=None):  # unstamped: the request's user
         known[key(organisation)] = organisation
     return [known[key(organisation)] for organisation in organisations]

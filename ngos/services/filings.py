@@ -1,0 +1,82 @@
+"""The filings an NGO owes, made when what calls for them happens: a certificate issued, renewed
+or amended (the activity plan and the bank-account notice), a project's reporting periods (its
+progress reports), a year (the annual report). Each is made once (the filing's unique constraints),
+and its due date follows a change of what it counts from until it has arrived."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+
+from ngos import deadlines
+from ngos.models import AidProject, Certificate, Filing, Ngo
+
+CERTIFICATE_FILINGS = (
+    (Filing.Kind.ACTIVITY_PLAN, deadlines.ACTIVITY_PLAN_TIMER),
+    (Filing.Kind.BANK_ACCOUNT, deadlines.BANK_ACCOUNT_TIMER),
+)
+
+
+def _owe(filing: Filing, *, due: datetime.date, created: bool) -> Filing:
+    if not created and filing.received_on is None and filing.due_on != due:
+        filing.due_on = due
+        filing.save(update_fields=["due_on"])
+    return filing
+
+
+@transaction.atomic
+def certificate_filings_owe(*, certificate: Certificate) -> list[Filing]:
+    """The activity plan and the bank-account notice ``certificate`` calls for (Decree 58/2022),
+    due the timers' working days after it was issued, renewed or amended."""
+    owed: list[Filing] = []
+    for kind, timer in CERTIFICATE_FILINGS:
+        due = deadlines.working_days_after(timer, certificate.issued_on)
+        if due is None:  # the admins took the timer away: nothing is owed by it
+            continue
+        filing, created = Filing.objects.get_or_create(
+            certificate=certificate, kind=kind, defaults={"ngo_id": certificate.ngo_id, "due_on": due}
+        )
+        owed.append(_owe(filing, due=due, created=created))
+    return owed
+
+
+@transaction.atomic
+def project_filings_owe(*, project: AidProject) -> list[Filing]:
+    """A progress report for each reporting period of an approved or running ``project``
+    (Decree 80/2020), due the timer's working days after the period ends. Reports not yet
+    received for periods the project no longer has (its dates changed) are dropped."""
+    if project.status not in AidProject.ACTIVE:
+        return []
+    ends = deadlines.period_ends(project.start_date, project.end_date, project.report_every_months)
+    Filing.objects.filter(project=project, received_on__isnull=True).exclude(period_end__in=ends).delete()
+    owed: list[Filing] = []
+    for period_end in ends:
+        due = deadlines.working_days_after(deadlines.PROJECT_PROGRESS_TIMER, period_end)
+        if due is None:
+            return owed
+        filing, created = Filing.objects.get_or_create(
+            project=project,
+            period_end=period_end,
+            defaults={"ngo_id": project.ngo_id, "kind": Filing.Kind.PROJECT_PROGRESS, "due_on": due},
+        )
+        owed.append(_owe(filing, due=due, created=created))
+    return owed
+
+
+@transaction.atomic
+def annual_reports_owe(*, year: int) -> list[Filing]:
+    """The annual report of ``year`` of every NGO whose certificate was valid in that year, due on
+    the date the admins set."""
+    due = deadlines.annual_report_due(year)
+    first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    ngos = Ngo.objects.filter(
+        certificates__issued_on__lte=last, certificates__valid_until__gte=first
+    ).distinct()
+    owed: list[Filing] = []
+    for ngo in ngos:
+        filing, created = Filing.objects.get_or_create(
+            ngo=ngo, kind=Filing.Kind.ANNUAL_REPORT, year=year, defaults={"due_on": due}
+        )
+        owed.append(_owe(filing, due=due, created=created))
+    return owed
