@@ -22,12 +22,22 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from ngos.models import AidProject, AidSector, Certificate, Filing, Ngo, NgoContact
 from press.models import Coverage
 from tests.factories import ensure_police_agency, make_agency, make_delegation, make_press_visit, person_data
 from ttdn.accounts.roles import Role
 from ttdn.admin_access import SCOPED, AccessScopedAdmin, scope_of, unclassified_admins
 from ttdn.budget.models import BudgetLine, CaseBudget, GuestCategory
-from ttdn.cases.models import AccessLog, Case, CaseHost, FollowUp, Person, PostVisitReport, SecrecyMark
+from ttdn.cases.models import (
+    AccessLog,
+    Case,
+    CaseHost,
+    FollowUp,
+    Organisation,
+    Person,
+    PostVisitReport,
+    SecrecyMark,
+)
 from ttdn.cases.services.attachments import attachment_add
 from ttdn.cases.services.cases import CaseData, ParticipantData, case_update
 from ttdn.cases.services.workflow import case_submit, case_transition
@@ -106,6 +116,17 @@ def world(make_user, attachment_storage):
                              budget_line_text="x", approved_by="x", given_on=today, created_by=author)  # fmt: skip
     GiftReceived.objects.create(case=hidden, from_text=MARK, recipient_name="x", description=f"{MARK} gift",
                                 estimated_value=1, received_on=today, created_by=author)  # fmt: skip
+    # A foreign NGO of no visit the walking agency hosts, with a record of every kind of the registry:
+    # the registry's readers see it (no MARK in it), host agency staff do not.
+    ngo = Ngo.objects.create(
+        organisation=Organisation.objects.create(name="Registry NGO", kind="ngo", country="US")
+    )
+    certificate = Certificate.objects.create(ngo=ngo, kind="operation", event="issued", number="01/CNV",
+                                             issued_on=today, valid_until=today)  # fmt: skip
+    NgoContact.objects.create(ngo=ngo, name="Registry contact")
+    Filing.objects.create(ngo=ngo, kind="activity_plan", certificate=certificate, due_on=today)
+    AidProject.objects.create(ngo=ngo, title="Registry project", committed=1, start_date=today, end_date=today,
+                              sector=AidSector.objects.get_or_create(code="walk", defaults={"name": "Walk"})[0])  # fmt: skip
     shown = case_submit(
         actor=author, case=make_delegation(actor=author, co_hosts=[host], title="Hồ sơ thường")
     )

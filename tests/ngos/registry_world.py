@@ -46,8 +46,8 @@ class World:
     other: Ngo  # nothing to do with the agency
 
 
-@pytest.fixture
-def world(make_user: Callable[..., User], attachment_storage: Any) -> World:
+@pytest.fixture(name="world")
+def world_fixture(make_user: Callable[..., User], attachment_storage: Any) -> World:
     host = make_agency()
     users = {
         "protocol": make_user(Role.PROTOCOL),

@@ -23,7 +23,7 @@ from ngos.services.registry import (
     ngo_create,
     ngo_update,
 )
-from tests.ngos.registry_world import PDF, World, certificate_values, ngo_organisation, world  # noqa: F401
+from tests.ngos.registry_world import PDF, World, certificate_values, ngo_organisation, world_fixture  # noqa: F401
 from ttdn.cases.deadlines import working_days_between
 from ttdn.cases.errors import CaseError
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from ngos.models import Certificate, Filing, Ngo
 from ngos.services.registry import NgoData, certificate_add, ngo_create
-from tests.ngos.registry_world import PDF, World, certificate_values, ngo_organisation, world  # noqa: F401
+from tests.ngos.registry_world import PDF, World, certificate_values, ngo_organisation, world_fixture  # noqa: F401
 from ttdn.cases.models import AccessLog, Case
 
 pytestmark = pytest.mark.django_db
