@@ -13,6 +13,7 @@ from django.db.models import Max, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ngos.models import Certificate, Filing, Ngo, NgoContact
 from ngos.selectors import certificates_visible_to, filings_visible_to, ngos_visible_to, projects_visible_to
@@ -28,7 +29,11 @@ CERTIFICATE_STATES = (
     ("expired", _("Expired")),
     ("none", _("No certificate")),
 )
-FILING_STATES = (("due", _("Due")), ("overdue", _("Overdue")), ("received", _("Received")))
+FILING_STATES = (
+    ("due", pgettext_lazy("filing", "Due")),
+    ("overdue", pgettext_lazy("filing", "Overdue")),
+    ("received", pgettext_lazy("filing", "Received")),
+)
 
 
 @dataclass(frozen=True)
