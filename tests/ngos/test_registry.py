@@ -179,7 +179,7 @@ def test_a_contact_is_added_and_corrected_with_its_history(world: World) -> None
     )
     contact.refresh_from_db()
     assert contact.position == "Director"
-    assert contact.history.count() == 2  # type: ignore[attr-defined]
-    assert contact.history.first().history_user == protocol  # type: ignore[attr-defined]
+    assert contact.history.count() == 2
+    assert contact.history.first().history_user == protocol
     with pytest.raises(ValidationError):
         contact_set(actor=protocol, ngo=world.other, contact=contact, values={"name": "X"})
