@@ -6,7 +6,7 @@ protocol staff: 403)."""
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Max, QuerySet
@@ -236,12 +236,44 @@ class CertificateSerializer(serializers.ModelSerializer[Certificate]):
 
 
 class WritesByProtocol(mixins.CreateModelMixin, mixins.UpdateModelMixin):
-    """Create and PATCH through the services; PUT is not offered."""
+    """Create and PATCH through the services (``create_record``, ``update_record``), by protocol
+    staff only (a record the user may not see is a 404 first); PUT is not offered."""
+
+    def create_record(self, actor: User, ngo: Ngo, values: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def update_record(self, actor: User, record: Any, values: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        refuse(may_manage_ngos(user=_user(request)))
+        return super().create(request, *args, **kwargs)
+
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        cast(Any, self).get_object()  # GenericViewSet's: a record the user may not see is a 404
+        refuse(may_manage_ngos(user=_user(request)))
+        return super().partial_update(request, *args, **kwargs)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if not kwargs.get("partial"):
             return Response(status=status.HTTP_405_METHOD_NOT_ALLOWED)
         return super().update(request, *args, **kwargs)
+
+    def perform_create(self, serializer: serializers.BaseSerializer[Any]) -> None:
+        values = dict(serializer.validated_data)
+        ngo = values.pop("ngo")
+        try:
+            serializer.instance = self.create_record(_user(serializer.context["request"]), ngo, values)
+        except DjangoValidationError as error:
+            raise _bad_input(error) from error
+
+    def perform_update(self, serializer: serializers.BaseSerializer[Any]) -> None:
+        try:
+            serializer.instance = self.update_record(
+                _user(serializer.context["request"]), serializer.instance, dict(serializer.validated_data)
+            )
+        except DjangoValidationError as error:
+            raise _bad_input(error) from error
 
 
 @extend_schema_view(
@@ -279,34 +311,11 @@ class CertificateViewSet(
             }.get(state, certificates.none())
         return certificates
 
-    def perform_create(self, serializer: serializers.BaseSerializer[Certificate]) -> None:
-        user = _user(self.request)
-        values = dict(serializer.validated_data)
-        ngo = values.pop("ngo")
-        try:
-            serializer.instance = certificate_add(actor=user, ngo=ngo, values=values)
-        except DjangoValidationError as error:
-            raise _bad_input(error) from error
+    def create_record(self, actor: User, ngo: Ngo, values: dict[str, Any]) -> Certificate:
+        return certificate_add(actor=actor, ngo=ngo, values=values)
 
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        refuse(may_manage_ngos(user=_user(request)))
-        return super().create(request, *args, **kwargs)
-
-    def perform_update(self, serializer: serializers.BaseSerializer[Certificate]) -> None:
-        assert isinstance(serializer.instance, Certificate)  # noqa: S101
-        try:
-            serializer.instance = certificate_update(
-                actor=_user(self.request),
-                certificate=serializer.instance,
-                values=dict(serializer.validated_data),
-            )
-        except DjangoValidationError as error:
-            raise _bad_input(error) from error
-
-    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        self.get_object()  # 404 first for one the user may not see
-        refuse(may_manage_ngos(user=_user(request)))
-        return super().partial_update(request, *args, **kwargs)
+    def update_record(self, actor: User, record: Any, values: dict[str, Any]) -> Certificate:
+        return certificate_update(actor=actor, certificate=record, values=values)
 
 
 class FilingSerializer(serializers.ModelSerializer[Filing]):
@@ -385,27 +394,11 @@ class FilingViewSet(
             }.get(state, filings.none())
         return filings
 
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        refuse(may_manage_ngos(user=_user(request)))
-        return super().create(request, *args, **kwargs)
+    def create_record(self, actor: User, ngo: Ngo, values: dict[str, Any]) -> Filing:
+        return filing_add(actor=actor, ngo=ngo, values=values)
 
-    def perform_create(self, serializer: serializers.BaseSerializer[Filing]) -> None:
-        values = dict(serializer.validated_data)
-        ngo = values.pop("ngo")
-        try:
-            serializer.instance = filing_add(actor=_user(self.request), ngo=ngo, values=values)
-        except DjangoValidationError as error:
-            raise _bad_input(error) from error
-
-    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        self.get_object()
-        refuse(may_manage_ngos(user=_user(request)))
-        return super().partial_update(request, *args, **kwargs)
-
-    def perform_update(self, serializer: serializers.BaseSerializer[Filing]) -> None:
-        filing = serializer.instance
-        assert isinstance(filing, Filing)  # noqa: S101
-        values = serializer.validated_data
+    def update_record(self, actor: User, record: Any, values: dict[str, Any]) -> Filing:
+        filing = record
         received = values.get("received_on", filing.received_on)
         if received is None:
             raise ValidationError({"received_on": [_("Say when the filing arrived.")]})
@@ -415,7 +408,4 @@ class FilingViewSet(
             document_date=values.get("document_date", filing.document_date),
             notes=values.get("notes", filing.notes),
         )
-        try:
-            serializer.instance = filing_record(actor=_user(self.request), filing=filing, receipt=receipt)
-        except DjangoValidationError as error:
-            raise _bad_input(error) from error
+        return filing_record(actor=actor, filing=filing, receipt=receipt)
