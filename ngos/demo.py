@@ -7,19 +7,22 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from ngos.models import Certificate, Filing, Ngo
 from ngos.services.registry import NgoData, Receipt, certificate_add, contact_set, filing_record, ngo_create
 from ttdn.accounts.models import Agency, User
-from ttdn.cases.models import Case, Organisation
-from ttdn.cases.services.cases import CaseData, ParticipantData
+from ttdn.cases.models import Attachment, Case, Organisation
+from ttdn.cases.services.attachments import attachment_add
+from ttdn.cases.services.cases import CaseData, ParticipantData, ProgrammeData
 from ttdn.cases.services.people import PersonData
 from ttdn.cases.services.workflow import case_submit
 
 PLAN, CARE, OXFAM = "Plan International", "CARE International", "Oxfam"
 FRENCH_FRIENDSHIP = "Association d'amitié franco-vietnamienne"
+LETTER = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 CARE_VISIT = "Tổ chức CARE International khảo sát dự án sinh kế cho phụ nữ dân tộc thiểu số"
 
 NGOS = (
@@ -46,6 +49,7 @@ def _care_visit(protocol: User, care: Organisation, today: datetime.date) -> str
     if Case.objects.filter(title=CARE_VISIT).exists():
         return None
     start = today + datetime.timedelta(days=25)
+    tz = timezone.get_current_timezone()
     case = delegation_create(
         actor=protocol,
         data=CaseData(
@@ -64,9 +68,19 @@ def _care_visit(protocol: User, care: Organisation, today: datetime.date) -> str
                     role="head",
                 )
             ],
+            programme=[
+                ProgrammeData(
+                    start=datetime.datetime.combine(start, datetime.time(8), tzinfo=tz),
+                    end=datetime.datetime.combine(start, datetime.time(11), tzinfo=tz),
+                    place="Sở Văn hóa, Thể thao và Du lịch", activity="meeting",
+                    summary="Làm việc về dự án sinh kế gắn với du lịch cộng đồng",
+                )
+            ],
         ),
         delegation_kind="ngo",
     )  # fmt: skip
+    letter = SimpleUploadedFile("cong-van-de-nghi.pdf", LETTER, content_type="application/pdf")
+    attachment_add(actor=protocol, case=case, upload=letter, kind=Attachment.Kind.REQUEST_LETTER)
     case_submit(actor=protocol, case=case)
     return f"delegation {case.reference}: {case.title}"
 

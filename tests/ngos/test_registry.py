@@ -183,3 +183,22 @@ def test_a_contact_is_added_and_corrected_with_its_history(world: World) -> None
     assert contact.history.first().history_user == protocol
     with pytest.raises(ValidationError):
         contact_set(actor=protocol, ngo=world.other, contact=contact, values={"name": "X"})
+
+
+def test_the_demo_has_three_ngos_with_certificates_one_ending_soon_and_the_visits_counterparts(
+    db: None,
+) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from ttdn.accounts.models import User
+
+    call_command("seed_demo", "--force", stdout=StringIO())
+    protocol, agency = User.objects.get(username="protocol"), User.objects.get(username="agency")
+    with_certificates = Ngo.objects.filter(certificates__isnull=False).distinct()
+    assert names(with_certificates) == {"Plan International", "CARE International", "Oxfam"}
+    assert names(ngos_listed(user=protocol, state="ending")) == {"CARE International"}
+    assert "Association d'amitié franco-vietnamienne" in names(Ngo.objects.all())
+    assert names(ngos_visible_to(agency)) == {"CARE International"}
+    assert all(ngo.contacts.exists() for ngo in with_certificates)
