@@ -276,6 +276,34 @@ class WritesByProtocol(mixins.CreateModelMixin, mixins.UpdateModelMixin):
             raise _bad_input(error) from error
 
 
+class RegistryRecordViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, WritesByProtocol, viewsets.GenericViewSet
+):
+    """The certificates or the filings of the NGOs the user may see (``visible``); the list
+    filtered by ``?ngo=``, ``?kind=`` and ``?state=`` (``by_state``)."""
+
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def visible(self) -> QuerySet[Any]:
+        raise NotImplementedError
+
+    def by_state(self, records: QuerySet[Any], state: str, today: datetime.date) -> QuerySet[Any]:
+        raise NotImplementedError
+
+    def get_queryset(self) -> QuerySet[Any]:
+        records = self.visible()
+        if self.action != "list":
+            return records
+        params = self.request.query_params
+        if params.get("ngo", "").isdigit():
+            records = records.filter(ngo=int(params["ngo"]))
+        if params.get("kind"):
+            records = records.filter(kind=params["kind"])
+        if params.get("state"):
+            records = self.by_state(records, params["state"], timezone.localdate())
+        return records
+
+
 @extend_schema_view(
     list=extend_schema(
         parameters=[
@@ -285,31 +313,19 @@ class WritesByProtocol(mixins.CreateModelMixin, mixins.UpdateModelMixin):
         ]
     )
 )
-class CertificateViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, WritesByProtocol, viewsets.GenericViewSet
-):
+class CertificateViewSet(RegistryRecordViewSet):
     serializer_class = CertificateSerializer
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
-    def get_queryset(self) -> QuerySet[Certificate]:
-        certificates = certificates_visible_to(self.request.user).order_by("-issued_on", "-pk")
-        if self.action != "list":
-            return certificates
-        params = self.request.query_params
-        if params.get("ngo", "").isdigit():
-            certificates = certificates.filter(ngo=int(params["ngo"]))
-        if params.get("kind"):
-            certificates = certificates.filter(kind=params["kind"])
-        state = params.get("state", "")
-        if state:
-            today = timezone.localdate()
-            soon = today + datetime.timedelta(days=ENDING_SOON_DAYS)
-            certificates = {
-                "valid": certificates.filter(valid_until__gt=soon),
-                "ending": certificates.filter(valid_until__gte=today, valid_until__lte=soon),
-                "expired": certificates.filter(valid_until__lt=today),
-            }.get(state, certificates.none())
-        return certificates
+    def visible(self) -> QuerySet[Certificate]:
+        return certificates_visible_to(self.request.user).order_by("-issued_on", "-pk")
+
+    def by_state(self, records: QuerySet[Any], state: str, today: datetime.date) -> QuerySet[Any]:
+        soon = today + datetime.timedelta(days=ENDING_SOON_DAYS)
+        return {
+            "valid": records.filter(valid_until__gt=soon),
+            "ending": records.filter(valid_until__gte=today, valid_until__lte=soon),
+            "expired": records.filter(valid_until__lt=today),
+        }.get(state, records.none())
 
     def create_record(self, actor: User, ngo: Ngo, values: dict[str, Any]) -> Certificate:
         return certificate_add(actor=actor, ngo=ngo, values=values)
@@ -368,31 +384,20 @@ class FilingSerializer(serializers.ModelSerializer[Filing]):
         ]
     )
 )
-class FilingViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, WritesByProtocol, viewsets.GenericViewSet
-):
+class FilingViewSet(RegistryRecordViewSet):
     """What the NGOs owe and when it arrived; PATCH records an arrival (received on, document)."""
 
     serializer_class = FilingSerializer
-    http_method_names = ["get", "post", "patch", "head", "options"]
 
-    def get_queryset(self) -> QuerySet[Filing]:
-        filings = filings_visible_to(self.request.user).order_by("due_on", "pk")
-        if self.action != "list":
-            return filings
-        params = self.request.query_params
-        if params.get("ngo", "").isdigit():
-            filings = filings.filter(ngo=int(params["ngo"]))
-        if params.get("kind"):
-            filings = filings.filter(kind=params["kind"])
-        state, today = params.get("state", ""), timezone.localdate()
-        if state:
-            filings = {
-                "received": filings.filter(received_on__isnull=False),
-                "due": filings.filter(received_on__isnull=True, due_on__gte=today),
-                "overdue": filings.filter(received_on__isnull=True, due_on__lt=today),
-            }.get(state, filings.none())
-        return filings
+    def visible(self) -> QuerySet[Filing]:
+        return filings_visible_to(self.request.user).order_by("due_on", "pk")
+
+    def by_state(self, records: QuerySet[Any], state: str, today: datetime.date) -> QuerySet[Any]:
+        return {
+            "received": records.filter(received_on__isnull=False),
+            "due": records.filter(received_on__isnull=True, due_on__gte=today),
+            "overdue": records.filter(received_on__isnull=True, due_on__lt=today),
+        }.get(state, records.none())
 
     def create_record(self, actor: User, ngo: Ngo, values: dict[str, Any]) -> Filing:
         return filing_add(actor=actor, ngo=ngo, values=values)
