@@ -10,12 +10,14 @@ class NgosConfig(AppConfig):
         self._checks_and_reminders()
 
     def _checks_and_reminders(self) -> None:
-        """The certificate checks of a visit, and the reminders of the filings and certificates."""
-        from ngos import reminders
+        """The certificate checks of a visit, the reminders of the filings and certificates, and
+        the settings of the annual report's date in the admin."""
+        from ngos import admin_settings, reminders
         from ngos.checks import certificate_warnings
         from ttdn.cases import warnings
         from ttdn.notifications import rules
 
+        admin_settings.register()
         warnings.register(certificate_warnings)
         for trigger in reminders.TRIGGERS:
             rules.register(trigger)

@@ -1,8 +1,10 @@
 """The registry's reminder rules, to protocol staff, each editable (offset, on/off, recipients) in
 the admin afterwards: a filing due in 5 working days and overdue; a certificate ending in 90 days
-and on its last day."""
+and on its last day. And the admins' permission to set the date the annual report is due."""
 
 from django.db import migrations
+
+from ttdn.accounts.role_migrations import grant_role_permissions
 
 RULES = [
     # code, name, trigger, offset, day kind, recipients
@@ -17,6 +19,10 @@ RULES = [
 ]  # fmt: skip
 
 
+# The admins set the date the annual report is due (the registry's settings).
+ADMIN = ["ngos.view_ngosettings", "ngos.change_ngosettings"]
+
+
 def create(apps, schema_editor):
     ReminderRule = apps.get_model("notifications", "ReminderRule")
     for code, name, trigger, offset, day_kind, audiences in RULES:
@@ -24,6 +30,7 @@ def create(apps, schema_editor):
             code=code,
             defaults={"name": name, "trigger": trigger, "offset": offset, "day_kind": day_kind, "audiences": audiences},
         )
+    grant_role_permissions(apps, {"admin": ADMIN})
 
 
 def remove(apps, schema_editor):
