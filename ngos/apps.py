@@ -8,6 +8,7 @@ class NgosConfig(AppConfig):
 
     def ready(self) -> None:
         self.ready_registry()
+        self._checks_and_reminders()
 
     def ready_registry(self) -> None:
         """The registry: its item in the navigation bar, its panel on the case page."""
@@ -24,3 +25,14 @@ class NgosConfig(AppConfig):
             )
         )
         panels.register(panels.CasePanel("ngos/_case_panel.html", case_ngo_panel))
+
+    def _checks_and_reminders(self) -> None:
+        """The certificate checks of a visit, the reminders of the filings and certificates."""
+        from ngos import reminders
+        from ngos.checks import certificate_warnings
+        from ttdn.cases import warnings
+        from ttdn.notifications import rules
+
+        warnings.register(certificate_warnings)
+        for trigger in reminders.TRIGGERS:
+            rules.register(trigger)

@@ -143,3 +143,19 @@ def due_window(rule: ReminderRule, today: datetime.date) -> tuple[datetime.date,
 def overdue_before(rule: ReminderRule, today: datetime.date) -> datetime.date:
     """Dates before this one are overdue by at least ``offset`` days (0: the day after)."""
     return min(today, shift(rule, today, -rule.offset) + datetime.timedelta(days=1))
+
+
+def date_finders(
+    model: type[models.Model], field: str, occasions: Callable[[models.QuerySet[Any]], list[Occasion]]
+) -> tuple[Finder, Finder]:
+    """The finders of a pair of triggers on a date ``field`` of ``model``: what is due within the
+    rule's window ("due soon"), and what is past due by the rule's offset ("overdue"); each turns
+    the rows it finds into occasions with ``occasions``."""
+
+    def find_due(rule: ReminderRule, today: datetime.date, directory: Directory) -> list[Occasion]:
+        return occasions(model._default_manager.filter(**{f"{field}__range": due_window(rule, today)}))
+
+    def find_overdue(rule: ReminderRule, today: datetime.date, directory: Directory) -> list[Occasion]:
+        return occasions(model._default_manager.filter(**{f"{field}__lt": overdue_before(rule, today)}))
+
+    return find_due, find_overdue

@@ -429,3 +429,9 @@ CELERY_BEAT_SCHEDULE["personal-data-retention"] = {
     "task": "ttdn.cases.tasks.anonymise_due_people",
     "schedule": crontab(hour=2, minute=30),
 }
+# Foreign NGOs (ngos/tasks.py): each day, the current year's annual report is owed by every NGO
+# certified in the year (due on the date in the admin's NGO registry settings; safe to run twice).
+CELERY_BEAT_SCHEDULE["ngos-annual-reports"] = {
+    "task": "ngos.tasks.owe_annual_reports",
+    "schedule": crontab(hour=1, minute=15),
+}

@@ -39,15 +39,19 @@ from ttdn.cases.services.access import (
 from ttdn.cases.services.attachments import attachment_add
 from ttdn.cases.services.workflow import TRANSITIONS, case_transition, transition_warning
 from ttdn.cases.timeline import timeline_for
-from ttdn.cases.views import approval, form_errors_to_messages
+from ttdn.cases.views import approval, form_errors_to_messages, warnings_to_messages
 from ttdn.cases.views.decorators import case_view
 from ttdn.cases.views.form_page import CaseFormPage
+from ttdn.cases.warnings import warnings_for
 
 # The case page's history shows the newest entries: a long case (200 participants, each added
 # with its history row) would otherwise render hundreds of them on every visit.
 TIMELINE_ON_CASE_PAGE = 30
 # Likewise the first participants of a large delegation.
 PARTICIPANTS_ON_CASE_PAGE = 50
+# The moves after which the registered checks' warnings are said again (creating and saving say
+# them too: ttdn/cases/views/edit.py).
+WARN_AFTER = frozenset({"submit"})
 
 
 @dataclass(frozen=True)
@@ -127,6 +131,7 @@ def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
             "transitions": [transition for transition, ability in transitions if ability],
             "blocked": [(transition, ability.reason) for transition, ability in transitions if not ability],
             "attachment_form": AttachmentForm() if abilities["upload"] else None,
+            "case_warnings": warnings_for(case),
             **_panels(case=case, user=user),
         },
     )
@@ -208,6 +213,8 @@ def case_transition_view(request: HttpRequest, user: User, case: Case, name: str
         _("%(reference)s is now %(status)s.")
         % {"reference": case.reference, "status": case.get_status_display().lower()},
     )
+    if name in WARN_AFTER:
+        warnings_to_messages(request, case)
     return redirect("cases:detail", pk=case.pk)
 
 

@@ -22,6 +22,7 @@ from ttdn.cases.policy import may_create_case, may_edit
 from ttdn.cases.review_scope import reviewed_fields, reviewed_labels
 from ttdn.cases.services.access import access_log_restricted_reads
 from ttdn.cases.services.reviews import review_stands
+from ttdn.cases.views import warnings_to_messages
 from ttdn.cases.views.decorators import case_view, refuse
 
 # save(actor, editor, case or None, reopen_confirmed) -> the saved case: one call of the kind's
@@ -85,6 +86,7 @@ class CaseEditView(View):
                         "The case went back to the police for review because you changed: %(fields)s."
                     ) % {"fields": ", ".join(reopened)}
                 messages.success(request, message)
+                warnings_to_messages(request, saved)
                 return redirect(saved.get_absolute_url())
         return self.render(request, user, editor, status=400, review_changes=review_changes)
 

@@ -43,6 +43,7 @@ from ttdn.cases.services.reviews import review_answer, review_assign, review_rec
 from ttdn.cases.services.secrecy import secrecy_mark_add
 from ttdn.cases.views.decorators import case_view, refuse, request_user, review_url, review_view
 from ttdn.cases.views.form_page import CaseFormPage
+from ttdn.cases.warnings import warnings_for
 from ttdn.paging import page_of, query_without_page
 
 DUE_SOON_DAYS = 3
@@ -134,6 +135,7 @@ def review_detail(request: HttpRequest, user: User, review: Review, case: Case) 
                 participants=participants, visible=identity_visible(user=user, case=case)
             ),
             "programme": case.programme_items.all(),
+            "case_warnings": warnings_for(case),
             "attachments": case.attachments.all(),
             "secrecy_marks": case.secrecy_marks.all(),
             "questions": review.questions.select_related("asked_by", "answered_by"),
