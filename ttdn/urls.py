@@ -35,5 +35,6 @@ urlpatterns = [
     path("budget/", include("ttdn.budget.urls")),
     path("api/v1/", include("ttdn.api.urls")),
     path("api/v1/", include(api_router.urls)),
+    path("api/v1/", include("ngos.api_urls_projects")),
     path("", include("ttdn.accounts.urls")),
 ]
