@@ -139,7 +139,11 @@ class AidProjectViewSet(
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self) -> QuerySet[AidProject]:
-        projects = projects_visible_to(self.request.user).prefetch_related("communes", "cases")
+        projects = (
+            projects_visible_to(self.request.user)
+            .select_related("sector")
+            .prefetch_related("communes", "cases")
+        )
         if self.action != "list":
             return projects.order_by("-start_date", "-pk")
         params = self.request.query_params

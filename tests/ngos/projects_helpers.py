@@ -62,4 +62,6 @@ def make_world(make_user: Any) -> World:
     case = make_delegation(actor=protocol, lead_agency=agency, counterpart=ngo.organisation)
     project = make_project(protocol, ngo)
     project_link_case(actor=protocol, project=project, case=case)
-    return World(protocol, host, outsider, make_user(Role.LEADER), police_officer(), agency, ngo, case, project)
+    return World(
+        protocol, host, outsider, make_user(Role.LEADER), police_officer(), agency, ngo, case, project
+    )

@@ -12,9 +12,15 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from ngos.models import AidProject, Filing
-from ngos.services.projects import project_link_case, project_report_record, project_unlink_case, project_update
+from ngos.services.projects import (
+    project_link_case,
+    project_report_record,
+    project_unlink_case,
+    project_update,
+)
 from tests.ngos.projects_helpers import D, World, make_ngo, make_project, make_world, project_data
 from ttdn.accounts.roles import Role
 from ttdn.cases.errors import CaseError
@@ -36,7 +42,10 @@ def world(make_user: Any) -> World:
     [
         ({"disbursed": 2_000_000_000}, "disbursed"),
         ({"end_date": D(2025, 12, 31)}, "end_date"),
-        ({"currency": "USD", "amount_in_currency": None, "exchange_rate": Decimal(25000)}, "amount_in_currency"),
+        (
+            {"currency": "USD", "amount_in_currency": None, "exchange_rate": Decimal(25000)},
+            "amount_in_currency",
+        ),
         ({"currency": "USD", "amount_in_currency": Decimal(10), "exchange_rate": None}, "exchange_rate"),
         ({"committed": None}, "committed"),
         ({"amount_in_currency": Decimal(10), "exchange_rate": Decimal(2)}, "currency"),
@@ -164,7 +173,9 @@ def test_who_sees_the_project_but_may_not_keep_it_is_refused(client: Client, wor
         # The police see the project, not this visit (not referred to them): its page is a 404.
         for url in _urls(world)[1:] if user != world.police else _urls(world)[1:3]:
             assert client.get(url).status_code == 403, (user, url)
-        unlink = reverse("ngos:project_case_unlink", kwargs={"pk": world.project.pk, "case_pk": world.case.pk})
+        unlink = reverse(
+            "ngos:project_case_unlink", kwargs={"pk": world.project.pk, "case_pk": world.case.pk}
+        )
         assert client.post(unlink).status_code == 403
         assert client.get(reverse("ngos:project_create")).status_code == 403
     assert world.project.cases.count() == 1
@@ -176,7 +187,9 @@ def test_the_project_page_shows_amounts_reports_and_visits(client: Client, world
     text = page.content.decode()
     assert "1.000.000.000" in text  # Vietnamese thousands separators
     assert world.case.reference in text
-    assert [row.state for row in page.context["reports"]] == ["overdue", "overdue"] or page.context["reports"]
+    today = timezone.localdate()
+    expected = ["overdue" if filing.due_on < today else "due" for filing in world.project.filings.all()]
+    assert [row.state for row in page.context["reports"]] == expected == sorted(expected, reverse=True)
 
 
 def _form(world: World, **fields: Any) -> dict[str, Any]:
@@ -187,7 +200,9 @@ def _form(world: World, **fields: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def test_the_form_creates_a_project_and_returns_errors_beside_their_fields(client: Client, world: World) -> None:
+def test_the_form_creates_a_project_and_returns_errors_beside_their_fields(
+    client: Client, world: World
+) -> None:
     client.force_login(world.protocol)
     url = reverse("ngos:project_create")
     refused = client.post(url, _form(world, disbursed="900000000"))
@@ -201,7 +216,9 @@ def test_the_form_creates_a_project_and_returns_errors_beside_their_fields(clien
     assert project.filings.count() == 2
 
 
-def test_protocol_links_a_visit_from_the_case_page_and_the_panel_lists_it(client: Client, world: World) -> None:
+def test_protocol_links_a_visit_from_the_case_page_and_the_panel_lists_it(
+    client: Client, world: World
+) -> None:
     other = make_project(world.protocol, world.ngo, title="Dự án thứ hai")
     client.force_login(world.protocol)
     url = reverse("ngos:case_project_link", kwargs={"pk": world.case.pk})
@@ -250,4 +267,3 @@ def test_the_list_filters(client: Client, world: World) -> None:
     assert listed(ngo=world.ngo.pk) == {world.project.pk}
     assert listed(commune=world.agency.pk) == set()
     assert listed(sector=world.project.sector.pk) == {world.project.pk, other.pk}
-
