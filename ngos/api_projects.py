@@ -108,8 +108,8 @@ def _user(request: Request) -> User:
 
 
 def _number(request: Request, name: str) -> int | None:
-    value = request.query_params.get(name)
-    if value in (None, ""):
+    value = request.query_params.get(name) or ""
+    if not value:
         return None
     if not value.isdigit() or len(value) > 9:
         raise ValidationError({name: [_("A number is expected.")]})
@@ -167,7 +167,8 @@ class AidProjectViewSet(
             )
         return context
 
-    def _save(self, serializer: AidProjectSerializer, project: AidProject | None) -> AidProject:
+    def _save(self, serializer: Any, project: AidProject | None) -> AidProject:
+        assert isinstance(serializer, AidProjectSerializer)  # noqa: S101 - serializer_class
         user = _user(self.request)
         try:
             if project is None:
