@@ -74,10 +74,10 @@ def progress_reports(project: AidProject) -> list[ReportRow]:
     rows = []
     for filing in project.filings.filter(kind=Filing.Kind.PROJECT_PROGRESS).order_by("period_end", "pk"):
         if filing.received_on is not None:
-            row = ReportRow(filing, "received", _("Received"))
+            row = ReportRow(filing, "received", _("Report received"))
         elif filing.due_on < today:
-            row = ReportRow(filing, "overdue", _("Overdue"))
+            row = ReportRow(filing, "overdue", _("Report overdue"))
         else:
-            row = ReportRow(filing, "due", _("Due"))
+            row = ReportRow(filing, "due", _("Report not yet due"))
         rows.append(row)
     return rows
