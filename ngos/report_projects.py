@@ -83,7 +83,7 @@ def project_rows(user: Any, period: Period) -> list[Row]:
         .annotate(n=Count("pk"))
     )
     counts = {row["status"]: row["n"] for row in running}
-    return [(status, [label, counts.get(status, 0)]) for status, label in AidProject.Status.choices]
+    return [(status, [str(label), counts.get(status, 0)]) for status, label in AidProject.Status.choices]
 
 
 def _sums(projects: QuerySet[AidProject], key: str) -> list[dict[str, Any]]:

@@ -85,3 +85,16 @@ def test_the_sections_are_for_who_reads_the_registry(make_user: Any) -> None:
     for role in (Role.PROTOCOL, Role.LEADER, Role.ADMIN, Role.POLICE):
         assert {"ngos", "aid_projects", "aid"} <= set(report_figures(make_user(role), YEAR)["sections"])
     assert not {"ngos", "aid_projects", "aid"} & set(report_figures(make_user(Role.AGENCY), YEAR)["sections"])
+
+
+def test_the_sections_export_to_every_format(client: Any, make_user: Any) -> None:
+    from django.urls import reverse
+
+    protocol = make_user(Role.PROTOCOL)
+    make_project(protocol, make_ngo(), decision_date=D(2026, 2, 1))
+    client.force_login(protocol)
+    for fmt in ("xlsx", "csv", "pdf"):
+        answer = client.get(reverse("reports:export", args=["figures", fmt]), {"year": "2026"})
+        assert answer.status_code == 200, fmt
+    answer = client.get("/api/v1/reports/", {"year": "2026"})
+    assert answer.status_code == 200 and "aid" in answer.json()["sections"]
