@@ -35,6 +35,7 @@ from ttdn.accounts.models import Agency, User
 from ttdn.api.permissions import refuse
 from ttdn.cases.selectors import case_get_for, cases_visible_to
 
+MIN_YEAR, MAX_YEAR = 2000, 2100  # as the list page's filter
 WRITABLE = [
     "ngo",
     "title",
@@ -123,7 +124,7 @@ FILTERS = [
         "commune", OpenApiTypes.STR, description="Only those in this commune (its agency code)."
     ),
     OpenApiParameter("status", OpenApiTypes.STR, enum=AidProject.Status.values),
-    OpenApiParameter("year", OpenApiTypes.INT, description="Only those running in this year."),
+    OpenApiParameter("year", OpenApiTypes.INT, description="Only those running in this year (2000 to 2100)."),
 ]
 
 
@@ -154,10 +155,19 @@ class AidProjectViewSet(
         commune = Agency.objects.filter(code=params["commune"]).first() if params.get("commune") else None
         if (params.get("sector") and sector is None) or (params.get("commune") and commune is None):
             return projects.none()
+        year = _number(self.request, "year")
+        if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+            raise ValidationError(
+                {"year": [_("A year from %(min)s to %(max)s.") % {"min": MIN_YEAR, "max": MAX_YEAR}]}
+            )
         return projects_filtered(
-            projects, ngo=_number(self.request, "ngo"), sector=sector, commune=commune, status=state,
-            year=_number(self.request, "year"),
-        ).order_by("-start_date", "-pk")  # fmt: skip
+            projects,
+            ngo=_number(self.request, "ngo"),
+            sector=sector,
+            commune=commune,
+            status=state,
+            year=year,
+        ).order_by("-start_date", "-pk")
 
     def get_serializer_context(self) -> dict[str, Any]:
         context = super().get_serializer_context()

@@ -60,6 +60,7 @@ def test_the_list_filters(world: World) -> None:
     assert listed(sector="water") == {world.project.pk, other.pk}
     assert listed(sector="nothing") == set()
     assert api.get(URL, {"status": "nonsense"}).status_code == 400
+    assert api.get(URL, {"year": "196500356"}).status_code == 400
 
 
 def test_protocol_creates_patches_and_links(world: World) -> None:
