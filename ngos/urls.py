@@ -4,4 +4,5 @@ app_name = "ngos"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("ngos.urls_registry")),
+    path("", include("ngos.urls_projects")),
 ]

@@ -36,5 +36,6 @@ urlpatterns = [
     path("api/v1/", include("ttdn.api.urls")),
     path("api/v1/", include(api_router.urls)),
     path("api/v1/", include("ngos.api_urls_registry")),
+    path("api/v1/", include("ngos.api_urls_projects")),
     path("", include("ttdn.accounts.urls")),
 ]

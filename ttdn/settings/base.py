@@ -356,6 +356,7 @@ TTDN_DEMO_SEEDERS = [
     "ttdn.budget.demo.seed",
     "ttdn.gifts.demo.seed",
     "ngos.demo.seed",
+    "ngos.demo_projects.seed",
 ]
 
 # Agencies (by code) added as co-hosts of every press visit, besides the provincial police:
