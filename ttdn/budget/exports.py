@@ -8,7 +8,7 @@ import io
 from typing import Any
 
 from django.conf import settings
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from docx import Document as open_docx
 from docx.shared import Pt
@@ -21,17 +21,11 @@ from ttdn.documents import dates
 from ttdn.documents.defaults import layout
 from ttdn.documents.models import Register
 from ttdn.documents.rendering import render_docx
+from ttdn.money import money
 from ttdn.spreadsheets import sheet_fill
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def money(value: int | None) -> str:
-    """``1.500.000`` in Vietnamese, ``1,500,000`` in English: the active language's separators."""
-    if value is None:
-        return ""
-    return formats.number_format(value, decimal_pos=0, force_grouping=True)
 
 
 def calculation(line: BudgetLine, budget: CaseBudget) -> str:

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from ttdn.accounts.models import User
 from ttdn.budget import exports
 from ttdn.budget.errors import BudgetError
-from ttdn.budget.exports import money
 from ttdn.budget.forms import (
     ActualFormSet,
     ComputeForm,
@@ -41,6 +40,7 @@ from ttdn.cases.policy import may_see_finances
 from ttdn.cases.services.access import access_log_exports
 from ttdn.cases.views.decorators import case_view, refuse
 from ttdn.cases.views.form_page import CaseFormPage
+from ttdn.money import money, vnd
 
 ANCHOR = "budget"
 COMPUTE = CaseFormPage(gettext_lazy("Compute the reception budget"), gettext_lazy("Compute from the norms"),
@@ -64,9 +64,9 @@ def _budget(case: Case) -> CaseBudget:
 
 def line_summary(line: BudgetLine) -> str:
     """The line a page is about: its item, its amount, and the norm's when it differs."""
-    summary = f"{line.label} · {money(line.amount)}\u00a0₫"
+    summary = f"{line.label} · {vnd(line.amount)}"
     if line.computed is not None and line.computed != line.amount:
-        summary += " · " + _("by the norm: %(amount)s") % {"amount": f"{money(line.computed)}\u00a0₫"}
+        summary += " · " + _("by the norm: %(amount)s") % {"amount": vnd(line.computed)}
     return summary
 
 
