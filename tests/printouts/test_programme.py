@@ -213,3 +213,19 @@ def test_the_case_page_offers_the_printouts_with_their_languages(
     assert reverse("printouts:programme_bilingual", kwargs={"pk": visit.pk}) in page
     assert reverse("cases:programme_print", kwargs={"pk": visit.pk}) in page
     assert "ພາສາລາວ" in page
+
+
+def test_a_line_without_content_names_its_activity_once() -> None:
+    """The kind of activity stands in for missing content, and is then not repeated under it."""
+    from django.utils import translation
+
+    from ttdn.printouts.programme import _cell
+
+    item = ProgrammeItem(activity=ProgrammeItem.Activity.MEETING, place="Trụ sở UBND tỉnh", summary="")
+    with translation.override("en"):
+        cell = _cell(item, "en")
+    assert (cell.summary.value, cell.activity) == ("Meeting", "")
+    item.summary, item.summary_translated = "Làm việc với lãnh đạo tỉnh", "Working session"
+    with translation.override("en"):
+        cell = _cell(item, "en")
+    assert (cell.summary.value, cell.activity) == ("Working session", "Meeting")

@@ -128,7 +128,7 @@ def _cell(item: ProgrammeItem, language: str) -> Cell:
     summary = _translated(item.summary, item.summary_translated, language)
     return Cell(
         # The kind of activity under the line's content, unless the content says just that.
-        activity="" if summary.value == activity else activity,
+        activity="" if summary.value in ("", activity) else activity,
         summary=summary if summary.value else Text(activity),
         place=_translated(item.place, item.place_translated, language),
         hosts=_translated(item.hosts, item.hosts_translated, language),
