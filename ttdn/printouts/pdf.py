@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -53,3 +54,14 @@ def render_pdf(template: str, context: dict[str, Any], *, language: str) -> byte
         )
     stylesheet = CSS(filename=str(STYLESHEET), url_fetcher=fetch_nothing)
     return bytes(HTML(string=html, url_fetcher=fetch_nothing).write_pdf(stylesheets=[stylesheet]))
+
+
+def pdf_response(content: bytes, filename: str, *, attachment: bool = False) -> HttpResponse:
+    """A print-out as the answer to a request: shown in the browser (``inline``), or saved as a
+    file (``attachment``: the badges and place cards, printed on their own sheets); never cached,
+    as it shows a case."""
+    response = HttpResponse(content, content_type="application/pdf")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
