@@ -258,15 +258,12 @@ def test_the_forms_refuse_a_rank_beyond_the_bound_with_a_clear_message(
 
     client.force_login(protocol)
     one = case.participants.first()
+    ranks = client.post(reverse("printouts:ranks_edit", kwargs={"pk": case.pk}), {f"rank_{one.pk}": "1000"})
+    hosts = client.post(
+        reverse("printouts:hosts_edit", kwargs={"pk": case.pk}),
+        _host_rows({"name": "Nguyễn Văn A", "position": "Chủ tịch", "rank": "32768"}),
+    )
     with translation.override("en"):
-        message = str(RANK_RANGE_MESSAGE)
-        ranks = client.post(
-            reverse("printouts:ranks_edit", kwargs={"pk": case.pk}), {f"rank_{one.pk}": "1000"}
-        )
-        hosts = client.post(
-            reverse("printouts:hosts_edit", kwargs={"pk": case.pk}),
-            _host_rows({"name": "Nguyễn Văn A", "position": "Chủ tịch", "rank": "32768"}),
-        )
         formset = ParticipantFormSet(
             {
                 "participants-TOTAL_FORMS": "1",
@@ -280,9 +277,10 @@ def test_the_forms_refuse_a_rank_beyond_the_bound_with_a_clear_message(
             prefix="participants",
         )
         assert not formset.is_valid()
-        assert formset.forms[0].errors["rank"] == [message]
-
-    assert message == "A rank is a whole number from 1 (the head) to 999."
+        assert formset.forms[0].errors["rank"] == ["A rank is a whole number from 1 (the head) to 999."]
+    with translation.override("vi"):  # the pages, in the user's language
+        message = str(RANK_RANGE_MESSAGE)
+    assert message == "Thứ tự là số nguyên từ 1 (người đứng đầu) đến 999."
     for response in (ranks, hosts):
         assert response.status_code == 400 and message in response.content.decode()
     assert not case.hosts.exists() and not case.participants.filter(rank__isnull=False).exists()
