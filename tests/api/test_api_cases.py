@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from rest_framework.test import APIClient
@@ -287,3 +288,68 @@ def test_a_press_visit_needs_its_crews_passports_and_cards(api, protocol) -> Non
     assert created.status_code == 201, created.json()
     assert created.json()["kind"] == "press"
     assert "card_number" not in created.json()["participants"][0]
+
+
+def test_a_patch_from_an_older_client_keeps_the_ranks_names_in_script_and_translations(
+    api, protocol, agencies
+) -> None:
+    """Rows without the keys added for issue 20 keep what is stored: the participant's rank (matched
+    by person), the person's name in script and translated position, a programme item's
+    translations (matched by start)."""
+    from ttdn.cases.models import Participant
+
+    client = _as(api, protocol)
+    body = client.post(f"{API}/delegations/", DELEGATION, format="json").json()
+    url = f"{API}/delegations/{body['id']}/"
+    new_keys = {"rank", "name_in_script", "position_translated"}
+    given_rows: list[dict[str, Any]] = DELEGATION["participants"]  # type: ignore[assignment]
+    first_item: dict[str, Any] = DELEGATION["programme"][0]  # type: ignore[index]
+    participants = [
+        {**row, "rank": rank, "name_in_script": script, "position_translated": title}
+        for row, rank, script, title in zip(
+            given_rows, [2, 1], ["김민준", "이지은"], ["Governor", "Secretary"], strict=True
+        )
+    ]
+    meeting = {**first_item, "summary": "Hội đàm"}
+    visit = {"start": "2026-12-15T14:00:00+07:00", "end": "2026-12-15T16:00:00+07:00",
+             "place": "Khu công nghiệp", "activity": "site_visit"}  # fmt: skip
+    translated = {
+        "summary_translated": "Talks",
+        "place_translated": "Provincial office",
+        "hosts_translated": "Chair",
+    }
+    full = {
+        "participants": participants,
+        "programme": [{**meeting, **translated}, {**visit, "place_translated": "Park"}],
+    }
+    assert client.patch(url, full, format="json").status_code == 200
+
+    # An older client: the same people (one more) and a line inserted before the others.
+    old_rows = [{k: v for k, v in row.items() if k not in new_keys} for row in participants]
+    old_rows.append({"full_name": "Park Seo-yeon", "nationality": "KR", "passport_number": "M34567890"})
+    earlier = {**meeting, "start": "2026-12-14T07:00:00+07:00", "end": "2026-12-14T08:00:00+07:00"}
+    response = client.patch(
+        url, {"participants": old_rows, "programme": [earlier, meeting, visit]}, format="json"
+    )
+
+    assert response.status_code == 200, response.json()
+    rows = response.json()["participants"]
+    assert [(row["rank"], row["name_in_script"], row["position_translated"]) for row in rows] == [
+        (2, "김민준", "Governor"),
+        (1, "이지은", "Secretary"),
+        (None, "", ""),
+    ]
+    programme = response.json()["programme"]
+    assert [row["summary_translated"] for row in programme] == ["", "Talks", ""]
+    assert [row["place_translated"] for row in programme] == ["", "Provincial office", "Park"]
+    assert programme[1]["hosts_translated"] == "Chair"
+
+    # A key given is applied, even empty.
+    given = [{**old_rows[0], "rank": None}, old_rows[1]]
+    cleared = client.patch(
+        url, {"participants": given, "programme": [{**meeting, "summary_translated": ""}]}, format="json"
+    )
+    assert [row["rank"] for row in cleared.json()["participants"]] == [None, 1]
+    assert cleared.json()["programme"][0]["summary_translated"] == ""
+    assert cleared.json()["programme"][0]["place_translated"] == "Provincial office"
+    assert Participant.objects.filter(case_id=body["id"]).count() == 2

@@ -79,3 +79,56 @@ def test_the_pdfs_by_url(api: APIClient, case, protocol, path: str) -> None:
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
+
+
+# Review findings of issue 20 ------------------------------------------------------------------
+
+
+def test_a_rank_beyond_the_bound_is_a_400_with_a_clear_message(api: APIClient, case, protocol) -> None:
+    _as(api, protocol)
+    one = case.participants.first()
+
+    hosts = api.put(
+        f"{API}/cases/{case.pk}/hosts/", [{"name": "A", "position": "Chủ tịch", "rank": 32768}], format="json"
+    )
+    ranks = api.patch(f"{API}/cases/{case.pk}/ranks/", [{"participant": one.pk, "rank": 1000}], format="json")
+    patched = api.patch(
+        f"{API}/delegations/{case.pk}/",
+        {"participants": [{"full_name": "X", "nationality": "JP", "rank": 1000}]},
+        format="json",
+    )
+
+    for response in (hosts, ranks, patched):
+        assert response.status_code == 400
+        assert "999" in str(response.json())
+    assert not case.hosts.exists() and not case.participants.filter(rank__isnull=False).exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "detail"),
+    [
+        ("hosts/", "api host officials"),
+        ("ranks/", "api order of the guests"),
+        ("precedence.pdf", "order of precedence"),
+        ("seating.pdf", "seating plan"),
+    ],
+)
+def test_a_read_of_a_restricted_case_is_logged(api: APIClient, protocol, path: str, detail: str) -> None:
+    from ttdn.cases.models import AccessLog
+
+    restricted = make_delegation(actor=protocol, access_level=Case.AccessLevel.RESTRICTED)
+    _as(api, protocol)
+
+    assert api.get(f"{API}/cases/{restricted.pk}/{path}").status_code == 200
+
+    logged = AccessLog.objects.filter(case=restricted, action=AccessLog.Action.VIEW_RESTRICTED)
+    assert list(logged.values_list("user", "detail")) == [(protocol.pk, detail)]
+
+
+def test_the_api_pdfs_are_shown_inline_never_cached(api: APIClient, case, protocol) -> None:
+    _as(api, protocol)
+
+    response = api.get(f"{API}/cases/{case.pk}/precedence.pdf")
+
+    assert response["Content-Disposition"] == f'inline; filename="{case.reference}-precedence.pdf"'
+    assert response["Cache-Control"] == "no-store"

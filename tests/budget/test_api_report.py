@@ -96,3 +96,63 @@ def test_the_report_api_has_the_budget_table_for_a_leader_only(budget, leader, m
     assert "reception_budget" not in _api(make_user(Role.AGENCY)).get(
         f"/api/v1/reports/?year={year}"
     ).json().get("sections", {})
+
+
+def _restricted_budget(protocol):
+    from tests.factories import make_delegation
+    from ttdn.budget.models import GuestCategory
+    from ttdn.budget.services import budget_compute
+
+    case = make_delegation(actor=protocol, access_level="restricted", participants=2)
+    return budget_compute(actor=protocol, case=case, category=GuestCategory.objects.get(code="b"), guests=2,
+                          days=2)  # fmt: skip
+
+
+def test_a_leader_reading_a_restricted_cases_budget_is_logged(protocol, leader) -> None:
+    from ttdn.cases.models import AccessLog
+    from ttdn.cases.services.access import case_grant_access
+
+    budget = _restricted_budget(protocol)
+    case_grant_access(actor=protocol, case=budget.case, users=[leader])
+    assert _api(leader).get(f"/api/v1/cases/{budget.case.pk}/budget/").status_code == 200
+    logged = AccessLog.objects.filter(case=budget.case, user=leader, action=AccessLog.Action.VIEW_RESTRICTED)
+    assert list(logged.values_list("detail", flat=True)) == ["api budget"]
+
+
+def test_a_line_patched_is_changed_whole_or_not_at_all(budget, protocol, monkeypatch) -> None:
+    from ttdn.budget import services
+    from ttdn.budget.errors import BudgetError
+
+    line = budget.lines.first()
+    before = (line.amount, line.reason, line.actual)
+
+    def refused(**kwargs):
+        raise BudgetError("The spending could not be recorded.")
+
+    monkeypatch.setattr(services, "budget_actuals_record", refused)
+    response = _api(protocol).patch(
+        f"/api/v1/cases/{budget.case.pk}/budget/lines/{line.pk}/",
+        {"amount": 5, "reason": "negotiated price", "actual": 7},
+        format="json",
+    )
+    assert response.status_code == 409
+    line.refresh_from_db()
+    assert (line.amount, line.reason, line.actual) == before
+
+
+def test_the_finances_have_one_rule_for_every_reader(budget, protocol, leader, make_user) -> None:
+    """The policy's rule, the report's two tables, the gifts register and its menu entry agree."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from ttdn.cases.policy import may_read_finances
+    from ttdn.gifts.report import GIFTS_SECTION
+
+    for user in (protocol, leader, make_user(Role.ADMIN), make_user(Role.AGENCY), police_officer()):
+        allowed = may_read_finances(user=user) is None
+        assert (SECTION in sections_for(user)) == allowed == (GIFTS_SECTION in sections_for(user)), user
+        client = Client()
+        client.force_login(user)
+        assert (client.get(reverse("gifts:register")).status_code == 200) == allowed, user
+        menu = client.get(reverse("home")).content.decode()
+        assert (f'href="{reverse("gifts:register")}"' in menu) == allowed, user

@@ -93,3 +93,21 @@ def test_a_leader_sees_but_may_not_write(budget, leader) -> None:
         budget_compute(
             actor=leader, case=budget.case, category=GuestCategory.objects.get(code="a"), guests=1, days=1
         )
+
+
+def test_the_first_computation_locks_the_case_before_the_budget(case, protocol, monkeypatch) -> None:
+    """Two first computations of one case would both find no budget row to lock and both insert
+    one (the second a 500 on the unique constraint): the case's row is locked first. SQLite has
+    no row locks, so the order of the locks asked for is what is checked."""
+    from django.db.models import QuerySet
+
+    locked: list[str] = []
+    select_for_update = QuerySet.select_for_update
+
+    def spy(self, *args, **kwargs):
+        locked.append(self.model._meta.label)
+        return select_for_update(self, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "select_for_update", spy)
+    budget_compute(actor=protocol, case=case, category=GuestCategory.objects.get(code="b"), guests=3, days=2)
+    assert locked[:2] == ["cases.Case", "budget.CaseBudget"]

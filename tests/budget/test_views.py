@@ -199,3 +199,15 @@ def test_a_bad_actual_comes_back_beside_its_line_and_nothing_is_saved(
     assert response.status_code == 400
     assert response.context["formset"].forms[0].errors["actual"]
     assert not budget.lines.filter(actual__isnull=False).exists()
+
+
+def test_a_restricted_cases_budget_pages_are_on_its_history(client: Client, protocol) -> None:
+    case = make_delegation(actor=protocol, access_level="restricted", participants=2)
+    budget = budget_compute(actor=protocol, case=case, category=GuestCategory.objects.get(code="b"), guests=2,
+                            days=2)  # fmt: skip
+    client.force_login(protocol)
+    pages = _urls(case, budget.lines.first())[:5]  # the form pages: each shows the budget
+    for url in pages:
+        assert client.get(url).status_code == 200, url
+    logged = AccessLog.objects.filter(case=case, user=protocol, action=AccessLog.Action.VIEW_RESTRICTED)
+    assert list(logged.values_list("detail", flat=True)) == ["budget page"] * len(pages)

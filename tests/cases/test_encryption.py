@@ -115,13 +115,13 @@ def test_the_migration_encrypts_and_hashes_the_numbers_already_stored_and_back()
     editor = SimpleNamespace(connection=connection)
     with connection.cursor() as cursor:  # as they were before: in clear, no hash
         cursor.execute(
-            "INSERT INTO cases_person (full_name, nationality, sex, passport_number, passport_hash, position)"
-            " VALUES ('Tanaka', 'JP', 'male', 'TK1234567', '', '')"
+            "INSERT INTO cases_person (full_name, nationality, sex, passport_number, passport_hash, position,"
+            " name_in_script, position_translated) VALUES ('Tanaka', 'JP', 'male', 'TK1234567', '', '', '', '')"
         )
         cursor.execute(
             "INSERT INTO cases_historicalperson (id, full_name, nationality, sex, passport_number, passport_hash,"
-            " position, history_date, history_type) VALUES"
-            " (1, 'Tanaka', 'JP', 'male', 'TK1234567', '', '', '2020-01-01', '+')"
+            " position, name_in_script, position_translated, history_date, history_type) VALUES"
+            " (1, 'Tanaka', 'JP', 'male', 'TK1234567', '', '', '', '', '2020-01-01', '+')"
         )
 
     migration.encrypt(django_apps, editor)

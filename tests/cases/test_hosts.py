@@ -227,3 +227,79 @@ def test_the_forms_answer_404_to_who_may_not_see_the_case(client: Client, case, 
     client.force_login(make_user(Role.AGENCY))
 
     assert client.post(reverse(f"printouts:{name}", kwargs={"pk": case.pk}), {}).status_code == 404
+
+
+# Review findings of issue 20: ranks bounded; the service's other refusals kept on the form -----
+
+
+def test_a_rank_beyond_the_bound_is_refused_by_the_services(case, protocol) -> None:
+    from ttdn.cases.models.hosts import RANK_MAX
+
+    one = case.participants.first()
+    with pytest.raises(RankError) as refused:
+        case_hosts_set(actor=protocol, case=case, hosts=[HostData(name="A", position="X", rank=RANK_MAX + 1)])
+    assert refused.value.rows == [0] and str(RANK_MAX) in refused.value.message
+    with pytest.raises(RankError):
+        participants_rank(actor=protocol, case=case, ranks={one.pk: 40000})  # beyond a small integer
+    with pytest.raises(RankError):
+        data = case_data_as_now(case)
+        data.participants = [dataclasses.replace(data.participants[0], rank=RANK_MAX + 1)]
+        case_update(actor=protocol, case=case, data=data)
+
+    assert participants_rank(actor=protocol, case=case, ranks={one.pk: RANK_MAX}) == 1
+    assert not case.hosts.exists()
+
+
+def test_the_forms_refuse_a_rank_beyond_the_bound_with_a_clear_message(
+    client: Client, case, protocol
+) -> None:
+    from ttdn.cases.forms import ParticipantFormSet
+    from ttdn.cases.models.hosts import RANK_RANGE_MESSAGE
+
+    client.force_login(protocol)
+    one = case.participants.first()
+    ranks = client.post(reverse("printouts:ranks_edit", kwargs={"pk": case.pk}), {f"rank_{one.pk}": "1000"})
+    hosts = client.post(
+        reverse("printouts:hosts_edit", kwargs={"pk": case.pk}),
+        _host_rows({"name": "Nguyễn Văn A", "position": "Chủ tịch", "rank": "32768"}),
+    )
+    with translation.override("en"):
+        formset = ParticipantFormSet(
+            {
+                "participants-TOTAL_FORMS": "1",
+                "participants-INITIAL_FORMS": "0",
+                "participants-0-full_name": "Person",
+                "participants-0-nationality": "JP",
+                "participants-0-sex": "unspecified",
+                "participants-0-role": "member",
+                "participants-0-rank": "1000",
+            },
+            prefix="participants",
+        )
+        assert not formset.is_valid()
+        assert formset.forms[0].errors["rank"] == ["A rank is a whole number from 1 (the head) to 999."]
+    with translation.override("vi"):  # the pages, in the user's language
+        message = str(RANK_RANGE_MESSAGE)
+    assert message == "Thứ tự là số nguyên từ 1 (người đứng đầu) đến 999."
+    for response in (ranks, hosts):
+        assert response.status_code == 400 and message in response.content.decode()
+    assert not case.hosts.exists() and not case.participants.filter(rank__isnull=False).exists()
+
+
+def test_another_refusal_of_the_hosts_service_comes_back_on_the_form(
+    client: Client, case, protocol, monkeypatch
+) -> None:
+    def refuse(**kwargs: object) -> None:
+        raise CaseError("Refused by a rule of the case.")
+
+    monkeypatch.setattr("ttdn.printouts.views_seating.case_hosts_set", refuse)
+    client.force_login(protocol)
+
+    response = client.post(
+        reverse("printouts:hosts_edit", kwargs={"pk": case.pk}),
+        _host_rows({"name": "Nguyễn Văn A", "position": "Chủ tịch", "rank": "1"}),
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Refused by a rule of the case." in page and "Nguyễn Văn A" in page  # what was typed is kept

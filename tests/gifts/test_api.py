@@ -10,6 +10,8 @@ from tests.api.client import API, _as
 from ttdn.accounts.roles import Role
 
 pytestmark = pytest.mark.django_db
+PEARLS = {"from_text": "Mayor", "recipient_name": "Vice-chairman", "description": "Pearls",
+          "estimated_value": 100_000, "received_on": "2026-03-02"}  # fmt: skip
 
 
 def _urls(case) -> list[str]:
@@ -26,12 +28,7 @@ def test_protocol_reads_and_writes_the_gifts(case, protocol) -> None:
     listed = api.get(f"{API}/cases/{case.pk}/gifts-received/").json()
     assert [gift["description"] for gift in listed] == ["Porcelain vase"]
     assert listed[0]["status"] == "overdue" and listed[0]["hand_in_due"] == "2026-03-09"
-    created = api.post(
-        f"{API}/cases/{case.pk}/gifts-received/",
-        {"from_text": "Mayor", "recipient_name": "Vice-chairman", "description": "Pearls",
-         "estimated_value": 100_000, "received_on": "2026-03-02"},
-        format="json",
-    )  # fmt: skip
+    created = api.post(f"{API}/cases/{case.pk}/gifts-received/", PEARLS, format="json")
     assert created.status_code == 201, created.json()
     assert created.json()["status"] == "under_threshold"
     gift = created.json()["id"]
@@ -88,3 +85,20 @@ def test_leaders_read_but_do_not_write(case, make_user) -> None:
     assert api.get(f"{API}/cases/{case.pk}/gifts-given/").status_code == 200
     response = api.post(f"{API}/cases/{case.pk}/gifts-given/", {}, format="json")
     assert response.status_code == 403
+
+
+def test_a_finished_cases_gift_is_handed_in_but_no_gift_added(case, protocol) -> None:
+    from ttdn.cases.services.workflow import case_transition
+
+    case_transition(actor=protocol, case=case, name="cancel", reason="Đối tác hoãn chuyến đi")
+    api = _as(APIClient(), protocol)
+    gift = case.gifts_received.get()
+    handed = api.post(
+        f"{API}/cases/{case.pk}/gifts-received/{gift.pk}/hand-in/",
+        {"declared_on": "2026-03-03", "handed_in_on": "2026-03-03", "handed_to": "Finance unit",
+         "decision": "kept"},
+        format="json",
+    )  # fmt: skip
+    assert handed.status_code == 200 and handed.json()["status"] == "handed_in"
+    added = api.post(f"{API}/cases/{case.pk}/gifts-received/", PEARLS, format="json")
+    assert added.status_code == 409

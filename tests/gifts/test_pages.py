@@ -181,3 +181,39 @@ def test_a_restricted_cases_gifts_shown_are_on_its_history(protocol) -> None:
         )
     )
     assert {"gifts register", "api gifts"} <= details
+
+
+def test_a_finished_cases_gift_is_still_handed_in_from_its_page(case, protocol) -> None:
+    from ttdn.cases.services.workflow import case_transition
+
+    case = case_transition(actor=protocol, case=case, name="cancel", reason="Đối tác hoãn chuyến đi")
+    gift = case.gifts_received.get()
+    client = _client(protocol)
+    body = client.get(case.get_absolute_url()).content.decode()
+    hand_in = reverse("gifts:hand_in", kwargs={"pk": case.pk, "gift_pk": gift.pk})
+    assert hand_in in body
+    edit_url = reverse("gifts:received_edit", kwargs={"pk": case.pk, "gift_pk": gift.pk})
+    assert f'href="{edit_url}"' not in body
+    assert client.get(hand_in).status_code == 200
+    response = client.post(hand_in, {"declared_on": "2026-03-03", "handed_in_on": "2026-03-04",
+                                     "handed_to": "Office finance unit", "decision": "kept"})  # fmt: skip
+    assert response.status_code == 302
+    gift.refresh_from_db()
+    assert str(gift.handed_in_on) == "2026-03-04"
+    assert client.get(edit_url).status_code == 302  # back to the case page, with the reason
+
+
+def test_the_funding_source_is_not_called_a_budget_line_in_vietnamese(case, protocol) -> None:
+    body = _client(protocol).get(reverse("gifts:given_add", kwargs={"pk": case.pk})).content.decode()
+    assert "Nguồn kinh phí" in body
+    assert "dòng dự toán" not in body.lower()
+
+
+def test_reading_the_threshold_writes_no_settings(case, protocol) -> None:
+    from ttdn.gifts.models import GiftSettings
+
+    GiftSettings.objects.all().delete()
+    client = _client(protocol)
+    for url in (reverse("gifts:register"), case.get_absolute_url()):
+        assert client.get(url).status_code == 200, url
+    assert not GiftSettings.objects.exists()

@@ -6,6 +6,7 @@ import pytest
 
 from tests.factories import make_delegation
 from tests.gifts.helpers import receive
+from ttdn.cases.models import Case
 from ttdn.gifts.services import gift_received_hand_in
 from ttdn.notifications.messages import render
 from ttdn.notifications.models import Notification
@@ -71,3 +72,20 @@ def test_the_recipient_and_the_responsible_officer_are_reminded(protocol, make_u
     receive(case, protocol, recipient_user=colleague)
     reminders_sweep(today=D(2026, 3, 10))
     assert {name for name, _key in _sent("gift_hand_in_overdue")} == {protocol.username, colleague.username}
+
+
+def test_a_gift_with_no_user_to_remind_still_reminds_protocol_staff_once(protocol, make_user) -> None:
+    from ttdn.accounts.roles import Role
+
+    colleague = make_user(Role.PROTOCOL, agency=protocol.agency)
+    case = make_delegation(actor=protocol)
+    Case.objects.filter(pk=case.pk).update(responsible_officer=None)  # an optional field, left empty
+    gift = receive(case, protocol, recipient_user=None, recipient_name="Vice-chairman of the province")
+    for day in (5, 5, 6, 10, 11):
+        reminders_sweep(today=D(2026, 3, day))
+    assert _sent("gift_hand_in_due") == sorted(
+        (user.username, f"gift-hand-in-due-2:{gift.pk}:2026-03-09") for user in (protocol, colleague)
+    )
+    assert _sent("gift_hand_in_overdue") == sorted(
+        (user.username, f"gift-hand-in-overdue:{gift.pk}:2026-03-09") for user in (protocol, colleague)
+    )

@@ -11,6 +11,7 @@ from ttdn.accounts.roles import Role
 from ttdn.cases.errors import CaseError
 from ttdn.cases.models import CalendarDay, CaseEvent, Timer
 from ttdn.gifts.models import GiftGiven, GiftSettings
+from ttdn.gifts.selectors import received_status
 from ttdn.gifts.services import gift_received_hand_in
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +72,55 @@ def test_only_protocol_keeps_the_register(protocol, make_user) -> None:
     with pytest.raises(CaseError):
         give(case, make_user(Role.LEADER))
     assert not GiftGiven.objects.filter(case=case).exists()
+
+
+def _cancelled(case, actor):
+    from ttdn.cases.services.workflow import case_transition
+
+    return case_transition(actor=actor, case=case, name="cancel", reason="Đối tác hoãn chuyến đi")
+
+
+def test_a_gift_is_handed_in_after_its_case_is_finished_but_not_changed(protocol, make_user) -> None:
+    case = make_delegation(actor=protocol)
+    gift = receive(case, protocol)
+    case = _cancelled(case, protocol)
+    assert case.is_finished
+    gift.refresh_from_db()
+    gift_received_hand_in(
+        actor=protocol, gift=gift, declared_on=MONDAY, handed_in_on=MONDAY,
+        handed_to="Finance and planning unit", decision="kept", notes="",
+    )  # fmt: skip
+    gift.refresh_from_db()
+    assert gift.handed_in_on == MONDAY
+    assert CaseEvent.objects.filter(case=case, code="gift.handed_in").exists()
+    with pytest.raises(CaseError):  # recording or changing gifts stays closed with the case
+        give(case, protocol)
+    with pytest.raises(CaseError):  # and the hand-in is protocol staff's
+        gift_received_hand_in(
+            actor=make_user(Role.LEADER), gift=gift, declared_on=MONDAY, handed_in_on=MONDAY,
+            handed_to="x", decision="kept", notes="",
+        )  # fmt: skip
+
+
+def test_above_the_threshold_is_kept_on_the_gift_not_read_from_its_timer(protocol) -> None:
+    """Decided from the value and the settings when saved: without the hand-in timer the gift is
+    still to declare (with no date), and a later change of the threshold does not move it."""
+    Timer.objects.filter(code="gift_hand_in").delete()
+    gift = receive(make_delegation(actor=protocol), protocol, estimated_value=3_000_000)
+    assert gift.above_threshold and gift.hand_in_due is None
+    GiftSettings.objects.update(threshold=10_000_000)
+    gift.refresh_from_db()
+    status = received_status(gift, MONDAY)
+    assert (status.code, status.label) == ("to_declare", "To declare and hand in")
+    small = receive(make_delegation(actor=protocol), protocol, estimated_value=3_000_000)
+    assert not small.above_threshold
+    assert received_status(small, MONDAY).code == "under_threshold"
+
+
+def test_the_settings_are_read_without_being_written(protocol) -> None:
+    GiftSettings.objects.all().delete()
+    settings = GiftSettings.current()
+    assert settings.pk is None and settings.threshold == 500_000
+    assert not GiftSettings.objects.exists()
+    assert receive(make_delegation(actor=protocol), protocol, estimated_value=500_001).above_threshold
+    assert not GiftSettings.objects.exists()

@@ -166,6 +166,8 @@ def test_the_case_page_offers_printing_to_protocol_only_and_the_pdf_comes_back(
     response = client.post(reverse("printouts:badges", kwargs={"pk": case.pk}), {"layout": layout.pk})
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert "Tanaka" in _text(response.content)
+    assert response["Content-Disposition"] == f'attachment; filename="{case.reference}-badges.pdf"'
+    assert response["Cache-Control"] == "no-store"
 
     client.force_login(leader)
     assert 'id="print-for-guests"' not in client.get(case.get_absolute_url()).content.decode()

@@ -213,3 +213,47 @@ def test_the_case_page_offers_the_printouts_with_their_languages(
     assert reverse("printouts:programme_bilingual", kwargs={"pk": visit.pk}) in page
     assert reverse("cases:programme_print", kwargs={"pk": visit.pk}) in page
     assert "ພາສາລາວ" in page
+
+
+def test_a_line_without_content_names_its_activity_once() -> None:
+    """The kind of activity stands in for missing content, and is then not repeated under it."""
+    from django.utils import translation
+
+    from ttdn.printouts.programme import _cell
+
+    item = ProgrammeItem(activity=ProgrammeItem.Activity.MEETING, place="Trụ sở UBND tỉnh", summary="")
+    with translation.override("en"):
+        cell = _cell(item, "en")
+    assert (cell.summary.value, cell.activity) == ("Meeting", "")
+    item.summary, item.summary_translated = "Làm việc với lãnh đạo tỉnh", "Working session"
+    with translation.override("en"):
+        cell = _cell(item, "en")
+    assert (cell.summary.value, cell.activity) == ("Working session", "Meeting")
+
+
+def test_a_vietnamese_official_among_the_participants_is_listed_with_the_hosts(
+    client: Client, protocol: User, visit: Case
+) -> None:
+    from ttdn.printouts.programme import programme_printout
+
+    person = Person.objects.create(full_name="Trần Văn Bình", nationality="VN", position="Giám đốc Sở")
+    Participant.objects.create(case=visit, person=person, role="official", order=5, rank=3)
+    Case.objects.filter(pk=visit.pk).update(guest_language="zh-hans")
+    visit.refresh_from_db()
+
+    printout = programme_printout(case=visit, bilingual=False)
+
+    assert [row.name for row in printout.guests] == ["Li Wei", "Zhang Min"]
+    assert [row.name for row in printout.hosts] == ["Nguyễn Văn An", "Trần Văn Bình"]
+    assert printout.hosts[1].cells[0].title.value == "Giám đốc Sở"  # no translation: marked as such
+    assert printout.hosts[1].cells[0].title.fallback
+
+
+def test_the_programme_pdf_is_shown_inline_never_cached(client: Client, protocol: User, visit: Case) -> None:
+    client.force_login(protocol)
+
+    response = client.get(reverse("printouts:programme", kwargs={"pk": visit.pk}))
+
+    name = f"{visit.reference}-chuong-trinh-{visit.guest_language}.pdf"
+    assert response["Content-Disposition"] == f'inline; filename="{name}"'
+    assert response["Cache-Control"] == "no-store"

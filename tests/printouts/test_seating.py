@@ -269,3 +269,75 @@ def test_the_pages_queries_stay_flat_in_the_number_of_people(client: Client, pro
         return len(queries)
 
     assert count(2) == count(12)
+
+
+# Review findings of issue 20 ------------------------------------------------------------------
+
+
+def test_a_vietnamese_official_among_the_participants_is_on_the_host_side() -> None:
+    participants = [
+        _participant(1, "Guest head", rank=1, role="head"),
+        _participant(2, "Official ranked", rank=2, role="official", order=1),
+        _participant(3, "Guest member", rank=3, order=2),
+        _participant(4, "Official unranked", role="official", order=3),
+    ]
+    hosts = [
+        CaseHost(pk=1, name="Chair", position="CT", rank=1),
+        CaseHost(pk=2, name="Vice", position="PCT", rank=2),
+        CaseHost(pk=3, name="Director", position="GĐ", rank=3),
+    ]
+
+    listing = precedence(participants=participants, hosts=hosts)
+    plan = case_seating_plan(listing)
+
+    assert [row.person.name for row in listing.guests] == ["Guest head", "Guest member"]
+    # After the host officials of the same rank; the unranked last.
+    assert [row.person.name for row in listing.hosts] == [
+        "Chair", "Vice", "Official ranked", "Director", "Official unranked"
+    ]  # fmt: skip
+    seated = {seat.person.name for seat in plan.bottom if seat}
+    assert {"Official ranked", "Official unranked"} <= seated
+    assert not {"Official ranked", "Official unranked"} & {seat.person.name for seat in plan.top if seat}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "detail"), [("precedence", "order of precedence page"), ("seating", "seating plan page")]
+)
+def test_a_read_of_a_restricted_case_s_page_is_logged(
+    client: Client, protocol, name: str, detail: str
+) -> None:
+    from ttdn.cases.models import AccessLog
+
+    restricted = make_delegation(actor=protocol, access_level=Case.AccessLevel.RESTRICTED)
+    client.force_login(protocol)
+
+    assert client.get(reverse(f"printouts:{name}", kwargs={"pk": restricted.pk})).status_code == 200
+
+    logged = AccessLog.objects.filter(case=restricted, action=AccessLog.Action.VIEW_RESTRICTED)
+    assert list(logged.values_list("user", "detail")) == [(protocol.pk, detail)]
+
+
+@pytest.mark.django_db
+def test_the_ranks_page_lists_the_vietnamese_officials_too(client: Client, case, protocol) -> None:
+    official = case.participants.last()
+    official.role = Participant.Role.OFFICIAL
+    official.save()
+    client.force_login(protocol)
+
+    page = client.get(reverse("printouts:ranks_edit", kwargs={"pk": case.pk})).content.decode()
+    listing = client.get(reverse("printouts:precedence", kwargs={"pk": case.pk})).content.decode()
+
+    assert f'name="rank_{official.pk}"' in page
+    assert official.person.full_name in listing
+
+
+def test_every_pdf_answer_is_built_by_one_helper() -> None:
+    from ttdn.printouts.pdf import pdf_response
+
+    shown, saved = pdf_response(b"%PDF", "a.pdf"), pdf_response(b"%PDF", "b.pdf", attachment=True)
+
+    assert shown["Content-Disposition"] == 'inline; filename="a.pdf"'
+    assert saved["Content-Disposition"] == 'attachment; filename="b.pdf"'
+    assert shown["Content-Type"] == saved["Content-Type"] == "application/pdf"
+    assert shown["Cache-Control"] == saved["Cache-Control"] == "no-store"

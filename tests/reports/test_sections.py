@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def _cases_by_title(user, period):
     from ttdn.reports.statistics import counted_cases
 
-    return [(case.reference, [case.title, 1]) for case in counted_cases(user, period)]
+    return [(case.reference, [case.title, 2500000]) for case in counted_cases(user, period)]
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_a_section_is_in_the_report_of_the_readers_it_allows_only(leaders_table,
     police = make_user(Role.POLICE)
 
     seen = report_figures(leader, _q3())["sections"]
-    assert seen["leaders_table"] == [[case.reference, [case.title, 1]]]
+    assert seen["leaders_table"] == [[case.reference, [case.title, 2500000]]]
     assert "leaders_table" not in report_figures(protocol, _q3())["sections"]
     assert "leaders_table" not in report_figures(police, _q3())["sections"]
 
@@ -62,6 +62,7 @@ def test_a_section_is_a_table_of_the_page_and_a_sheet_of_the_workbook(
     page = client.get(reverse("reports:report"), {"year": "2026", "quarter": "3"})
     assert "Leaders&#x27; table" in page.content.decode() or "Leaders' table" in page.content.decode()
     assert case.title in page.content.decode()
+    assert "2.500.000" in page.content.decode()  # a figure in the reader's separators
 
     workbook = client.get(
         reverse("reports:export", args=["figures", "xlsx"]), {"year": "2026", "quarter": "3"}

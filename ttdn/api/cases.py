@@ -25,9 +25,10 @@ from ttdn.api.permissions import refuse
 from ttdn.api.reads import LogsRestrictedReads
 from ttdn.cases.identity import identity_shown_column, identity_visible_among, mask_passport
 from ttdn.cases.models import Case, Organisation, Participant, ProgrammeItem
+from ttdn.cases.models.hosts import RANK_FIELD_BOUNDS, RANK_MAX
 from ttdn.cases.policy import may_create_case, may_edit
 from ttdn.cases.selectors import cases_visible_to
-from ttdn.cases.services.cases import CaseData, ParticipantData, ProgrammeData
+from ttdn.cases.services.cases import PROGRAMME_TRANSLATED, CaseData, ParticipantData, ProgrammeData
 from ttdn.cases.services.people import PersonData
 from ttdn.cases.text import fold
 from ttdn.languages import guest_language_choices
@@ -46,7 +47,10 @@ class ParticipantSerializer(serializers.Serializer):
     date_of_birth = serializers.DateField(required=False, allow_null=True)
     role = serializers.ChoiceField(choices=Participant.Role.choices, required=False)
     rank = serializers.IntegerField(
-        min_value=1, required=False, allow_null=True, help_text="Order of precedence: 1 is the head."
+        required=False,
+        allow_null=True,
+        help_text=f"Order of precedence: 1 is the head (up to {RANK_MAX}).",
+        **RANK_FIELD_BOUNDS,
     )
     name_in_script = serializers.CharField(required=False, allow_blank=True, max_length=255)
     position_translated = serializers.CharField(required=False, allow_blank=True, max_length=255)
@@ -260,7 +264,12 @@ def _agency(code: str, field: str) -> Agency:
 
 def case_data(values: dict[str, Any]) -> CaseData:
     """The service's CaseData from the API's (validated) values; every reference checked.
-    ``participants`` or ``programme`` absent from ``values``: kept as they are."""
+    ``participants`` or ``programme`` absent from ``values``: kept as they are. Within a row, a key
+    added since the API began (a participant's ``rank``, ``name_in_script``,
+    ``position_translated``; a programme item's ``*_translated``) left out keeps its stored value:
+    the rank of the same person on the case; the person's own fields (a person's empty field never
+    overwrites); the translations of the stored item of the same start (the n-th row of a start the
+    n-th stored one of that start), as the API gives programme items no id."""
     if values["end_date"] < values["start_date"]:
         raise _error("end_date", _("The visit cannot end before it starts."))
     counterpart = None
@@ -285,7 +294,10 @@ def case_data(values: dict[str, Any]) -> CaseData:
             name_in_script=row.get("name_in_script", "").strip(),
             position_translated=row.get("position_translated", "").strip(),
         )
-        participants.append(ParticipantData(person, role=role, rank=row.get("rank")))  # type: ignore[union-attr]
+        # A key left out (a client older than it) keeps what is stored: see ``keep_rank``, ``kept``.
+        participants.append(  # type: ignore[union-attr]
+            ParticipantData(person, role=role, rank=row.get("rank"), keep_rank="rank" not in row)
+        )
     programme: list[ProgrammeData] | None = None if "programme" not in values else []
     for item in values.get("programme", []):
         if item["activity"] not in ProgrammeItem.Activity.values:
@@ -304,6 +316,7 @@ def case_data(values: dict[str, Any]) -> CaseData:
                 summary_translated=item.get("summary_translated", "").strip(),
                 place_translated=item.get("place_translated", "").strip(),
                 hosts_translated=item.get("hosts_translated", "").strip(),
+                kept=frozenset(name for name in PROGRAMME_TRANSLATED if name not in item),
             )
         )  # fmt: skip
     fields = {

@@ -22,10 +22,12 @@ from rest_framework.views import APIView
 from ttdn.accounts.models import Agency, User
 from ttdn.api.permissions import refuse
 from ttdn.cases.models import Case, CaseHost, Participant
+from ttdn.cases.models.hosts import RANK_FIELD_BOUNDS
 from ttdn.cases.policy import may_edit
 from ttdn.cases.selectors import case_get_for
 from ttdn.cases.services.access import access_log_restricted_reads
 from ttdn.cases.services.hosts import HostData, case_hosts_set, participants_rank
+from ttdn.printouts.pdf import pdf_response
 from ttdn.printouts.seating_pdf import precedence_pdf, seating_pdf
 from ttdn.printouts.selectors_seating import case_hosts, case_participants
 
@@ -43,14 +45,14 @@ class HostSerializer(serializers.ModelSerializer[CaseHost]):
     class Meta:
         model = CaseHost
         fields = ["id", "name", "position", "position_translated", "agency", "rank"]
-        extra_kwargs = {"rank": {"min_value": 1}}
+        extra_kwargs = {"rank": RANK_FIELD_BOUNDS}
 
 
 class RankSerializer(serializers.Serializer):
     participant = serializers.IntegerField(help_text="The participant's id.")
     full_name = serializers.CharField(read_only=True)
     role = serializers.ChoiceField(choices=Participant.Role.choices, read_only=True)
-    rank = serializers.IntegerField(min_value=1, allow_null=True)
+    rank = serializers.IntegerField(allow_null=True, **RANK_FIELD_BOUNDS)
 
 
 def _user(request: Request) -> User:
@@ -66,6 +68,13 @@ def _case(request: Request, pk: int, *, edit: bool = False) -> Case:
     return case
 
 
+def _read(request: Request, pk: int, *, detail: str) -> Case:
+    """The case for a read, logged on it if restricted (as its pages are)."""
+    case = _case(request, pk)
+    access_log_restricted_reads(request=request._request, user=_user(request), cases=[case], detail=detail)
+    return case
+
+
 def _ranks(case: Case) -> list[dict[str, Any]]:
     return [
         {"participant": p.pk, "full_name": p.person.full_name, "role": p.role, "rank": p.rank}
@@ -76,7 +85,8 @@ def _ranks(case: Case) -> list[dict[str, Any]]:
 class CaseHostsView(APIView):
     @extend_schema(responses={200: HostSerializer(many=True)})
     def get(self, request: Request, pk: int) -> Response:
-        return Response(HostSerializer(case_hosts(_case(request, pk)), many=True).data)
+        case = _read(request, pk, detail="api host officials")
+        return Response(HostSerializer(case_hosts(case), many=True).data)
 
     @extend_schema(request=HostSerializer(many=True), responses={200: HostSerializer(many=True)})
     def put(self, request: Request, pk: int) -> Response:
@@ -91,7 +101,8 @@ class CaseHostsView(APIView):
 class CaseRanksView(APIView):
     @extend_schema(responses={200: RankSerializer(many=True)})
     def get(self, request: Request, pk: int) -> Response:
-        return Response(RankSerializer(_ranks(_case(request, pk)), many=True).data)
+        case = _read(request, pk, detail="api order of the guests")
+        return Response(RankSerializer(_ranks(case), many=True).data)
 
     @extend_schema(request=RankSerializer(many=True), responses={200: RankSerializer(many=True)})
     def patch(self, request: Request, pk: int) -> Response:
@@ -111,11 +122,8 @@ PDF = {(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY)}
 class CasePrecedencePdfView(APIView):
     @extend_schema(responses=PDF)
     def get(self, request: Request, pk: int) -> HttpResponse:
-        case = _case(request, pk)
-        access_log_restricted_reads(
-            request=request, user=_user(request), cases=[case], detail="order of precedence"
-        )
-        return HttpResponse(precedence_pdf(case), content_type="application/pdf")
+        case = _read(request, pk, detail="order of precedence")
+        return pdf_response(precedence_pdf(case), f"{case.reference}-precedence.pdf")
 
 
 class CaseSeatingPdfView(APIView):
@@ -128,7 +136,6 @@ class CaseSeatingPdfView(APIView):
         ],
     )
     def get(self, request: Request, pk: int) -> HttpResponse:
-        case = _case(request, pk)
-        access_log_restricted_reads(request=request, user=_user(request), cases=[case], detail="seating plan")
+        case = _read(request, pk, detail="seating plan")
         content = seating_pdf(case, entrance=request.query_params.get("entrance", ""))
-        return HttpResponse(content, content_type="application/pdf")
+        return pdf_response(content, f"{case.reference}-seating.pdf")

@@ -1,7 +1,8 @@
 """The budget in the API, under its case: ``GET``/``POST /api/v1/cases/{id}/budget/`` (read; compute
 or compute again), ``POST .../budget/lines/`` (add a line), ``PATCH``/``DELETE
 .../budget/lines/{line}/`` (an amount with its reason, the actual spending; remove with a reason).
-A case the user may not see is a 404; police and host agencies, who may see it, get a 403."""
+A case the user may not see is a 404; police and host agencies, who may see it, get a 403. A
+restricted case's budget shown goes on the case's history, as the pages' reads do."""
 
 from __future__ import annotations
 
@@ -15,13 +16,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ttdn.accounts.models import User
-from ttdn.api.permissions import refuse
+from ttdn.api.permissions import api_user, refuse
 from ttdn.budget import services
 from ttdn.budget.models import BudgetLine, CaseBudget
 from ttdn.budget.selectors import budget_of, categories_available, lines_of, totals_of
 from ttdn.cases.models import Case
 from ttdn.cases.policy import may_edit_finances, may_see_finances
 from ttdn.cases.selectors import case_get_for
+from ttdn.cases.services.access import access_log_restricted_reads
 
 
 class LineSerializer(serializers.ModelSerializer[BudgetLine]):
@@ -92,17 +94,14 @@ class RemoveSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=2000)
 
 
-def _user(request: Request) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - HasRole
-    return request.user
-
-
 def _case(request: Request, pk: int, *, write: bool) -> tuple[User, Case]:
-    user = _user(request)
+    user = api_user(request)
     case = case_get_for(user=user, pk=pk)
     refuse(may_see_finances(user=user, case=case))
     if write:
         refuse(may_edit_finances(user=user, case=case))
+    else:
+        access_log_restricted_reads(request=request._request, user=user, cases=[case], detail="api budget")
     return user, case
 
 
@@ -164,19 +163,17 @@ class BudgetLineView(APIView):
         asked.is_valid(raise_exception=True)
         data = asked.validated_data
         budget_line = self._line(case, line)
-        if "amount" in data:
-            if not data.get("reason", "").strip():
-                raise ValidationError({"reason": ["Give the reason for the amount."]})
-            services.budget_line_edit(
-                actor=user, line=budget_line, amount=data["amount"], reason=data["reason"]
-            )
-        if "actual" in data or "actual_note" in data:
-            actual = services.Actual(
+        if "amount" in data and not data.get("reason", "").strip():
+            raise ValidationError({"reason": ["Give the reason for the amount."]})
+        actual = (
+            services.Actual(
                 data.get("actual", budget_line.actual), data.get("actual_note", budget_line.actual_note)
             )
-            services.budget_actuals_record(
-                actor=user, budget=budget_line.budget, actuals={budget_line.pk: actual}
-            )
+            if "actual" in data or "actual_note" in data
+            else None
+        )
+        services.budget_line_update(actor=user, line=budget_line, amount=data.get("amount"),
+                                    reason=data.get("reason", ""), actual=actual)  # fmt: skip
         return _shown(budget_line.budget)
 
     @extend_schema(request=RemoveSerializer, responses={204: None})

@@ -8,8 +8,9 @@ import io
 from typing import Any
 
 from django.conf import settings
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from docx import Document as open_docx
 from docx.shared import Pt
 from openpyxl import Workbook  # type: ignore[import-untyped]
@@ -21,17 +22,19 @@ from ttdn.documents import dates
 from ttdn.documents.defaults import layout
 from ttdn.documents.models import Register
 from ttdn.documents.rendering import render_docx
+from ttdn.money import money
 from ttdn.spreadsheets import sheet_fill
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def money(value: int | None) -> str:
-    """``1.500.000`` in Vietnamese, ``1,500,000`` in English: the active language's separators."""
-    if value is None:
-        return ""
-    return formats.number_format(value, decimal_pos=0, force_grouping=True)
+def counted_guests(n: int) -> str:
+    return ngettext("%(n)s guest", "%(n)s guests", n) % {"n": n}
+
+
+def counted_days(n: int) -> str:
+    return ngettext("%(n)s day", "%(n)s days", n) % {"n": n}
 
 
 def calculation(line: BudgetLine, budget: CaseBudget) -> str:
@@ -39,8 +42,7 @@ def calculation(line: BudgetLine, budget: CaseBudget) -> str:
     if line.computed is None or line.unit_amount is None:
         return _("added by hand")
     unit = money(line.unit_amount)
-    guests = _("%(n)s guests") % {"n": budget.guests}
-    days = _("%(n)s days") % {"n": budget.days}
+    guests, days = counted_guests(budget.guests), counted_days(budget.days)
     return {
         Basis.PER_GUEST_DAY: f"{unit} \u00d7 {guests} \u00d7 {days}",
         Basis.PER_GUEST: f"{unit} \u00d7 {guests}",
@@ -96,15 +98,13 @@ def title_of(budget: CaseBudget, *, settlement: bool) -> str:
 
 def subtitle_of(budget: CaseBudget) -> str:
     case = budget.case
-    return _(
-        "%(reference)s · from %(start)s to %(end)s · %(category)s · %(guests)s guests · %(days)s days"
-    ) % {
+    return _("%(reference)s · from %(start)s to %(end)s · %(category)s · %(guests)s · %(days)s") % {
         "reference": case.reference,
         "start": dates.vi_numeric(case.start_date),
         "end": dates.vi_numeric(case.end_date),
         "category": budget.category.name,
-        "guests": budget.guests,
-        "days": budget.days,
+        "guests": counted_guests(budget.guests),
+        "days": counted_days(budget.days),
     }
 
 

@@ -6,10 +6,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ttdn.budget.exports import money
 from ttdn.budget.models import BudgetLine, GuestCategory
 from ttdn.budget.selectors import categories_available
 from ttdn.budget.services import MAX_AMOUNT
+from ttdn.money import money
 
 
 class MoneyField(forms.IntegerField):

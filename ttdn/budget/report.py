@@ -9,8 +9,8 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ttdn.accounts.roles import Role, has_role
 from ttdn.budget.models import BudgetLine, CaseBudget
+from ttdn.cases.policy import reads_finances
 from ttdn.reports.periods import Period
 from ttdn.reports.sections import ReportSection, Row
 
@@ -56,5 +56,5 @@ SECTION = ReportSection(
         gettext_lazy("Difference"),
     ],
     rows=budget_rows,
-    visible_to=lambda user: has_role(user, Role.PROTOCOL, Role.LEADER, Role.ADMIN),
+    visible_to=reads_finances,
 )

@@ -65,6 +65,9 @@ def budget_compute(*, actor: User, case: Case, category: GuestCategory, guests: 
     enforce(may_edit_finances(user=actor, case=case))
     if guests < 1 or days < 1:
         raise BudgetError(_("A budget needs at least one guest and one day."))
+    # The case's row, locked first: two first computations of one case wait for each other here
+    # (the budget's row they would lock does not exist yet), and the second finds the first's budget.
+    Case.objects.select_for_update().get(pk=case.pk)
     budget = CaseBudget.objects.select_for_update().filter(case=case).first()
     if budget is None:
         budget = CaseBudget(case=case, created_by=actor, category=category, guests=guests, days=days)
@@ -192,3 +195,15 @@ def budget_actuals_record(*, actor: User, budget: CaseBudget, actuals: Mapping[i
     if changed:
         log_event(case=budget.case, code=events.ACTUALS, actor=actor, data={"lines": changed})
     return budget
+
+
+@transaction.atomic
+def budget_line_update(
+    *, actor: User, line: BudgetLine, amount: int | None, reason: str, actual: Actual | None
+) -> BudgetLine:
+    """A line's new amount (with its reason) and/or its actual spending, both or neither."""
+    if amount is not None:
+        line = budget_line_edit(actor=actor, line=line, amount=amount, reason=reason)
+    if actual is not None:
+        budget_actuals_record(actor=actor, budget=line.budget, actuals={line.pk: actual})
+    return line

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,7 +17,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from ttdn.accounts.models import User
 from ttdn.budget import exports
 from ttdn.budget.errors import BudgetError
-from ttdn.budget.exports import money
 from ttdn.budget.forms import (
     ActualFormSet,
     ComputeForm,
@@ -38,9 +38,10 @@ from ttdn.budget.services import (
 )
 from ttdn.cases.models import Case
 from ttdn.cases.policy import may_see_finances
-from ttdn.cases.services.access import access_log_exports
+from ttdn.cases.services.access import access_log_exports, access_log_restricted_reads
 from ttdn.cases.views.decorators import case_view, refuse
 from ttdn.cases.views.form_page import CaseFormPage
+from ttdn.money import money, vnd
 
 ANCHOR = "budget"
 COMPUTE = CaseFormPage(gettext_lazy("Compute the reception budget"), gettext_lazy("Compute from the norms"),
@@ -55,6 +56,15 @@ REMOVE = CaseFormPage(gettext_lazy("Remove a budget line"), gettext_lazy("Remove
                       ability="edit_finances")  # fmt: skip
 
 
+def _shown(
+    page: CaseFormPage, request: HttpRequest, user: User, case: Case, form: forms.BaseForm
+) -> HttpResponse:
+    """A budget's form page (opened, or back with its errors) shows the budget: a restricted case's
+    read goes on its history, as the case page's does."""
+    access_log_restricted_reads(request=request, user=user, cases=[case], detail="budget page")
+    return page.render(request, case=case, form=form)
+
+
 def _budget(case: Case) -> CaseBudget:
     budget = budget_of(case)
     if budget is None:
@@ -64,9 +74,9 @@ def _budget(case: Case) -> CaseBudget:
 
 def line_summary(line: BudgetLine) -> str:
     """The line a page is about: its item, its amount, and the norm's when it differs."""
-    summary = f"{line.label} · {money(line.amount)}\u00a0₫"
+    summary = f"{line.label} · {vnd(line.amount)}"
     if line.computed is not None and line.computed != line.amount:
-        summary += " · " + _("by the norm: %(amount)s") % {"amount": f"{money(line.computed)}\u00a0₫"}
+        summary += " · " + _("by the norm: %(amount)s") % {"amount": vnd(line.computed)}
     return summary
 
 
@@ -90,12 +100,12 @@ def budget_compute_view(request: HttpRequest, user: User, case: Case) -> HttpRes
     )
     form = page.form(request, ComputeForm, initial=initial)
     if not form.is_valid():
-        return page.render(request, case=case, form=form)
+        return _shown(page, request, user, case, form)
     try:
         budget_compute(actor=user, case=case, **form.cleaned_data)
     except BudgetError as error:
         form.add_error(None, error.message)
-        return page.render(request, case=case, form=form)
+        return _shown(page, request, user, case, form)
     messages.success(request, _("The reception budget was computed from the norms."))
     return redirect(page.back_url(case))
 
@@ -109,12 +119,12 @@ def line_edit_view(request: HttpRequest, user: User, case: Case, line: int) -> H
     initial = {"amount": money(budget_line.amount), "reason": budget_line.reason}
     form = page.form(request, LineEditForm, initial=initial)
     if not form.is_valid():
-        return page.render(request, case=case, form=form)
+        return _shown(page, request, user, case, form)
     try:
         budget_line_edit(actor=user, line=budget_line, **form.cleaned_data)
     except BudgetError as error:
         form.add_error(None, error.message)
-        return page.render(request, case=case, form=form)
+        return _shown(page, request, user, case, form)
     messages.success(request, _("The line was saved."))
     return redirect(EDIT.back_url(case))
 
@@ -126,12 +136,12 @@ def line_add_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     budget = _budget(case)
     form = ADD.form(request, LineAddForm)
     if not form.is_valid():
-        return ADD.render(request, case=case, form=form)
+        return _shown(ADD, request, user, case, form)
     try:
         budget_line_add(actor=user, budget=budget, **form.cleaned_data)
     except BudgetError as error:
         form.add_error(None, error.message)
-        return ADD.render(request, case=case, form=form)
+        return _shown(ADD, request, user, case, form)
     messages.success(request, _("The line was added."))
     return redirect(ADD.back_url(case))
 
@@ -144,12 +154,12 @@ def line_remove_view(request: HttpRequest, user: User, case: Case, line: int) ->
     page = replace(REMOVE, intro=line_summary(budget_line))
     form = page.form(request, LineRemoveForm)
     if not form.is_valid():
-        return page.render(request, case=case, form=form)
+        return _shown(page, request, user, case, form)
     try:
         budget_line_remove(actor=user, line=budget_line, reason=form.cleaned_data["reason"])
     except BudgetError as error:
         form.add_error(None, error.message)
-        return page.render(request, case=case, form=form)
+        return _shown(page, request, user, case, form)
     messages.success(request, _("The line %(label)s was removed.") % {"label": budget_line.label})
     return redirect(REMOVE.back_url(case))
 
@@ -182,6 +192,7 @@ def actuals_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
         else:
             messages.success(request, _("The actual spending was saved."))
             return redirect(ACTUALS.back_url(case))
+    access_log_restricted_reads(request=request, user=user, cases=[case], detail="budget page")
     by_pk = {line.pk: line for line in lines}
     rows = [(by_pk.get(int(form.initial.get("line") or 0)), form) for form in formset]
     return render(

@@ -18,6 +18,7 @@ from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import Attachment, Case, Organisation, Participant, Person, ProgrammeItem
 from ttdn.cases.models.event import TEXT_MAX_LENGTH
+from ttdn.cases.models.hosts import RANK_FIELD_BOUNDS
 from ttdn.cases.models.parties import normalise_passport_number
 from ttdn.cases.paste import PASTE_MAX_LINES, PastedPerson, parse_pasted
 from ttdn.cases.selectors import people_visible_to
@@ -164,8 +165,8 @@ class ParticipantForm(forms.Form):
     )
     rank = forms.IntegerField(
         label=_("rank"),
-        min_value=1,
         required=False,
+        **RANK_FIELD_BOUNDS,
         help_text=_("Order of precedence: 1 is the head; empty comes after the ranked."),
     )
 

@@ -109,8 +109,9 @@ def may_verify_badge(*, user: User) -> Refusal | None:
     return _unless_role(user, Role.PROTOCOL, message=_("Only the office's protocol staff may check a badge."))
 
 
-def may_see_finances(*, user: User, case: Case) -> Refusal | None:
-    """The reception budget and the gifts register of a case."""
+def may_read_finances(*, user: User) -> Refusal | None:
+    """The reception budgets and the gifts registers, of a case or of the year (the report's
+    tables, the gifts register): protocol staff, leaders and administrators."""
     return _unless_role(
         user,
         Role.PROTOCOL,
@@ -120,12 +121,30 @@ def may_see_finances(*, user: User, case: Case) -> Refusal | None:
     )
 
 
+def reads_finances(user: User) -> bool:
+    """``may_read_finances`` as a yes or no, for the report's sections and the navigation."""
+    return may_read_finances(user=user) is None
+
+
+def may_see_finances(*, user: User, case: Case) -> Refusal | None:
+    """The reception budget and the gifts register of a case."""
+    return may_read_finances(user=user)
+
+
 def may_edit_finances(*, user: User, case: Case) -> Refusal | None:
     """Budget lines, actual spending and the gifts register are kept by protocol staff, until the
     case is closed."""
     return _unless_role(
         user, Role.PROTOCOL, message=_("Only protocol staff keep the budget and the gifts register.")
     ) or _unless_unfinished(case, _("The budget and the gifts of this case can no longer be changed."))
+
+
+def may_record_gift_hand_in(*, user: User, case: Case) -> Refusal | None:
+    """The declaration and hand-in of a gift received: protocol staff, whatever the case's status
+    (a gift is often handed in after the visit, once its case is closed)."""
+    return _unless_role(
+        user, Role.PROTOCOL, message=_("Only protocol staff record the declaration and hand-in of a gift.")
+    )
 
 
 def may_manage_access(*, user: User, case: Case) -> Refusal | None:
@@ -299,6 +318,7 @@ CASE_RULES: dict[str, CaseRule] = {
     "print_for_guests": may_print_for_guests,
     "see_finances": may_see_finances,
     "edit_finances": may_edit_finances,
+    "record_gift_hand_in": may_record_gift_hand_in,
     "manage_access": may_manage_access,
     "answer_review": may_answer_review,
     "waive": may_waive,

@@ -1,4 +1,4 @@
-"""The gifts register in the admin: the threshold and the budget lines to edit (with their
+"""The gifts register in the admin: the threshold and the funding sources to edit (with their
 history); the gifts themselves to read, for the cases the admin may see (the pages write them)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from ttdn.admin_access import AccessScopedAdmin, NotCaseData, ThroughCases
-from ttdn.gifts.models import BudgetLine, GiftGiven, GiftReceived, GiftSettings
+from ttdn.gifts.models import FundingSource, GiftGiven, GiftReceived, GiftSettings
 from ttdn.history_admin import HistoryAdmin, ScopedHistoryAdmin
 
 
@@ -25,9 +25,9 @@ class GiftSettingsAdmin(HistoryAdmin):
         return False
 
 
-@admin.register(BudgetLine)
-class BudgetLineAdmin(HistoryAdmin):
-    access_scope = NotCaseData("the budget lines gifts are paid from: a list of settings")
+@admin.register(FundingSource)
+class FundingSourceAdmin(HistoryAdmin):
+    access_scope = NotCaseData("the funding sources gifts are paid from: a list of settings")
     list_display = ["name", "active"]
     list_filter = ["active"]
     search_fields = ["name"]

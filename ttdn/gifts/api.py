@@ -4,7 +4,8 @@
 the same for ``gifts-received``, and ``POST /api/v1/cases/{id}/gifts-received/{gift}/hand-in/``
 (the declaration and the hand-in). A case the user may not see is a 404; police and host agency
 staff, who may see the case but not its finances, get a 403; so do leaders and administrators
-who write (they read). Writes to a finished case are a 409.
+who write (they read). Gifts recorded or changed on a finished case are a 409; a declaration and
+hand-in is recorded whatever the case's status.
 """
 
 from __future__ import annotations
@@ -24,10 +25,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ttdn.accounts.models import User
-from ttdn.api.permissions import refuse
+from ttdn.api.permissions import api_user, refuse
 from ttdn.cases.models import Case
-from ttdn.cases.policy import may_edit_finances, may_see_finances
+from ttdn.cases.policy import CaseRule, may_edit_finances, may_record_gift_hand_in, may_see_finances
 from ttdn.cases.selectors import case_get_for
 from ttdn.cases.services.access import access_log_restricted_reads
 from ttdn.gifts import services
@@ -58,11 +58,11 @@ class GiftReceivedSerializer(serializers.ModelSerializer[GiftReceived]):
         model = GiftReceived
         fields = [
             "id", "case", "from_participant", "from_organisation", "from_text", "recipient_user",
-            "recipient_name", "description", "estimated_value", "received_on", "hand_in_due", "status",
-            "declared_on", "handed_in_on", "handed_to", "decision", "notes",
+            "recipient_name", "description", "estimated_value", "above_threshold", "received_on", "hand_in_due",
+            "status", "declared_on", "handed_in_on", "handed_to", "decision", "notes",
         ]  # fmt: skip
-        read_only_fields = ["id", "case", "hand_in_due", "declared_on", "handed_in_on", "handed_to", "decision",
-                            "notes"]  # fmt: skip
+        read_only_fields = ["id", "case", "above_threshold", "hand_in_due", "declared_on", "handed_in_on",
+                            "handed_to", "decision", "notes"]  # fmt: skip
 
     def get_status(self, gift: GiftReceived) -> str:
         return received_status(gift, timezone.localdate()).code
@@ -72,11 +72,6 @@ class HandInSerializer(serializers.ModelSerializer[GiftReceived]):
     class Meta:
         model = GiftReceived
         fields = ["declared_on", "handed_in_on", "handed_to", "decision", "notes"]
-
-
-def _user(request: Request) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - HasRole
-    return request.user
 
 
 def _saved(save: Any) -> Any:
@@ -102,14 +97,15 @@ RECEIVED = GiftKind(GiftReceived, GiftReceivedSerializer, services.gift_received
 class _CaseGifts(APIView):
     kind: ClassVar[GiftKind]
 
-    def case(self, request: Request, pk: int, *, write: bool = False) -> Case:
-        """The case, through the one selector (404), if the user may see its finances (403); a
-        restricted case's read goes on its history, as the pages' do."""
-        user = _user(request)
+    def case(self, request: Request, pk: int, *, write: CaseRule | None = None) -> Case:
+        """The case, through the one selector (404), if the user may see its finances (403) and,
+        to write, if ``write`` allows it; a restricted case's read goes on its history, as the
+        pages' do."""
+        user = api_user(request)
         case = case_get_for(user=user, pk=pk)
         refuse(may_see_finances(user=user, case=case))
-        if write:
-            refuse(may_edit_finances(user=user, case=case))
+        if write is not None:
+            refuse(write(user=user, case=case))
         access_log_restricted_reads(request=request._request, user=user, cases=[case], detail="api gifts")
         return case
 
@@ -120,7 +116,7 @@ class _CaseGifts(APIView):
         return gift
 
     def save(self, request: Request, case: Case, gift: Any) -> Any:
-        return _saved(lambda: self.kind.save(actor=_user(request), case=case, gift=gift))
+        return _saved(lambda: self.kind.save(actor=api_user(request), case=case, gift=gift))
 
 
 class _ListCreate(_CaseGifts):
@@ -130,7 +126,7 @@ class _ListCreate(_CaseGifts):
         return Response(self.kind.serializer(gifts, many=True).data)
 
     def post(self, request: Request, pk: int) -> Response:
-        case = self.case(request, pk, write=True)
+        case = self.case(request, pk, write=may_edit_finances)
         asked = self.kind.serializer(data=request.data)
         asked.is_valid(raise_exception=True)
         gift = self.save(request, case, self.kind.model(case=case, **asked.validated_data))
@@ -142,7 +138,7 @@ class _Detail(_CaseGifts):
         return Response(self.kind.serializer(self.gift(self.case(request, pk), gift_pk)).data)
 
     def patch(self, request: Request, pk: int, gift_pk: int) -> Response:
-        case = self.case(request, pk, write=True)
+        case = self.case(request, pk, write=may_edit_finances)
         gift = self.gift(case, gift_pk)
         asked = self.kind.serializer(gift, data=request.data, partial=True)
         asked.is_valid(raise_exception=True)
@@ -193,14 +189,14 @@ class CaseGiftHandInView(_CaseGifts):
 
     @extend_schema(request=HandInSerializer, responses=GiftReceivedSerializer)
     def post(self, request: Request, pk: int, gift_pk: int) -> Response:
-        case = self.case(request, pk, write=True)
+        case = self.case(request, pk, write=may_record_gift_hand_in)
         gift = self.gift(case, gift_pk)
         asked = HandInSerializer(data=request.data)
         asked.is_valid(raise_exception=True)
         data = asked.validated_data
         handed = _saved(
             lambda: services.gift_received_hand_in(
-                actor=_user(request),
+                actor=api_user(request),
                 gift=gift,
                 declared_on=data.get("declared_on"),
                 handed_in_on=data.get("handed_in_on"),

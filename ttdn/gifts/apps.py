@@ -10,10 +10,11 @@ class GiftsConfig(AppConfig):
     def ready(self) -> None:
         from ttdn import navigation
         from ttdn.cases import panels
+        from ttdn.cases.policy import reads_finances
         from ttdn.gifts import events
         from ttdn.gifts.panel import case_gifts_panel
         from ttdn.gifts.reminders import GIFT_HAND_IN_DUE, GIFT_HAND_IN_OVERDUE
-        from ttdn.gifts.report import GIFTS_SECTION, may_read
+        from ttdn.gifts.report import GIFTS_SECTION
         from ttdn.notifications import rules
         from ttdn.reports import sections
 
@@ -24,4 +25,4 @@ class GiftsConfig(AppConfig):
         rules.register(GIFT_HAND_IN_DUE)
         rules.register(GIFT_HAND_IN_OVERDUE)
         sections.register(GIFTS_SECTION)
-        navigation.register(navigation.NavItem(_("Gifts"), "gifts:register", allowed=may_read))
+        navigation.register(navigation.NavItem(_("Gifts"), "gifts:register", allowed=reads_finances))

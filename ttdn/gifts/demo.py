@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ttdn.accounts.models import User
 from ttdn.cases.models import Case, Participant
-from ttdn.gifts.models import BudgetLine, GiftGiven, GiftReceived
+from ttdn.gifts.models import FundingSource, GiftGiven, GiftReceived
 from ttdn.gifts.services import gift_given_save, gift_received_save
 
 
@@ -39,7 +39,7 @@ def seed() -> list[str]:
             description="Tranh sơn mài Tuyên Quang",
             quantity=1,
             value=2_500_000,
-            budget_line=BudgetLine.objects.order_by("pk").first(),
+            budget_line=FundingSource.objects.order_by("pk").first(),
             approved_by="Chánh Văn phòng UBND tỉnh",
             given_on=today - datetime.timedelta(days=2),
         ),

@@ -40,14 +40,14 @@ def received_row(gift: GiftReceived) -> list[Any]:
 
 def given_header() -> list[str]:
     return [
-        _("Date given"), _("To whom"), _("Gift"), _("Quantity"), _("Value (VND)"), _("Budget line"),
+        _("Date given"), _("To whom"), _("Gift"), _("Quantity"), _("Value (VND)"), _("Funding source"),
         _("Approved by"), _("Case"),
     ]  # fmt: skip
 
 
 def given_row(gift: GiftGiven) -> list[Any]:
     return [
-        gift.given_on, gift.to_label, gift.description, gift.quantity, gift.value, gift.budget_label,
+        gift.given_on, gift.to_label, gift.description, gift.quantity, gift.value, gift.funding_label,
         gift.approved_by, gift.case.reference,
     ]  # fmt: skip
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from ttdn.accounts.models import User
 from ttdn.cases.models import Case, Organisation, Participant
 from ttdn.forms import DateInput, Searchable
-from ttdn.gifts.models import BudgetLine, GiftGiven, GiftReceived
+from ttdn.gifts.models import FundingSource, GiftGiven, GiftReceived
 
 
 def _participants(case: Case) -> Any:
@@ -43,10 +43,10 @@ class GiftGivenForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.case = case
         self.fields["participant"].queryset = _participants(case)  # type: ignore[attr-defined]
-        lines = BudgetLine.objects.filter(active=True)
+        sources = FundingSource.objects.filter(active=True)
         if self.instance.budget_line_id:
-            lines = BudgetLine.objects.filter(pk=self.instance.budget_line_id) | lines
-        self.fields["budget_line"].queryset = lines  # type: ignore[attr-defined]
+            sources = FundingSource.objects.filter(pk=self.instance.budget_line_id) | sources
+        self.fields["budget_line"].queryset = sources  # type: ignore[attr-defined]
 
 
 class GiftReceivedForm(forms.ModelForm):

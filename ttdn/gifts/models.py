@@ -34,20 +34,23 @@ class GiftSettings(models.Model):
 
     @classmethod
     def current(cls) -> GiftSettings:
+        """The settings row (made by the migrations); read only: when it is missing, the defaults,
+        unsaved (a page that reads the threshold never writes)."""
         found = cls.objects.order_by("pk").first()
-        return found if found is not None else cls.objects.create()
+        return found if found is not None else cls()
 
 
-class BudgetLine(models.Model):
-    """A budget line gifts given are paid from (a short list kept by admins)."""
+class FundingSource(models.Model):
+    """A funding source gifts given are paid from (nguồn kinh phí: a short list kept by admins);
+    not a line of a case's reception budget (``ttdn.budget``)."""
 
     name = models.CharField(_("name"), max_length=255, unique=True)
     active = models.BooleanField(_("in use"), default=True)
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("budget line for gifts")
-        verbose_name_plural = _("budget lines for gifts")
+        verbose_name = _("funding source for gifts")
+        verbose_name_plural = _("funding sources for gifts")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -75,10 +78,10 @@ class GiftGiven(models.Model):
     quantity = models.PositiveIntegerField(_("quantity"), default=1, validators=[MinValueValidator(1)])
     value = models.PositiveBigIntegerField(_("value (VND, in total)"))
     budget_line = models.ForeignKey(
-        BudgetLine, verbose_name=_("budget line"), on_delete=models.PROTECT, null=True, blank=True
+        FundingSource, verbose_name=_("funding source"), on_delete=models.PROTECT, null=True, blank=True
     )
     budget_line_text = models.CharField(
-        _("budget line (other)"), max_length=255, blank=True, help_text=_("When it is none of the list.")
+        _("funding source (other)"), max_length=255, blank=True, help_text=_("When it is none of the list.")
     )
     approved_by = models.CharField(_("approved by (name, position)"), max_length=255)
     given_on = models.DateField(_("given on"))
@@ -100,7 +103,7 @@ class GiftGiven(models.Model):
         return str(self.participant.person) if self.participant else self.recipient_text
 
     @property
-    def budget_label(self) -> str:
+    def funding_label(self) -> str:
         return self.budget_line.name if self.budget_line else self.budget_line_text
 
     def clean(self) -> None:
@@ -110,13 +113,14 @@ class GiftGiven(models.Model):
         if self.participant is not None and self.participant.case_id != self.case_id:
             errors["participant"] = str(_("This person is not a participant of the case."))
         if self.budget_line is None and not self.budget_line_text.strip():
-            errors["budget_line_text"] = str(_("Choose a budget line or write one."))
+            errors["budget_line_text"] = str(_("Choose a funding source or write one."))
         if errors:
             raise ValidationError(errors)
 
 
 class GiftReceived(models.Model):
-    """A gift an official receives on a case; above the threshold it is declared and handed in by
+    """A gift an official receives on a case; above the threshold (``above_threshold``, decided
+    from its value and the settings when it is saved) it is declared and handed in by
     ``hand_in_due`` (the ``gift_hand_in`` timer, counted in working days from its receipt)."""
 
     class Decision(models.TextChoices):
@@ -163,6 +167,14 @@ class GiftReceived(models.Model):
     description = models.CharField(_("gift"), max_length=255)
     estimated_value = models.PositiveBigIntegerField(_("estimated value (VND)"))
     received_on = models.DateField(_("date received"))
+    above_threshold = models.BooleanField(
+        _("above the declaration threshold"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "Decided from the estimated value and the threshold when the gift is recorded or changed."
+        ),
+    )
     hand_in_due = models.DateField(_("to declare and hand in by"), null=True, blank=True, editable=False)
     declared_on = models.DateField(_("declared on"), null=True, blank=True)
     handed_in_on = models.DateField(_("handed in on"), null=True, blank=True)
@@ -202,10 +214,6 @@ class GiftReceived(models.Model):
         if self.recipient_name:
             parts.append(self.recipient_name)
         return ", ".join(parts)
-
-    @property
-    def over_threshold(self) -> bool:
-        return self.hand_in_due is not None
 
     def clean(self) -> None:
         errors: dict[str, str] = {}

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from ttdn.accounts.models import User
 from ttdn.cases.models import Case
-from ttdn.cases.policy import Ability, may_edit_finances, may_see_finances
+from ttdn.cases.policy import Ability, may_edit_finances, may_record_gift_hand_in, may_see_finances
 from ttdn.gifts.models import GiftGiven, GiftReceived, GiftSettings
 from ttdn.gifts.selectors import received_status
 
@@ -26,6 +26,7 @@ def case_gifts_panel(case: Case, user: User) -> dict[str, Any] | None:
     return {
         "case": case,
         "edit": Ability(may_edit_finances(user=user, case=case)),
+        "hand_in": Ability(may_record_gift_hand_in(user=user, case=case)),
         "threshold": GiftSettings.current().threshold,
         "count": len(given) + len(received),
         "given": given,

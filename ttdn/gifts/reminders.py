@@ -1,5 +1,9 @@
 """Reminders of the gifts received above the threshold that are not handed in yet: before their
-hand-in date, and when it has passed. A gift handed in is reminded of no more."""
+hand-in date, and when it has passed. A gift handed in is reminded of no more.
+
+The trigger fills the gift's recipient (when a user) and the case's responsible officer; the default
+rules also address all protocol staff who may see the case (a role audience, migration 0003), so a
+gift whose recipient is no user, on a case without an officer, still reminds someone."""
 
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ AUDIENCES = frozenset({Audience.ASSIGNEE, Audience.RESPONSIBLE_OFFICER})
 
 
 def _occasions(gifts: QuerySet[GiftReceived]) -> list[Occasion]:
-    rows = gifts.filter(handed_in_on__isnull=True, hand_in_due__isnull=False).values(
+    rows = gifts.filter(above_threshold=True, handed_in_on__isnull=True, hand_in_due__isnull=False).values(
         "pk", "case_id", "description", "hand_in_due", "recipient_user_id", "case__responsible_officer_id"
     )
     return [

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ttdn.accounts.roles import Role, has_role
+from ttdn.cases.policy import reads_finances
 from ttdn.gifts.selectors import gifts_given_visible_to, gifts_received_visible_to
 from ttdn.reports.periods import Period
 from ttdn.reports.sections import ReportSection, Row
@@ -26,7 +26,7 @@ def gift_rows(user: Any, period: Period) -> list[Row]:
     (count, estimated value), of those above the threshold, handed in, overdue today."""
     span = (period.start, period.end)
     given = gifts_given_visible_to(user).filter(given_on__range=span).aggregate(**_figures("g", "value"))
-    over = Q(hand_in_due__isnull=False)
+    over = Q(above_threshold=True)
     handed = Q(handed_in_on__isnull=False)
     overdue = over & Q(handed_in_on__isnull=True, hand_in_due__lt=timezone.localdate())
     received = (
@@ -48,14 +48,10 @@ def gift_rows(user: Any, period: Period) -> list[Row]:
     ]
 
 
-def may_read(user: Any) -> bool:
-    return has_role(user, Role.PROTOCOL, Role.LEADER, Role.ADMIN)
-
-
 GIFTS_SECTION = ReportSection(
     key="gifts",
     title=gettext_lazy("Gifts register"),
     header=[gettext_lazy("Gifts"), gettext_lazy("Quantity"), gettext_lazy("Value (VND)")],
     rows=gift_rows,
-    visible_to=may_read,
+    visible_to=reads_finances,
 )

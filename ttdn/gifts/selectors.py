@@ -35,8 +35,10 @@ def received_status(gift: GiftReceived, today: datetime.date) -> GiftStatus:
     """Where a gift received stands: under the threshold, to declare by its date, overdue, handed in."""
     if gift.handed_in_on is not None:
         return GiftStatus("handed_in", _("Handed in on %(date)s") % {"date": f"{gift.handed_in_on:%d/%m/%Y}"})
-    if gift.hand_in_due is None:
+    if not gift.above_threshold:
         return GiftStatus("under_threshold", _("Under the threshold"))
+    if gift.hand_in_due is None:  # the admins removed the hand-in timer
+        return GiftStatus("to_declare", _("To declare and hand in"))
     due = f"{gift.hand_in_due:%d/%m/%Y}"
     if gift.hand_in_due < today:
         return GiftStatus("overdue", _("Overdue: due on %(date)s") % {"date": due})

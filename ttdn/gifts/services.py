@@ -1,5 +1,6 @@
-"""Writes of the gifts register: each checks the policy (protocol staff, until the case is
-finished), validates, keeps the history and records an event on the case's timeline."""
+"""Writes of the gifts register: each checks the policy (protocol staff; gifts recorded or changed
+until the case is finished, a declaration and hand-in whatever its status), validates, keeps the
+history and records an event on the case's timeline."""
 
 from __future__ import annotations
 
@@ -14,18 +15,21 @@ from ttdn.cases.deadlines import timer_due
 from ttdn.cases.events import log_event
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case
-from ttdn.cases.policy import enforce, may_edit_finances
+from ttdn.cases.policy import enforce, may_edit_finances, may_record_gift_hand_in
 from ttdn.gifts import events
 from ttdn.gifts.models import GiftGiven, GiftReceived, GiftSettings
 
 HAND_IN_TIMER = "gift_hand_in"
 
 
-def hand_in_due(*, estimated_value: int, received_on: datetime.date) -> datetime.date | None:
-    """When a gift of this value received that day must be declared and handed in; None when it is
-    not above the threshold (or the timer was removed)."""
-    if estimated_value <= GiftSettings.current().threshold:
-        return None
+def above_threshold(estimated_value: int) -> bool:
+    """Whether a gift of this estimated value must be declared and handed in (the settings now)."""
+    return estimated_value > GiftSettings.current().threshold
+
+
+def hand_in_due(*, received_on: datetime.date) -> datetime.date | None:
+    """When a gift above the threshold received that day must be declared and handed in; None when
+    the admins removed the timer (the gift stays above the threshold, without a date)."""
     return timer_due(code=HAND_IN_TIMER, start=received_on, received=received_on)
 
 
@@ -69,7 +73,8 @@ def gift_given_save(*, actor: User, case: Case, gift: GiftGiven) -> GiftGiven:
 
 
 def _set_due(gift: GiftReceived) -> None:
-    gift.hand_in_due = hand_in_due(estimated_value=gift.estimated_value, received_on=gift.received_on)
+    gift.above_threshold = above_threshold(gift.estimated_value)
+    gift.hand_in_due = hand_in_due(received_on=gift.received_on) if gift.above_threshold else None
 
 
 @transaction.atomic
@@ -96,8 +101,9 @@ def gift_received_hand_in(
     decision: str,
     notes: str,
 ) -> GiftReceived:
-    """Record the declaration and the hand-in of a gift received (no more reminders once handed in)."""
-    enforce(may_edit_finances(user=actor, case=gift.case))
+    """Record the declaration and the hand-in of a gift received (no more reminders once handed in),
+    also once its case is closed or cancelled: an overdue gift can always be settled."""
+    enforce(may_record_gift_hand_in(user=actor, case=gift.case))
     gift.declared_on, gift.handed_in_on = declared_on, handed_in_on
     gift.handed_to, gift.decision, gift.notes = handed_to.strip(), decision, notes.strip()
     gift.full_clean()

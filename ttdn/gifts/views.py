@@ -7,7 +7,7 @@ from dataclasses import replace
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,13 +17,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ttdn.accounts.models import User
 from ttdn.cases.models import Case
+from ttdn.cases.policy import may_read_finances
 from ttdn.cases.services.access import access_log_exports, access_log_restricted_reads
-from ttdn.cases.views.decorators import case_view, request_user
+from ttdn.cases.views.decorators import case_view, refuse, request_user
 from ttdn.cases.views.form_page import CaseFormPage
 from ttdn.gifts import exports, services
 from ttdn.gifts.forms import GiftGivenForm, GiftReceivedForm, HandInForm
 from ttdn.gifts.models import GiftGiven, GiftReceived, GiftSettings
-from ttdn.gifts.report import may_read
 from ttdn.gifts.selectors import gifts_given_visible_to, gifts_received_visible_to, received_status
 
 ANCHOR = "gifts"
@@ -31,7 +31,8 @@ GIVEN_ADD = CaseFormPage(gettext_lazy("Record a gift given"), gettext_lazy("Save
 GIVEN_EDIT = CaseFormPage(gettext_lazy("Change a gift given"), gettext_lazy("Save"), ANCHOR, "edit_finances")
 RECEIVED_INTRO = gettext_lazy(
     "A gift whose estimated value is above the threshold must be declared and handed in within the "
-    "working days the administrators set; its recipient and the responsible officer are reminded."
+    "working days the administrators set; its recipient, the responsible officer and the protocol staff "
+    "are reminded."
 )
 RECEIVED_ADD = CaseFormPage(
     gettext_lazy("Record a gift received"), gettext_lazy("Save"), ANCHOR, "edit_finances", RECEIVED_INTRO
@@ -39,7 +40,9 @@ RECEIVED_ADD = CaseFormPage(
 RECEIVED_EDIT = CaseFormPage(
     gettext_lazy("Change a gift received"), gettext_lazy("Save"), ANCHOR, "edit_finances", RECEIVED_INTRO
 )
-HAND_IN = CaseFormPage(gettext_lazy("Declaration and hand-in"), gettext_lazy("Save"), ANCHOR, "edit_finances")
+HAND_IN = CaseFormPage(
+    gettext_lazy("Declaration and hand-in"), gettext_lazy("Save"), ANCHOR, "record_gift_hand_in"
+)
 
 
 def _saved(form: forms.ModelForm, save: object) -> bool:
@@ -136,10 +139,7 @@ class RegisterFilter(forms.Form):
 
 def _register(request: HttpRequest) -> tuple[User, RegisterFilter, int, str]:
     user = request_user(request)
-    if not may_read(user):
-        raise PermissionDenied(
-            _("Only protocol staff, leaders and administrators see the budget and the gifts.")
-        )
+    refuse(may_read_finances(user=user))
     form = RegisterFilter(request.GET or None, initial={"year": timezone.localdate().year})
     data = form.cleaned_data if form.is_valid() else {}
     return user, form, data.get("year") or timezone.localdate().year, data.get("kind") or ""
@@ -199,11 +199,8 @@ def register_xlsx(request: HttpRequest) -> HttpResponse:
     user, _form, year, kind = _register(request)
     received, given = _gifts(user, year, kind)
     content = exports.register_xlsx(received=received, given=given, year=year)
-    cases = {gift.case_id: gift.case for gift in received or []} | {
-        gift.case_id: gift.case for gift in given or []
-    }
     access_log_exports(
-        request=request, user=user, cases=list(cases.values()), detail=f"gifts register {year}"
+        request=request, user=user, cases=_cases(received, given), detail=f"gifts register {year}"
     )
     response = HttpResponse(content, content_type=exports.XLSX)
     response["Content-Disposition"] = f'attachment; filename="ttdn-so-qua-tang-{year}.xlsx"'

@@ -9,7 +9,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.accounts.models import Agency
+from ttdn.cases.errors import CaseError
 from ttdn.cases.models import CaseHost, Participant
+from ttdn.cases.models.hosts import RANK_FIELD_BOUNDS
 from ttdn.cases.services.hosts import HostData, RankError
 from ttdn.forms import make_searchable
 
@@ -22,7 +24,11 @@ class HostForm(forms.Form):
         label=_("position in the guests' language"), max_length=255, required=False
     )
     agency = forms.ModelChoiceField(label=_("agency"), queryset=Agency.objects.none(), required=False)
-    rank = forms.IntegerField(label=_("rank"), min_value=1, help_text=_("1 is the head of the host side."))
+    rank = forms.IntegerField(
+        label=_("rank"),
+        help_text=_("1 is the head of the host side."),
+        **RANK_FIELD_BOUNDS,
+    )
 
     def __init__(self, *args: Any, agencies: Sequence[Agency] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -60,7 +66,11 @@ class BaseHostFormSet(forms.BaseFormSet):
         for form in marked:
             form.add_error("rank", error.message)
         if not marked:
-            self._non_form_errors = self.error_class([error.message])
+            self.add_case_error(error)
+
+    def add_case_error(self, error: CaseError) -> None:
+        """Another refusal of the service: above the rows, what was typed kept."""
+        self._non_form_errors = self.error_class([error.message])
 
 
 HostFormSet = cast(
@@ -92,9 +102,9 @@ class RanksForm(forms.Form):
         for participant in self.participants:
             self.fields[self.field_name(participant.pk)] = forms.IntegerField(
                 label=f"{participant.person.full_name} · {participant.get_role_display()}",
-                min_value=1,
                 required=False,
                 initial=participant.rank,
+                **RANK_FIELD_BOUNDS,
             )
 
     @staticmethod

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -33,23 +34,38 @@ def font_family(language: str) -> str:
     return f'"Liberation Serif", "DejaVu Serif", {script}, serif' if script else LATIN
 
 
-def render_pdf(template: str, context: dict[str, Any], *, language: str) -> bytes:
-    """``template`` rendered with ``context`` in ``language`` (its catalogue's fixed words), as PDF.
+def render_pdf(
+    template: str, context: dict[str, Any], *, language: str, style_template: str | None = None
+) -> bytes:
+    """``template`` rendered with ``context`` in ``language`` (its catalogue's fixed words), as PDF,
+    drawn in the fonts of the guests' script.
 
-    The template gets ``guest_font`` for its ``style`` block (the one inline style a print-out
-    needs: the font of the guests' script) and ``printed``, the moment it was made."""
+    What a print-out's style takes from its data (a layout's sizes and colour, a long name's
+    smaller size) is ``style_template``, a stylesheet rendered with the same context and given to
+    WeasyPrint beside static/css/printouts-pdf.css: the HTML templates hold no inline style, as
+    every template of the site (its pages' CSP)."""
     from weasyprint import CSS, HTML  # type: ignore[import-untyped]
 
+    full = {**context, "guest_language": language, "printed": timezone.localtime(),
+            "province": settings.TTDN_PROVINCE_NAME}  # fmt: skip
     with translation.override(language):
-        html = render_to_string(
-            template,
-            {
-                **context,
-                "guest_language": language,
-                "guest_font": font_family(language),
-                "printed": timezone.localtime(),
-                "province": settings.TTDN_PROVINCE_NAME,
-            },
-        )
-    stylesheet = CSS(filename=str(STYLESHEET), url_fetcher=fetch_nothing)
-    return bytes(HTML(string=html, url_fetcher=fetch_nothing).write_pdf(stylesheets=[stylesheet]))
+        html = render_to_string(template, full)
+        own_style = render_to_string(style_template, full) if style_template else ""
+    stylesheets = [
+        CSS(filename=str(STYLESHEET), url_fetcher=fetch_nothing),
+        CSS(
+            string=f"body {{ font-family: {font_family(language)}; }}\n{own_style}", url_fetcher=fetch_nothing
+        ),
+    ]
+    return bytes(HTML(string=html, url_fetcher=fetch_nothing).write_pdf(stylesheets=stylesheets))
+
+
+def pdf_response(content: bytes, filename: str, *, attachment: bool = False) -> HttpResponse:
+    """A print-out as the answer to a request: shown in the browser (``inline``), or saved as a
+    file (``attachment``: the badges and place cards, printed on their own sheets); never cached,
+    as it shows a case."""
+    response = HttpResponse(content, content_type="application/pdf")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response

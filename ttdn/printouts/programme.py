@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import pgettext
 
 from ttdn.accounts.models import Agency
-from ttdn.cases.models import Case, CaseHost, ProgrammeItem
+from ttdn.cases.models import Case, CaseHost, Participant, ProgrammeItem
 from ttdn.languages import ENDONYMS, VIETNAMESE
 from ttdn.printouts import vocabulary
+from ttdn.printouts.seating import hosts_in_order, officials_among
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def _cell(item: ProgrammeItem, language: str) -> Cell:
     summary = _translated(item.summary, item.summary_translated, language)
     return Cell(
         # The kind of activity under the line's content, unless the content says just that.
-        activity="" if summary.value == activity else activity,
+        activity="" if summary.value in ("", activity) else activity,
         summary=summary if summary.value else Text(activity),
         place=_translated(item.place, item.place_translated, language),
         hosts=_translated(item.hosts, item.hosts_translated, language),
@@ -164,12 +165,15 @@ def _days(items: list[ProgrammeItem], languages: list[str]) -> list[Day]:
     return days
 
 
-def _guests(case: Case, languages: list[str]) -> list[PersonRow]:
-    participants = case.participants.select_related("person").order_by(
-        F("rank").asc(nulls_last=True), "order", "pk"
+def _guests(participants: list[Participant], languages: list[str]) -> list[PersonRow]:
+    """The guests (the Vietnamese officials among the participants are on the host side), the
+    ranked first by rank, then in the order entered."""
+    guests = sorted(
+        (p for p in participants if p.role != Participant.Role.OFFICIAL),
+        key=lambda p: (p.rank is None, p.rank or 0, p.order, p.pk),
     )
     rows = []
-    for participant in participants:
+    for participant in guests:
         person = participant.person
         cells = []
         for language in languages:
@@ -181,27 +185,33 @@ def _guests(case: Case, languages: list[str]) -> list[PersonRow]:
     return rows
 
 
-def _hosts(case: Case, languages: list[str]) -> list[PersonRow]:
-    """The host officials in their order of precedence (rank), with their agency's name."""
+def _host_title(host: CaseHost | Participant, language: str) -> Text:
+    if isinstance(host, Participant):  # a Vietnamese official among the participants
+        return _translated(host.person.position, host.person.position_translated, language)
+    title = _translated(host.position, host.position_translated, language)
+    if host.agency is None:
+        return title
+    with translation.override(language):
+        value = pgettext("printout", "%(position)s, %(agency)s") % {
+            "position": title.value,
+            "agency": host.agency.name_in(language),
+        }
+    return Text(value, title.fallback)
+
+
+def _hosts(case: Case, participants: list[Participant], languages: list[str]) -> list[PersonRow]:
+    """The host side in its order of precedence (``ttdn.printouts.seating.hosts_in_order``): the
+    host officials with their agency's name, and the Vietnamese officials among the participants."""
     hosts = (
         CaseHost.objects.filter(case=case)
         .select_related("agency")
         .prefetch_related("agency__translated_names")
     )
     rows = []
-    for host in hosts:
-        cells = []
-        for language in languages:
-            title = _translated(host.position, host.position_translated, language)
-            if host.agency is not None:
-                with translation.override(language):
-                    value = pgettext("printout", "%(position)s, %(agency)s") % {
-                        "position": title.value,
-                        "agency": host.agency.name_in(language),
-                    }
-                title = Text(value, title.fallback)
-            cells.append(PersonCell(language=language, title=title))
-        rows.append(PersonRow(name=host.name, name_in_script="", cells=cells))
+    for host in hosts_in_order(hosts, officials_among(participants)):
+        cells = [PersonCell(language=language, title=_host_title(host, language)) for language in languages]
+        name = host.person.full_name if isinstance(host, Participant) else host.name
+        rows.append(PersonRow(name=name, name_in_script="", cells=cells))
     return rows
 
 
@@ -226,11 +236,12 @@ def programme_printout(*, case: Case, bilingual: bool) -> Printout:
         Agency.objects.filter(pk=case.lead_agency_id).prefetch_related(Prefetch("translated_names")).get()
     )
     items = list(ProgrammeItem.objects.filter(case=case).order_by("start", "pk"))
+    participants = list(case.participants.select_related("person"))
     return Printout(
         columns=[_column(case, language, lead_agency) for language in languages],
         days=_days(items, languages),
-        guests=_guests(case, languages),
-        hosts=_hosts(case, languages),
+        guests=_guests(participants, languages),
+        hosts=_hosts(case, participants, languages),
     )
 
 

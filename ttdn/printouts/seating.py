@@ -5,6 +5,11 @@ Protocol order on each side: the ranked first, by rank; then the unranked, the h
 first, then in the order the participants were entered. Interpreters are listed apart, and sit
 behind their side's head, not at the table.
 
+The Vietnamese officials among the participants (role "Vietnamese official", as their badges say
+"Host") are on the host side: each after the host officials of the same rank, the unranked after
+all the ranked. The print-outs (the list, the plan, the guests' programme) all take the sides from
+here.
+
 The table: the two sides face each other across it, each side's head in the middle, opposite the
 other head; the others alternate by precedence on the head's right, then left, then right ...
 "Right" and "left" are the seated head's own: No. 2 sits at the head's right hand, No. 3 at the
@@ -58,16 +63,33 @@ def _guest_key(participant: Participant) -> tuple[int, int, int, int, int]:
     )
 
 
+# The participants who are not guests: listed apart (interpreters) or on the host side.
+NOT_GUESTS = frozenset({Participant.Role.INTERPRETER, Participant.Role.OFFICIAL})
+
+
 def guests_in_order(participants: Iterable[Participant]) -> list[Participant]:
-    """The guests at the table (interpreters left out) in protocol order."""
-    return sorted(
-        (p for p in participants if p.role != Participant.Role.INTERPRETER),
-        key=_guest_key,
-    )
+    """The guests at the table (interpreters and Vietnamese officials left out) in protocol order."""
+    return sorted((p for p in participants if p.role not in NOT_GUESTS), key=_guest_key)
 
 
-def hosts_in_order(hosts: Iterable[CaseHost]) -> list[CaseHost]:
-    return sorted(hosts, key=lambda host: (host.rank, host.pk or 0))
+def officials_among(participants: Iterable[Participant]) -> list[Participant]:
+    """The Vietnamese officials among a case's participants: on the host side."""
+    return [p for p in participants if p.role == Participant.Role.OFFICIAL]
+
+
+def _host_key(person: CaseHost | Participant) -> tuple[int, int, int, int, int]:
+    if isinstance(person, CaseHost):
+        return (0, person.rank, 0, 0, person.pk or 0)
+    return (0 if person.rank is not None else 1, person.rank or 0, 1, person.order, person.pk or 0)
+
+
+def hosts_in_order(
+    hosts: Iterable[CaseHost], officials: Iterable[Participant] = ()
+) -> list[CaseHost | Participant]:
+    """The host side in protocol order: the host officials by rank, each Vietnamese official among
+    the participants (``officials_among``) after the host officials of the same rank, the
+    unranked after the ranked in the order entered."""
+    return sorted([*hosts, *officials], key=_host_key)
 
 
 def guest_person(participant: Participant, *, counterpart: str = "") -> Attendee:
@@ -82,10 +104,16 @@ def guest_person(participant: Participant, *, counterpart: str = "") -> Attendee
     )
 
 
-def host_person(host: CaseHost) -> Attendee:
-    return Attendee(
-        name=host.name, position=host.position, organisation=host.agency.name if host.agency else ""
-    )
+def host_person(host: CaseHost | Participant) -> Attendee:
+    if isinstance(host, CaseHost):
+        return Attendee(
+            name=host.name, position=host.position, organisation=host.agency.name if host.agency else ""
+        )
+    person = host.person
+    # Their organisation if a Vietnamese one (a person without one is given the case's counterpart).
+    organisation = person.organisation if person.organisation_id else None
+    shown = organisation.name if organisation is not None and str(organisation.country) == "VN" else ""
+    return Attendee(name=person.full_name, position=person.position, organisation=shown)
 
 
 def precedence(
@@ -99,7 +127,10 @@ def precedence(
             Listed(number, guest_person(p, counterpart=counterpart))
             for number, p in enumerate(guests, start=1)
         ],
-        hosts=[Listed(number, host_person(h)) for number, h in enumerate(hosts_in_order(hosts), start=1)],
+        hosts=[
+            Listed(number, host_person(h))
+            for number, h in enumerate(hosts_in_order(hosts, officials_among(participants)), start=1)
+        ],
         interpreters=[
             guest_person(p, counterpart=counterpart)
             for p in sorted(participants, key=_guest_key)

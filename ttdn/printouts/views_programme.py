@@ -10,7 +10,7 @@ from ttdn.cases.models import Case
 from ttdn.cases.policy import may_print
 from ttdn.cases.services.access import access_log_restricted_reads
 from ttdn.cases.views.decorators import case_view, refuse
-from ttdn.printouts.pdf import render_pdf
+from ttdn.printouts.pdf import pdf_response, render_pdf
 from ttdn.printouts.programme import programme_printout
 
 
@@ -26,10 +26,8 @@ def _programme_pdf(request: HttpRequest, user: User, case: Case, *, bilingual: b
     pdf = render_pdf(
         "printouts/programme.html", {"case": case, "printout": printout}, language=case.guest_language
     )
-    response = HttpResponse(pdf, content_type="application/pdf")
     suffix = "song-ngu" if bilingual else case.guest_language
-    response["Content-Disposition"] = f'inline; filename="{case.reference}-chuong-trinh-{suffix}.pdf"'
-    return response
+    return pdf_response(pdf, f"{case.reference}-chuong-trinh-{suffix}.pdf")
 
 
 @require_GET

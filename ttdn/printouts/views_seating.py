@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ttdn.accounts.models import User
+from ttdn.cases.errors import CaseError
 from ttdn.cases.models import Case
 from ttdn.cases.policy import case_abilities
 from ttdn.cases.services.access import access_log_restricted_reads
@@ -19,7 +20,8 @@ from ttdn.cases.services.hosts import RankError, case_hosts_set, participants_ra
 from ttdn.cases.views.decorators import case_view
 from ttdn.cases.views.form_page import CaseFormPage
 from ttdn.printouts.forms_seating import HostFormSet, RanksForm, host_initial
-from ttdn.printouts.seating import guests_in_order
+from ttdn.printouts.pdf import pdf_response
+from ttdn.printouts.seating import guests_in_order, officials_among
 from ttdn.printouts.seating_pdf import precedence_pdf, seating_context, seating_pdf
 from ttdn.printouts.selectors_seating import case_hosts, case_participants
 
@@ -42,7 +44,8 @@ RANKS_PAGE = CaseFormPage(
     intro=gettext_lazy(
         "1 is the head of the delegation; each rank once. Guests left empty come after the ranked "
         "(heads of delegation first, then in the order entered). Interpreters are listed apart and "
-        "sit behind their head. A rank does not send the case back to the police."
+        "sit behind their head. Vietnamese officials among the participants sit on the host side, "
+        "after the host officials of the same rank. A rank does not send the case back to the police."
     ),
 )
 
@@ -60,6 +63,8 @@ def hosts_edit(request: HttpRequest, user: User, case: Case) -> HttpResponse:
             case_hosts_set(actor=user, case=case, hosts=formset.rows())
         except RankError as error:
             formset.add_rank_error(error)
+        except CaseError as error:  # refused by the model's rules: beside the rows, nothing lost
+            formset.add_case_error(error)
         else:
             messages.success(request, _("The host officials were saved."))
             return redirect(HOSTS_PAGE.back_url(case))
@@ -76,8 +81,12 @@ def hosts_edit(request: HttpRequest, user: User, case: Case) -> HttpResponse:
 def ranks_edit(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     RANKS_PAGE.refuse_unless_able(user=user, case=case)
     everyone = case_participants(case)
-    # The guests in their order now, the interpreters after them.
-    participants = guests_in_order(everyone) + [p for p in everyone if p.role == p.Role.INTERPRETER]
+    # The guests in their order now, the Vietnamese officials (host side) and interpreters after them.
+    participants = (
+        guests_in_order(everyone)
+        + officials_among(everyone)
+        + [p for p in everyone if p.role == p.Role.INTERPRETER]
+    )
     form = RANKS_PAGE.form(request, RanksForm, participants=participants)
     if form.is_valid():
         try:
@@ -93,15 +102,10 @@ def ranks_edit(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     return response
 
 
-def _pdf(content: bytes, *, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    return response
-
-
 @require_GET
 @case_view()
 def precedence_page(request: HttpRequest, user: User, case: Case) -> HttpResponse:
+    access_log_restricted_reads(request=request, user=user, cases=[case], detail="order of precedence page")
     context = {**seating_context(case), "abilities": case_abilities(user=user, case=case)}
     return render(request, "printouts/seating/precedence.html", context)
 
@@ -110,12 +114,13 @@ def precedence_page(request: HttpRequest, user: User, case: Case) -> HttpRespons
 @case_view()
 def precedence_pdf_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     access_log_restricted_reads(request=request, user=user, cases=[case], detail="order of precedence")
-    return _pdf(precedence_pdf(case), name=f"{case.reference}-precedence.pdf")
+    return pdf_response(precedence_pdf(case), f"{case.reference}-precedence.pdf")
 
 
 @require_GET
 @case_view()
 def seating_page(request: HttpRequest, user: User, case: Case) -> HttpResponse:
+    access_log_restricted_reads(request=request, user=user, cases=[case], detail="seating plan page")
     context = {
         **seating_context(case, entrance=request.GET.get("entrance", "")),
         "abilities": case_abilities(user=user, case=case),
@@ -128,4 +133,4 @@ def seating_page(request: HttpRequest, user: User, case: Case) -> HttpResponse:
 def seating_pdf_view(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     access_log_restricted_reads(request=request, user=user, cases=[case], detail="seating plan")
     content = seating_pdf(case, entrance=request.GET.get("entrance", ""))
-    return _pdf(content, name=f"{case.reference}-seating.pdf")
+    return pdf_response(content, f"{case.reference}-seating.pdf")

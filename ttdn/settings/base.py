@@ -408,6 +408,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # One name for the participants' roles wherever a serializer offers them (cases, ranks).
+    "ENUM_NAME_OVERRIDES": {"ParticipantRoleEnum": "ttdn.cases.models.parties.Participant.Role"},
 }
 
 

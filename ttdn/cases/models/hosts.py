@@ -1,8 +1,26 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+# The ranks of the order of precedence (``CaseHost.rank``, ``Participant.rank``): from 1, the head,
+# to a bound well inside a small integer (PostgreSQL's ends at 32767). The forms, the API and the
+# services (``ttdn.cases.services.hosts.ranks_checked``) all check it against these.
+RANK_MIN = 1
+RANK_MAX = 999
+RANK_RANGE_MESSAGE = format_lazy(
+    _("A rank is a whole number from {low} (the head) to {high}."), low=RANK_MIN, high=RANK_MAX
+)
+# The bounds as the keyword arguments of an integer field: Django's forms and DRF's take the same.
+RANK_FIELD_BOUNDS: dict[str, Any] = {
+    "min_value": RANK_MIN,
+    "max_value": RANK_MAX,
+    "error_messages": {"min_value": RANK_RANGE_MESSAGE, "max_value": RANK_RANGE_MESSAGE},
+}
 
 
 class CaseHost(models.Model):

@@ -73,6 +73,9 @@ class ParticipantData:
     person_id: int | None = None
     # Order of precedence (ttdn.cases.services.hosts): not what the police review.
     rank: int | None = None
+    # The rank not given (an API client that does not know it): the person's stored rank on the
+    # case is kept (none for a new participant), ``rank`` ignored.
+    keep_rank: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,10 @@ class ProgrammeData:
     summary_translated: str = ""
     place_translated: str = ""
     hosts_translated: str = ""
+    # The translated fields the row does not give (an API client that does not know them): kept
+    # from the stored item of the same start, the n-th row of a start taking the n-th stored one of
+    # that start (empty if there is none); the values given here for them are ignored.
+    kept: frozenset[str] = frozenset()
 
 
 # What the police's review of a programme item covers (ttdn.cases.review_scope): where, when,
@@ -98,6 +105,7 @@ PROGRAMME_REVIEWED = (
     "start", "end", "place", "activity", "summary", "hosts", "notes", "recording_planned"
 )  # fmt: skip
 PROGRAMME_TRANSLATED = ("summary_translated", "place_translated", "hosts_translated")
+PROGRAMME_FIELDS = (*PROGRAMME_REVIEWED, *PROGRAMME_TRANSLATED)  # a ProgrammeItem's, from ProgrammeData
 
 
 @dataclass
@@ -333,7 +341,8 @@ def _create_participants(
         if (index, person.pk) in in_case:
             raise RowError(_listed_twice(person).messages[0], index=index)
         in_case.add((index, person.pk))
-        participant = Participant(case=cases[index], person=person, role=row.role, order=order, rank=row.rank)
+        rank = None if row.keep_rank else row.rank
+        participant = Participant(case=cases[index], person=person, role=row.role, order=order, rank=rank)
         try:
             participant.full_clean(
                 exclude=["case", "person"], validate_unique=False, validate_constraints=False
@@ -349,7 +358,7 @@ def _create_programme(cases: list[Case], data: Sequence[CaseData], actor: User) 
     for index, (case, item) in enumerate(zip(cases, data, strict=True)):
         for row in item.programme or ():
             programme_item = ProgrammeItem(
-                case=case, **{name: getattr(row, name) for name in ProgrammeData.__dataclass_fields__}
+                case=case, **{name: getattr(row, name) for name in PROGRAMME_FIELDS}
             )
             try:
                 programme_item_validate(case=case, item=programme_item)
@@ -384,10 +393,10 @@ def _co_hosts(case: Case, agencies: Iterable[Agency]) -> list[Agency]:
 def _replace_participants(case: Case, rows: Sequence[ParticipantData], actor: User) -> bool:
     """Make the case's participants exactly ``rows``, keeping the rows of persons who stay;
     return whether anything changed."""
-    ranks_checked(dict(enumerate(row.rank for row in rows)))
     existing = {p.person_id: p for p in case.participants.select_related("person")}
     keep: set[int] = set()
     changed = False
+    ranks: dict[int, int | None] = {}
     for order, row in enumerate(rows):
         staying = [p.person for p in existing.values() if p.person_id not in keep]
         if row.person_id is not None:
@@ -400,10 +409,12 @@ def _replace_participants(case: Case, rows: Sequence[ParticipantData], actor: Us
             raise _listed_twice(person)
         keep.add(person.pk)
         participant = existing.get(person.pk) or Participant(case=case, person=person)
+        rank = participant.rank if row.keep_rank else row.rank
+        ranks[order] = rank
         reviewed = participant.pk is None or (participant.role, participant.order) != (row.role, order)
-        if reviewed or participant.rank != row.rank:
+        if reviewed or participant.rank != rank:
             changed = changed or reviewed  # a rank alone is not what the police review
-            participant.role, participant.order, participant.rank = row.role, order, row.rank
+            participant.role, participant.order, participant.rank = row.role, order, rank
             participant.full_clean()
             stamp(participant, actor)
             participant.save()
@@ -412,6 +423,7 @@ def _replace_participants(case: Case, rows: Sequence[ParticipantData], actor: Us
             changed = True
             stamp(participant, actor)
             participant.delete()
+    ranks_checked(ranks)  # the ranks kept with those given (all undone if refused: atomic callers)
     return changed
 
 
@@ -420,9 +432,9 @@ def _replace_programme(case: Case, rows: Sequence[ProgrammeData], actor: User) -
     changed (``PROGRAMME_REVIEWED``): a change of translations alone is saved, and returns False."""
     current = list(case.programme_items.all())
     wanted = [
-        ProgrammeItem(case=case, **{name: getattr(row, name) for name in ProgrammeData.__dataclass_fields__})
-        for row in rows
+        ProgrammeItem(case=case, **{name: getattr(row, name) for name in PROGRAMME_FIELDS}) for row in rows
     ]
+    _keep_translations(current, rows, wanted)
     for item in wanted:
         programme_item_validate(case=case, item=item)
     every = (*PROGRAMME_REVIEWED, *PROGRAMME_TRANSLATED)
@@ -451,6 +463,26 @@ def _replace_programme(case: Case, rows: Sequence[ProgrammeData], actor: User) -
         stamp(old, actor)
         old.delete()
     return reviewed_changed
+
+
+def _keep_translations(
+    current: Sequence[ProgrammeItem], rows: Sequence[ProgrammeData], wanted: list[ProgrammeItem]
+) -> None:
+    """Give each wanted item the translated fields its row keeps (``ProgrammeData.kept``) from the
+    stored item of the same start (the n-th of a start the n-th stored)."""
+    by_start: dict[datetime.datetime, list[ProgrammeItem]] = {}
+    for item in current:
+        by_start.setdefault(item.start, []).append(item)
+    seen: Counter[datetime.datetime] = Counter()
+    for row, item in zip(rows, wanted, strict=True):
+        index = seen[row.start]
+        seen[row.start] += 1
+        if not row.kept:
+            continue
+        same = by_start.get(row.start, [])
+        stored = same[index] if index < len(same) else None
+        for name in row.kept & set(PROGRAMME_TRANSLATED):
+            setattr(item, name, getattr(stored, name) if stored is not None else "")
 
 
 def programme_item_validate(*, case: Case, item: ProgrammeItem) -> None:

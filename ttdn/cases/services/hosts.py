@@ -22,6 +22,7 @@ from ttdn.cases.errors import CaseError
 from ttdn.cases.events import log_event, register_event
 from ttdn.cases.history import stamp
 from ttdn.cases.models import Case, CaseHost
+from ttdn.cases.models.hosts import RANK_MAX, RANK_MIN, RANK_RANGE_MESSAGE
 from ttdn.cases.policy import enforce, may_edit
 
 K = TypeVar("K")
@@ -64,13 +65,13 @@ class RankError(CaseError):
 
 
 def ranks_checked(ranks: Mapping[K, int | None], *, required: bool = False) -> None:
-    """Ranks of one side (row key -> rank): each positive and none twice (empty allowed unless
-    ``required``)."""
+    """Ranks of one side (row key -> rank): each from RANK_MIN to RANK_MAX and none twice (empty
+    allowed unless ``required``)."""
     for key, rank in ranks.items():
         if rank is None and required:
             raise RankError(_("Give every host official a rank."), rows=[key])
-        if rank is not None and rank < 1:
-            raise RankError(_("A rank is a whole number from 1 (the head)."), rows=[key])
+        if rank is not None and not RANK_MIN <= rank <= RANK_MAX:
+            raise RankError(str(RANK_RANGE_MESSAGE), rows=[key])
     counts = Counter(rank for rank in ranks.values() if rank is not None)
     twice = sorted(rank for rank, count in counts.items() if count > 1)
     if twice:

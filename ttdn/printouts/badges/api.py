@@ -22,8 +22,8 @@ from ttdn.cases.selectors import case_get_for
 from ttdn.printouts.badges import services
 from ttdn.printouts.badges.layouts import Kind
 from ttdn.printouts.badges.selectors import layouts_of
-from ttdn.printouts.badges.views import pdf_response
 from ttdn.printouts.models import BadgeLayout
+from ttdn.printouts.pdf import pdf_response
 
 LAYOUT = OpenApiParameter(
     "layout",
@@ -59,11 +59,10 @@ class _CardsPdfView(APIView):
         refuse(may_print_for_guests(user=user, case=case))
         layout = _layout(request, self.kind)
         if self.kind == Kind.BADGE:
-            return pdf_response(
-                services.badges_print(actor=user, case=case, layout=layout), f"{case.reference}-badges.pdf"
-            )
+            pdf = services.badges_print(actor=user, case=case, layout=layout)
+            return pdf_response(pdf, f"{case.reference}-badges.pdf", attachment=True)
         pdf = services.place_cards_print(actor=user, case=case, layout=layout)
-        return pdf_response(pdf, f"{case.reference}-place-cards.pdf")
+        return pdf_response(pdf, f"{case.reference}-place-cards.pdf", attachment=True)
 
 
 class CaseBadgesView(_CardsPdfView):

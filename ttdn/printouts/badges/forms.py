@@ -22,9 +22,17 @@ class PrintForm(forms.Form):
         error_messages={"invalid_choice": _("Choose one of the layouts listed.")},
     )
 
-    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, kind: str, layouts: list[BadgeLayout] | None = None, **kwargs: Any
+    ) -> None:
+        """``layouts``, when given (all kinds, read once for the case page's two forms), are the
+        choices shown; a posted form checks its choice against the database."""
         super().__init__(*args, **kwargs)
         field = self.fields["layout"]
         assert isinstance(field, forms.ModelChoiceField)  # noqa: S101
         field.queryset = layouts_of(kind)
         field.label = LABELS[Kind(kind)]
+        if layouts is not None:
+            field.choices = [
+                (layout.pk, field.label_from_instance(layout)) for layout in layouts if layout.kind == kind
+            ]

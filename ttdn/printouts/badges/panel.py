@@ -9,14 +9,15 @@ from ttdn.cases.models import Case
 from ttdn.cases.policy import may_print_for_guests
 from ttdn.printouts.badges.forms import PrintForm
 from ttdn.printouts.badges.layouts import Kind
+from ttdn.printouts.models import BadgeLayout
 
 
 def print_for_guests_panel(case: Case, user: User) -> dict[str, Any] | None:
     if may_print_for_guests(user=user, case=case) is not None:
         return None
-    # The forms read their layouts only when the template shows them (to who may print).
+    layouts = list(BadgeLayout.objects.order_by("-is_default", "name"))  # one read for both forms
     return {
         "case": case,
-        "badge_form": PrintForm(kind=Kind.BADGE, auto_id="id_badges_%s"),
-        "card_form": PrintForm(kind=Kind.PLACE_CARD, auto_id="id_cards_%s"),
+        "badge_form": PrintForm(kind=Kind.BADGE, layouts=layouts, auto_id="id_badges_%s"),
+        "card_form": PrintForm(kind=Kind.PLACE_CARD, layouts=layouts, auto_id="id_cards_%s"),
     }

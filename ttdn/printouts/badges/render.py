@@ -197,4 +197,8 @@ def cards_pdf(*, case: Case, layout: BadgeLayout, cards: list[Card]) -> bytes:
         "sheets": sheets_of(cards, sheet.per_sheet if layout.kind == Kind.BADGE else 1),
         "cards": cards,
     }
-    return render_pdf(template, context, language=case.guest_language)
+    # The layout's colour and sizes, and each long name's smaller size, are its stylesheet's
+    # (validated: a colour #RRGGBB, sizes in bounds, fields by name): no style in the HTML.
+    return render_pdf(
+        template, context, language=case.guest_language, style_template=template.replace(".html", ".css")
+    )

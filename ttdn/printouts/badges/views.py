@@ -19,6 +19,7 @@ from ttdn.printouts.badges import services
 from ttdn.printouts.badges.forms import PrintForm
 from ttdn.printouts.badges.layouts import Kind
 from ttdn.printouts.badges.selectors import badge_holder
+from ttdn.printouts.pdf import pdf_response
 
 ANCHOR = "print-for-guests"
 BADGES_PAGE = CaseFormPage(
@@ -31,13 +32,6 @@ CARDS_PAGE = CaseFormPage(
 CURRENT = frozenset({Case.Status.APPROVED, Case.Status.IN_PROGRESS})
 
 
-def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
 def _print(request: HttpRequest, user: User, case: Case, *, page: CaseFormPage, kind: Kind) -> HttpResponse:
     page.refuse_unless_able(user=user, case=case)
     form = page.form(request, PrintForm, kind=kind)
@@ -46,9 +40,9 @@ def _print(request: HttpRequest, user: User, case: Case, *, page: CaseFormPage, 
     layout = form.cleaned_data["layout"]
     if kind == Kind.BADGE:
         pdf = services.badges_print(actor=user, case=case, layout=layout)
-        return pdf_response(pdf, f"{case.reference}-badges.pdf")
+        return pdf_response(pdf, f"{case.reference}-badges.pdf", attachment=True)
     pdf = services.place_cards_print(actor=user, case=case, layout=layout)
-    return pdf_response(pdf, f"{case.reference}-place-cards.pdf")
+    return pdf_response(pdf, f"{case.reference}-place-cards.pdf", attachment=True)
 
 
 @require_http_methods(["GET", "POST"])
