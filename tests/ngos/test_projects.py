@@ -194,6 +194,12 @@ def test_the_project_page_shows_amounts_reports_and_visits(client: Client, world
     assert [row.state for row in page.context["reports"]] == expected == sorted(expected, reverse=True)
 
 
+def test_the_ngo_page_links_each_of_its_projects(client: Client, world: World) -> None:
+    client.force_login(world.protocol)
+    text = client.get(reverse("ngos:detail", kwargs={"pk": world.ngo.pk})).content.decode()
+    assert reverse("ngos:project_detail", kwargs={"pk": world.project.pk}) in text
+
+
 def _form(world: World, **fields: Any) -> dict[str, Any]:
     return {
         "ngo": world.ngo.pk, "title": "Trường học an toàn", "sector": world.project.sector.pk,
