@@ -118,16 +118,22 @@ def aid_rows(user: Any, period: Period) -> list[Row]:
                 [_("Sector: %(name)s") % {"name": row["sector__name"]}, row["n"], row["c"], row["d"]],
             )
         )
-    # Each commune counts its projects whole: a subquery per commune keeps the sums from doubling.
-    communes = Agency.objects.filter(aid_projects__in=projects).distinct().order_by("name_vi")
-    for commune in communes:
-        sums = projects.filter(communes=commune).aggregate(
-            n=Count("pk"), c=Coalesce(Sum("committed"), 0), d=Coalesce(Sum("disbursed"), 0)
+    # Each commune counts its projects whole: the sums over each commune's own rows of the link
+    # (one row per commune and project), in one query for all communes.
+    communes = (
+        Agency.objects.filter(aid_projects__in=projects.values("pk"))
+        .annotate(
+            n=Count("aid_projects"),
+            c=Coalesce(Sum("aid_projects__committed"), 0),
+            d=Coalesce(Sum("aid_projects__disbursed"), 0),
         )
+        .order_by("name_vi")
+    )
+    for commune in communes:
         rows.append(
             (
                 f"commune:{commune.code}",
-                [_("Commune: %(name)s") % {"name": commune}, sums["n"], sums["c"], sums["d"]],
+                [_("Commune: %(name)s") % {"name": commune}, commune.n, commune.c, commune.d],
             )
         )
     return rows
