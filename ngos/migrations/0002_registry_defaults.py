@@ -116,5 +116,7 @@ class Migration(migrations.Migration):
         ("ngos", "0001_initial"),
         ("cases", "0027_timer_anchors_for_ngos"),
     ]
+    # The organisations' registration fields are read here before the core removes them.
+    run_before = [("cases", "0028_organisation_registration_moved_to_ngos")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
