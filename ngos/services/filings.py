@@ -49,6 +49,19 @@ def certificate_filings_owe(*, certificate: Certificate) -> list[Filing]:
 
 
 @transaction.atomic
+def certificate_filings_move(*, certificate: Certificate) -> list[Filing]:
+    """A certificate corrected: the filings it already made that have not arrived follow its issue
+    date. None is made here: a correction of an old certificate does not owe what was never owed."""
+    timers = dict(CERTIFICATE_FILINGS)
+    moved: list[Filing] = []
+    for filing in Filing.objects.filter(certificate=certificate, received_on__isnull=True):
+        due = deadlines.working_days_after(timers[Filing.Kind(filing.kind)], certificate.issued_on)
+        if due is not None:
+            moved.append(_owe(filing, due=due, created=False, ngo_id=certificate.ngo_id))
+    return moved
+
+
+@transaction.atomic
 def project_filings_owe(*, project: AidProject) -> list[Filing]:
     """A progress report for each reporting period of an approved or running ``project``
     (Decree 80/2020), due the timer's working days after the period ends, owed by its donor.

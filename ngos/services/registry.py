@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from ngos.models import Certificate, Filing, Ngo, NgoContact
 from ngos.policy import may_manage_ngos
-from ngos.services.filings import certificate_filings_owe
+from ngos.services.filings import certificate_filings_move, certificate_filings_owe
 from ttdn.accounts.models import User
 from ttdn.cases.files import check_upload
 from ttdn.cases.history import stamp
@@ -178,7 +178,8 @@ def certificate_add(
 def certificate_update(
     *, actor: User, certificate: Certificate, values: dict[str, Any], upload: UploadedFile | None = None
 ) -> Certificate:
-    """Correct a certificate; the filings not yet received follow a change of its issue date."""
+    """Correct a certificate; the filings it made that have not arrived follow a change of its issue
+    date (``certificate_filings_move``: none is owed anew, the record may be an old one)."""
     enforce(may_manage_ngos(user=actor))
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     changed = _assign(certificate, values, CERTIFICATE_FIELDS)
@@ -190,7 +191,7 @@ def certificate_update(
     _save_with_upload(
         certificate, actor=actor, upload=upload, save=lambda: certificate.save(update_fields=changed)
     )
-    certificate_filings_owe(certificate=certificate)
+    certificate_filings_move(certificate=certificate)
     _search_text_refresh(certificate.ngo)
     return certificate
 
