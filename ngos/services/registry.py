@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ngos.models import Certificate, Filing, Ngo, NgoContact
@@ -219,8 +220,12 @@ def contact_set(
 def filing_record(
     *, actor: User, filing: Filing, receipt: Receipt, upload: UploadedFile | None = None
 ) -> Filing:
-    """Record that ``filing`` arrived: when, with which document, and the document's file."""
+    """Record that ``filing`` arrived: when (not after today), with which document (not dated
+    after it arrived), and the document's file (checked like the case attachments; a replaced
+    file goes once saved). Every kind of filing, a project's progress reports too."""
     enforce(may_manage_ngos(user=actor))
+    if receipt.received_on > timezone.localdate():
+        raise ValidationError({"received_on": _("A filing cannot arrive in the future.")})
     filing = Filing.objects.select_for_update().get(pk=filing.pk)
     values = {name: getattr(receipt, name) for name in FILING_RECEIPT_FIELDS}
     changed = _assign(filing, values, FILING_RECEIPT_FIELDS)
