@@ -19,6 +19,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from ngos.api_params import query_number
 from ngos.models import AidProject, AidSector, Ngo
 from ngos.policy import may_manage_ngos
 from ngos.selectors import projects_visible_to
@@ -108,15 +109,6 @@ def _user(request: Request) -> User:
     return request.user
 
 
-def _number(request: Request, name: str) -> int | None:
-    value = request.query_params.get(name) or ""
-    if not value:
-        return None
-    if not value.isdigit() or len(value) > 9:
-        raise ValidationError({name: [_("A number is expected.")]})
-    return int(value)
-
-
 FILTERS = [
     OpenApiParameter("ngo", OpenApiTypes.INT, description="Only this NGO's (its id)."),
     OpenApiParameter("sector", OpenApiTypes.STR, description="Only this sector's (its code)."),
@@ -155,14 +147,14 @@ class AidProjectViewSet(
         commune = Agency.objects.filter(code=params["commune"]).first() if params.get("commune") else None
         if (params.get("sector") and sector is None) or (params.get("commune") and commune is None):
             return projects.none()
-        year = _number(self.request, "year")
+        year = query_number(self.request, "year")
         if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
             raise ValidationError(
                 {"year": [_("A year from %(min)s to %(max)s.") % {"min": MIN_YEAR, "max": MAX_YEAR}]}
             )
         return projects_filtered(
             projects,
-            ngo=_number(self.request, "ngo"),
+            ngo=query_number(self.request, "ngo"),
             sector=sector,
             commune=commune,
             status=state,

@@ -19,6 +19,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from ngos.api_params import query_number
 from ngos.models import Certificate, Filing, Ngo
 from ngos.policy import may_manage_ngos
 from ngos.selectors import certificates_visible_to, filings_visible_to, ngos_visible_to
@@ -295,8 +296,9 @@ class RegistryRecordViewSet(
         if self.action != "list":
             return records
         params = self.request.query_params
-        if params.get("ngo", "").isdigit():
-            records = records.filter(ngo=int(params["ngo"]))
+        ngo = query_number(self.request, "ngo")
+        if ngo is not None:
+            records = records.filter(ngo=ngo)
         if params.get("kind"):
             records = records.filter(kind=params["kind"])
         if params.get("state"):

@@ -1,0 +1,25 @@
+"""The registry's and the aid projects' API read their numeric query parameters (ids, years) the
+same way: a whole number from 1 to the largest id the database keeps, else a 400 naming the
+parameter (never a 500 for "²" or a number too large for the database)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+
+MAX_ID = 2**31 - 1
+
+
+def query_number(request: Request, name: str) -> int | None:
+    """The query parameter ``name`` as a whole number from 1 to ``MAX_ID`` (None when not given);
+    another value is a 400 with the reason under ``name``."""
+    value = request.query_params.get(name, "")
+    if value == "":
+        return None
+    try:
+        number: int = forms.IntegerField(min_value=1, max_value=MAX_ID).clean(value)
+    except DjangoValidationError as error:
+        raise ValidationError({name: error.messages}) from error
+    return number
