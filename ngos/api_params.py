@@ -1,6 +1,7 @@
-"""The registry's and the aid projects' API read their numeric query parameters (ids, years) the
-same way: a whole number from 1 to the largest id the database keeps, else a 400 naming the
-parameter (never a 500 for "²" or a number too large for the database)."""
+"""What the registry's and the aid projects' API share: the user of a request (``HasRole`` let
+only a signed-in user through), a service's ValidationError as the API's 400, and their numeric
+query parameters (ids, years) read the same way: a whole number from 1 to the largest id the
+database keeps, else a 400 naming the parameter (never a 500 for "²" or a number too large)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,19 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
+from ttdn.accounts.models import User
+
 MAX_ID = 2**31 - 1
+
+
+def api_user(request: Request) -> User:
+    assert isinstance(request.user, User)  # noqa: S101 - HasRole
+    return request.user
+
+
+def bad_input(error: DjangoValidationError) -> ValidationError:
+    """A service's ValidationError as the API's 400: by field, or under ``detail``."""
+    return ValidationError(error.message_dict if hasattr(error, "error_dict") else {"detail": error.messages})
 
 
 def query_number(request: Request, name: str) -> int | None:
