@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from ngos.models import AidProject, AidSector, Certificate, Filing, Ngo, NgoContact, NgoSettings
-from ngos.selectors import ngos_visible_to, projects_visible_to
+from ngos.selectors import filings_visible_to, ngos_visible_to, projects_visible_to
 from ttdn.admin_access import AccessScopedAdmin, NotCaseData, ThroughCases
 from ttdn.history_admin import HistoryAdmin, ScopedHistoryAdmin
 
@@ -24,14 +24,13 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class ThroughRegistry(ThroughCases):
     """Visible where the registry's selector shows it: the whole registry to those who read it,
-    the NGOs (and projects) of the visits they may see to host agency staff. Along ``path`` to
-    the NGO (``""``: the NGO itself), or the project's selector with ``projects``."""
+    the NGOs (projects, filings) of the visits they may see to host agency staff. Along ``path``
+    to the record ``selector`` gives (``""``: the record itself; by default the NGO's selector)."""
 
-    projects: bool = False
+    selector: Callable[[Any], QuerySet[Any]] = ngos_visible_to
 
     def visible(self, queryset: QuerySet[Any], user: AbstractBaseUser | AnonymousUser) -> QuerySet[Any]:
-        selector: Callable[[Any], QuerySet[Any]] = projects_visible_to if self.projects else ngos_visible_to
-        shown = selector(user).values("pk")
+        shown = self.selector(user).values("pk")
         return queryset.filter(**{f"{self.path}__in" if self.path else "pk__in": shown})
 
 
@@ -77,7 +76,7 @@ class CertificateAdmin(ReadOnlyRegistryAdmin):
 
 @admin.register(Filing)
 class FilingAdmin(ReadOnlyRegistryAdmin):
-    access_scope = ThroughRegistry("ngo")
+    access_scope = ThroughRegistry(selector=filings_visible_to)
     list_display = ["kind", "ngo", "due_on", "received_on", "document_number"]
     list_filter = ["kind", "received_on"]
     search_fields = ["ngo__organisation__name", "document_number"]
@@ -87,7 +86,7 @@ class FilingAdmin(ReadOnlyRegistryAdmin):
 
 @admin.register(AidProject)
 class AidProjectAdmin(ReadOnlyRegistryAdmin):
-    access_scope = ThroughRegistry(projects=True)
+    access_scope = ThroughRegistry(selector=projects_visible_to)
     list_display = ["title", "ngo", "sector", "status", "start_date", "end_date", "committed", "disbursed"]
     list_filter = ["status", "sector"]
     search_fields = ["title", "ngo__organisation__name", "decision_number"]

@@ -19,6 +19,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from ngos.api_params import api_user, bad_input, query_number
 from ngos.models import AidProject, AidSector, Ngo
 from ngos.policy import may_manage_ngos
 from ngos.selectors import projects_visible_to
@@ -103,20 +104,6 @@ class CaseLinkSerializer(serializers.Serializer):
     case = serializers.IntegerField(min_value=1, max_value=2**31 - 1, help_text="The id of a visit.")
 
 
-def _user(request: Request) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - HasRole
-    return request.user
-
-
-def _number(request: Request, name: str) -> int | None:
-    value = request.query_params.get(name) or ""
-    if not value:
-        return None
-    if not value.isdigit() or len(value) > 9:
-        raise ValidationError({name: [_("A number is expected.")]})
-    return int(value)
-
-
 FILTERS = [
     OpenApiParameter("ngo", OpenApiTypes.INT, description="Only this NGO's (its id)."),
     OpenApiParameter("sector", OpenApiTypes.STR, description="Only this sector's (its code)."),
@@ -155,14 +142,14 @@ class AidProjectViewSet(
         commune = Agency.objects.filter(code=params["commune"]).first() if params.get("commune") else None
         if (params.get("sector") and sector is None) or (params.get("commune") and commune is None):
             return projects.none()
-        year = _number(self.request, "year")
+        year = query_number(self.request, "year")
         if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
             raise ValidationError(
                 {"year": [_("A year from %(min)s to %(max)s.") % {"min": MIN_YEAR, "max": MAX_YEAR}]}
             )
         return projects_filtered(
             projects,
-            ngo=_number(self.request, "ngo"),
+            ngo=query_number(self.request, "ngo"),
             sector=sector,
             commune=commune,
             status=state,
@@ -179,18 +166,16 @@ class AidProjectViewSet(
 
     def _save(self, serializer: Any, project: AidProject | None) -> AidProject:
         assert isinstance(serializer, AidProjectSerializer)  # noqa: S101 - serializer_class
-        user = _user(self.request)
+        user = api_user(self.request)
         try:
             if project is None:
                 return project_create(actor=user, data=serializer.project_data())
             return project_update(actor=user, project=project, data=serializer.project_data())
         except DjangoValidationError as error:
-            raise ValidationError(
-                error.message_dict if hasattr(error, "error_dict") else error.messages
-            ) from error
+            raise bad_input(error) from error
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        refuse(may_manage_ngos(user=_user(request)))
+        refuse(may_manage_ngos(user=api_user(request)))
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         project = self._save(serializer, None)
@@ -198,7 +183,7 @@ class AidProjectViewSet(
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         project = self.get_object()
-        refuse(may_manage_ngos(user=_user(request)))
+        refuse(may_manage_ngos(user=api_user(request)))
         serializer = self.get_serializer(project, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         project = self._save(serializer, project)
@@ -207,15 +192,15 @@ class AidProjectViewSet(
     def _case(self, request: Request) -> Any:
         asked = CaseLinkSerializer(data=request.data)
         asked.is_valid(raise_exception=True)
-        return case_get_for(user=_user(request), pk=asked.validated_data["case"])
+        return case_get_for(user=api_user(request), pk=asked.validated_data["case"])
 
     @extend_schema(request=CaseLinkSerializer, responses={200: AidProjectSerializer})
     @action(detail=True, methods=["post"])
     def link(self, request: Request, pk: str | None = None) -> Response:
         """The visit serves the project (409 if it already does)."""
         project = self.get_object()
-        refuse(may_manage_ngos(user=_user(request)))
-        project_link_case(actor=_user(request), project=project, case=self._case(request))
+        refuse(may_manage_ngos(user=api_user(request)))
+        project_link_case(actor=api_user(request), project=project, case=self._case(request))
         return Response(self.get_serializer(self.get_queryset().get(pk=project.pk)).data)
 
     @extend_schema(request=CaseLinkSerializer, responses={200: AidProjectSerializer})
@@ -223,6 +208,6 @@ class AidProjectViewSet(
     def unlink(self, request: Request, pk: str | None = None) -> Response:
         """The visit no longer serves the project (409 if it did not)."""
         project = self.get_object()
-        refuse(may_manage_ngos(user=_user(request)))
-        project_unlink_case(actor=_user(request), project=project, case=self._case(request))
+        refuse(may_manage_ngos(user=api_user(request)))
+        project_unlink_case(actor=api_user(request), project=project, case=self._case(request))
         return Response(self.get_serializer(self.get_queryset().get(pk=project.pk)).data)

@@ -19,6 +19,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from ngos.api_params import api_user, bad_input, query_number
 from ngos.models import Certificate, Filing, Ngo
 from ngos.policy import may_manage_ngos
 from ngos.selectors import certificates_visible_to, filings_visible_to, ngos_visible_to
@@ -46,15 +47,6 @@ from ngos.services.registry import (
 from ttdn.accounts.models import User
 from ttdn.api.permissions import refuse
 from ttdn.cases.models import Organisation
-
-
-def _user(request: Request) -> User:
-    assert isinstance(request.user, User)  # noqa: S101 - HasRole
-    return request.user
-
-
-def _bad_input(error: DjangoValidationError) -> ValidationError:
-    return ValidationError(error.message_dict if hasattr(error, "error_dict") else {"detail": error.messages})
 
 
 class NgoSerializer(serializers.Serializer[Ngo]):
@@ -171,7 +163,7 @@ class NgoViewSet(
         return Response(NgoSerializer(fresh, context=self.get_serializer_context()).data, status=code)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        user = _user(request)
+        user = api_user(request)
         refuse(may_manage_ngos(user=user))
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -181,19 +173,19 @@ class NgoViewSet(
                 actor=user, data=self._data(values, None), organisation=values.get("organisation")
             )
         except DjangoValidationError as error:
-            raise _bad_input(error) from error
+            raise bad_input(error) from error
         return self._answer(ngo, status.HTTP_201_CREATED)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         ngo = self.get_object()
-        user = _user(request)
+        user = api_user(request)
         refuse(may_manage_ngos(user=user))
         serializer = self.get_serializer(ngo, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         try:
             ngo_update(actor=user, ngo=ngo, data=self._data(serializer.validated_data, ngo))
         except DjangoValidationError as error:
-            raise _bad_input(error) from error
+            raise bad_input(error) from error
         return self._answer(ngo)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -246,12 +238,12 @@ class WritesByProtocol(mixins.CreateModelMixin, mixins.UpdateModelMixin):
         raise NotImplementedError
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        refuse(may_manage_ngos(user=_user(request)))
+        refuse(may_manage_ngos(user=api_user(request)))
         return super().create(request, *args, **kwargs)
 
     def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         cast(Any, self).get_object()  # GenericViewSet's: a record the user may not see is a 404
-        refuse(may_manage_ngos(user=_user(request)))
+        refuse(may_manage_ngos(user=api_user(request)))
         return super().partial_update(request, *args, **kwargs)
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -263,17 +255,17 @@ class WritesByProtocol(mixins.CreateModelMixin, mixins.UpdateModelMixin):
         values = dict(serializer.validated_data)
         ngo = values.pop("ngo")
         try:
-            serializer.instance = self.create_record(_user(serializer.context["request"]), ngo, values)
+            serializer.instance = self.create_record(api_user(serializer.context["request"]), ngo, values)
         except DjangoValidationError as error:
-            raise _bad_input(error) from error
+            raise bad_input(error) from error
 
     def perform_update(self, serializer: serializers.BaseSerializer[Any]) -> None:
         try:
             serializer.instance = self.update_record(
-                _user(serializer.context["request"]), serializer.instance, dict(serializer.validated_data)
+                api_user(serializer.context["request"]), serializer.instance, dict(serializer.validated_data)
             )
         except DjangoValidationError as error:
-            raise _bad_input(error) from error
+            raise bad_input(error) from error
 
 
 class RegistryRecordViewSet(
@@ -295,8 +287,9 @@ class RegistryRecordViewSet(
         if self.action != "list":
             return records
         params = self.request.query_params
-        if params.get("ngo", "").isdigit():
-            records = records.filter(ngo=int(params["ngo"]))
+        ngo = query_number(self.request, "ngo")
+        if ngo is not None:
+            records = records.filter(ngo=ngo)
         if params.get("kind"):
             records = records.filter(kind=params["kind"])
         if params.get("state"):

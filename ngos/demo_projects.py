@@ -1,6 +1,8 @@
 """Two sample aid projects for ``seed_demo``: one under way whose first progress report is
-overdue, one completed, funded by NGOs of the demo (found or made by organisation name, so that
-this seeder and the registry's run in either order), with the demo's NGO visits linked."""
+overdue, one completed, funded by NGOs of the registry's demo (``ngos.demo``: found by their
+organisation's name in any case, or taken into the registry through its services with the demo's
+own data when missing, so that this seeder and the registry's run in either order), with the
+demo's NGO visits linked."""
 
 from __future__ import annotations
 
@@ -10,24 +12,30 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from ngos.demo import CARE, NGOS, PLAN
 from ngos.models import AidProject, AidSector, Ngo
 from ngos.services.projects import ProjectData, project_create, project_link_case
+from ngos.services.registry import NgoData, ngo_create
 from ttdn.accounts.models import Agency, User
 from ttdn.cases.models import Case, Organisation
-from ttdn.cases.services.organisations import organisation_find_or_create
 
 UNDER_WAY = "Nước sạch và vệ sinh cho các trường tiểu học vùng cao"
 COMPLETED = "Sinh kế bền vững cho phụ nữ dân tộc thiểu số"
 
 
-def _ngo(name: str, country: str) -> Ngo:
-    organisation = Organisation.objects.filter(name=name, kind=Organisation.Kind.NGO).first()
-    if organisation is None:
-        organisation = organisation_find_or_create(
-            organisation=Organisation(name=name, kind=Organisation.Kind.NGO, country=country)
-        )
-    ngo, _created = Ngo.objects.get_or_create(organisation=organisation)
-    return ngo
+def _ngo(protocol: User, name: str) -> Ngo:
+    """The registry demo's NGO ``name``; missing, taken in (its organisation, if known) as the
+    registry's demo takes it in."""
+    ngo = Ngo.objects.filter(organisation__name__iexact=name).select_related("organisation").first()
+    if ngo is not None:
+        return ngo
+    _name, name_vi, country, acronym, headquarters, fields, website = next(
+        row for row in NGOS if row[0] == name
+    )
+    data = NgoData(name=name, name_vi=name_vi, country=country, website=website, acronym=acronym,
+                   headquarters=headquarters, fields_of_work=fields)  # fmt: skip
+    known = Organisation.objects.filter(name__iexact=name, kind=Organisation.Kind.NGO).first()
+    return ngo_create(actor=protocol, data=data, organisation=known)
 
 
 def _communes(*codes: str) -> list[Agency]:
@@ -45,7 +53,7 @@ def seed() -> list[str]:
         project = project_create(
             actor=protocol,
             data=ProjectData(
-                ngo=_ngo("Plan International", "GB"),
+                ngo=_ngo(protocol, PLAN),
                 title=UNDER_WAY,
                 sector=AidSector.objects.get(code="water"),
                 start_date=start,
@@ -69,7 +77,7 @@ def seed() -> list[str]:
         project = project_create(
             actor=protocol,
             data=ProjectData(
-                ngo=_ngo("CARE International", "US"),
+                ngo=_ngo(protocol, CARE),
                 title=COMPLETED,
                 sector=AidSector.objects.get(code="livelihood"),
                 start_date=start,

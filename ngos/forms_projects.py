@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ngos.forms_registry import UploadField
 from ngos.models import AidProject, AidSector, Ngo
 from ngos.services.projects import ProjectData
 from ttdn.accounts.models import Agency
@@ -123,5 +124,5 @@ class ProgressReportForm(forms.Form):
     received_on = forms.DateField(label=_("Received on"), widget=DateInput())
     document_number = forms.CharField(label=_("Document number"), max_length=64, required=False)
     document_date = forms.DateField(label=_("Document date"), widget=DateInput(), required=False)
-    file = forms.FileField(label=_("Document"), required=False)
+    file = UploadField(label=_("Document"), required=False)
     notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False)

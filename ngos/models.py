@@ -151,6 +151,7 @@ class AidProject(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     ACTIVE = frozenset({Status.APPROVED, Status.UNDER_WAY})  # aid that is being given
+    STOPPED = frozenset({Status.SUSPENDED, Status.CANCELLED})  # aid no longer given: nothing owed
 
     ngo = models.ForeignKey(Ngo, verbose_name=_("donor"), on_delete=models.PROTECT, related_name="projects")
     title = models.CharField(_("title"), max_length=255)

@@ -1,6 +1,6 @@
 """Reminders of the NGO registry, to protocol staff (the admins' reminder rules, ngos 0003, say
-when and to whom): a filing the NGO owes that is due soon or overdue (a filing received reminds
-no more), and a certificate coming to its end (unless a later one of the same kind follows it).
+when and to whom): a filing the NGO owes that is due soon or overdue (a filing received, or a
+project's suspended or cancelled, reminds no more), and a certificate coming to its end (unless a later one of the same kind follows it).
 None of them is about one case: each names the NGO."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ngos.models import Certificate, Filing
+from ngos.models import AidProject, Certificate, Filing
 from ttdn.notifications.models import Notification, ReminderRule
 from ttdn.notifications.rules import Directory, Occasion, Trigger, date_finders, due_window
 
@@ -28,10 +28,21 @@ def _occasion(pk: int, day: datetime.date, **params: Any) -> Occasion:
 
 
 def _filing_occasions(filings: QuerySet[Filing]) -> list[Occasion]:
-    rows = filings.filter(received_on__isnull=True).values(
-        "pk", "kind", "due_on", "year", "period_end", "ngo__organisation__name", "certificate__number",
-        "project__title",
-    )  # fmt: skip
+    """The filings not received, but those of a project suspended or cancelled (owing nothing)."""
+    rows = (
+        filings.filter(received_on__isnull=True)
+        .exclude(project__status__in=AidProject.STOPPED)
+        .values(
+            "pk",
+            "kind",
+            "due_on",
+            "year",
+            "period_end",
+            "ngo__organisation__name",
+            "certificate__number",
+            "project__title",
+        )
+    )
     return [
         _occasion(
             row["pk"],

@@ -40,4 +40,10 @@ def certificates_visible_to(user: Any) -> QuerySet[Certificate]:
 
 
 def filings_visible_to(user: Any) -> QuerySet[Filing]:
-    return Filing.objects.filter(ngo__in=ngos_visible_to(user))
+    """The filings of the NGOs ``user`` may see; a project's progress reports only with a project
+    ``user`` may see."""
+    if reads_registry(user):
+        return Filing.objects.all()
+    return Filing.objects.filter(ngo__in=ngos_visible_to(user)).filter(
+        Q(project__isnull=True) | Q(project__in=projects_visible_to(user))
+    )

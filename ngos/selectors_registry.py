@@ -16,7 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ngos.models import Certificate, Filing, Ngo, NgoContact
-from ngos.selectors import certificates_visible_to, filings_visible_to, ngos_visible_to, projects_visible_to
+from ngos.selectors import (
+    certificates_visible_to,
+    filings_visible_to,
+    ngos_visible_to,
+    projects_visible_to,
+    reads_registry,
+)
 from ttdn.cases.models import Case, Organisation
 from ttdn.cases.selectors import cases_visible_to
 from ttdn.cases.text import fold
@@ -144,14 +150,20 @@ class HistoryRow:
 CHANGES = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 
 
-def ngo_history(*, ngo: Ngo, limit: int = 50) -> list[HistoryRow]:
-    """The latest changes of the NGO, its organisation, certificates, contacts and filings."""
+def ngo_history(*, user: Any, ngo: Ngo, limit: int = 50) -> list[HistoryRow]:
+    """The latest changes of the NGO, its organisation, certificates, contacts and filings (a
+    project's only with a project ``user`` may see)."""
+    filings = Filing.history.filter(ngo_id=ngo.pk)
+    if not reads_registry(user):
+        filings = filings.filter(
+            Q(project_id__isnull=True) | Q(project_id__in=projects_visible_to(user).values("pk"))
+        )
     sources: list[tuple[Any, Any]] = [
         (Ngo.history.filter(id=ngo.pk), Ngo),
         (Organisation.history.filter(id=ngo.organisation_id), Organisation),
         (Certificate.history.filter(ngo_id=ngo.pk), Certificate),
         (NgoContact.history.filter(ngo_id=ngo.pk), NgoContact),
-        (Filing.history.filter(ngo_id=ngo.pk), Filing),
+        (filings, Filing),
     ]
     records = chain.from_iterable(
         ((record, model) for record in rows.select_related("history_user").order_by("-history_date")[:limit])
@@ -185,7 +197,10 @@ def ngo_page_data(*, user: Any, ngo: Ngo) -> dict[str, Any]:
     today = timezone.localdate()
     certificates = list(ngo.certificates.all())
     filings = list(
-        ngo.filings.select_related("certificate", "project").order_by("received_on", "due_on", "pk")
+        filings_visible_to(user)
+        .filter(ngo=ngo)
+        .select_related("certificate", "project")
+        .order_by("received_on", "due_on", "pk")
     )
     return {
         "certificates": [(c, certificate_state(c.valid_until, today)) for c in certificates],
@@ -198,5 +213,5 @@ def ngo_page_data(*, user: Any, ngo: Ngo) -> dict[str, Any]:
             projects_visible_to(user).filter(ngo=ngo).select_related("sector").order_by("-start_date", "-pk")
         ),
         "visits": list(ngo_visits(user=user, ngo=ngo)[:100]),
-        "history": ngo_history(ngo=ngo),
+        "history": ngo_history(user=user, ngo=ngo),
     }

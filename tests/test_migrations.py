@@ -77,3 +77,34 @@ def test_the_old_change_reasons_become_events_of_the_case(protocol, leader) -> N
 
     migration.remove_migrated_events(django_apps, None)
     assert not CaseEvent.objects.exists()
+
+
+def test_no_core_migration_depends_on_a_domain_app() -> None:
+    """The core (ttdn.*) never names a domain app (delegations, press, ngos...): a domain app's
+    migration that must run before a core one says so itself (``run_before``)."""
+    from pathlib import Path
+
+    from django.apps import apps as django_apps
+    from django.conf import settings
+    from django.db.migrations.loader import MigrationLoader
+
+    root = Path(settings.BASE_DIR).resolve()
+
+    def is_domain(label: str) -> bool:
+        config = django_apps.get_app_config(label)
+        path = Path(config.path).resolve()
+        return path.is_relative_to(root) and not config.name.startswith("ttdn.") and ".venv" not in path.parts
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    wrong = [
+        (key, dependency)
+        for key, migration in loader.disk_migrations.items()
+        if django_apps.get_app_config(key[0]).name.startswith("ttdn.")
+        for dependency in migration.dependencies
+        if dependency[0] != "__setting__"
+        and dependency[0] in loader.migrated_apps
+        and is_domain(dependency[0])
+    ]
+    assert wrong == []
+    plan = loader.graph.forwards_plan(("cases", "0028_organisation_registration_moved_to_ngos"))
+    assert ("ngos", "0002_registry_defaults") in plan  # the registry reads the old fields first

@@ -1,8 +1,13 @@
 """The registry's defaults: its settings row, the NGO timers, a list of aid sectors; and every
 foreign organisation of kind NGO taken into the registry, with the registration the organisation
-kept until now (number, type, dates, provinces, fields) as its first certificate."""
+kept until now (number, type, dates, provinces, fields) as its first certificate; a registration
+without its end date (no certificate can be made of it) is kept in the NGO's notes. Each NGO's
+search text is filled as the registry's service folds it (``ngos.services.registry``). It can run
+again: nothing is made or noted twice."""
 
 from django.db import migrations
+
+from ttdn.cases.text import fold
 
 TIMERS = [
     (
@@ -45,6 +50,25 @@ KINDS = {"operation": "operation", "project_office": "project_office",
          "representative_office": "representative_office"}  # fmt: skip
 
 
+def search_text(organisation, ngo, numbers):
+    """As ``ngos.services.registry.ngo_search_text`` folds it (kept here: a migration does not
+    follow the service's later changes)."""
+    return fold(" ".join([organisation.name, organisation.name_vi, ngo.acronym, *numbers]))
+
+
+def registration_note(organisation):
+    """What the organisation kept of a registration no certificate was made of, for the notes."""
+    parts = [
+        ("Số giấy đăng ký", organisation.ngo_registration_number),
+        ("Loại", organisation.ngo_registration_type),
+        ("Hiệu lực từ", organisation.ngo_registration_valid_from),
+        ("Đến", organisation.ngo_registration_valid_until),
+        ("Địa bàn", organisation.ngo_provinces),
+    ]
+    shown = "; ".join(f"{label}: {value}" for label, value in parts if value)
+    return f"Đăng ký cũ (chuyển từ hồ sơ tổ chức, không đủ để lập giấy đăng ký): {shown}." if shown else ""
+
+
 def forwards(apps, schema_editor):
     apps.get_model("ngos", "NgoSettings").objects.get_or_create(pk=1)
     Timer = apps.get_model("cases", "Timer")
@@ -76,6 +100,15 @@ def forwards(apps, schema_editor):
                     "fields_of_work": organisation.ngo_fields_of_work,
                 },
             )
+        else:
+            note = registration_note(organisation)
+            if note and note not in ngo.notes:
+                ngo.notes = f"{ngo.notes}\n{note}".strip()
+                ngo.save(update_fields=["notes"])
+        numbers = Certificate.objects.filter(ngo=ngo).values_list("number", flat=True)
+        text = search_text(organisation, ngo, numbers)
+        if text != ngo.search_text:
+            Ngo.objects.filter(pk=ngo.pk).update(search_text=text)
 
 
 class Migration(migrations.Migration):
@@ -83,5 +116,7 @@ class Migration(migrations.Migration):
         ("ngos", "0001_initial"),
         ("cases", "0027_timer_anchors_for_ngos"),
     ]
+    # The organisations' registration fields are read here before the core removes them.
+    run_before = [("cases", "0028_organisation_registration_moved_to_ngos")]
 
     operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

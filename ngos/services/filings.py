@@ -18,10 +18,17 @@ CERTIFICATE_FILINGS = (
 )
 
 
-def _owe(filing: Filing, *, due: datetime.date, created: bool) -> Filing:
-    if not created and filing.received_on is None and filing.due_on != due:
-        filing.due_on = due
-        filing.save(update_fields=["due_on"])
+def _owe(filing: Filing, *, due: datetime.date, created: bool, ngo_id: int) -> Filing:
+    """``filing`` as owed now: not yet received, it follows a new due date and a new NGO owing it
+    (a project's donor changed); one received stays as it arrived."""
+    if created or filing.received_on is not None:
+        return filing
+    changed = [
+        name for name, value in (("due_on", due), ("ngo_id", ngo_id)) if getattr(filing, name) != value
+    ]
+    if changed:
+        filing.due_on, filing.ngo_id = due, ngo_id
+        filing.save(update_fields=changed)
     return filing
 
 
@@ -37,19 +44,37 @@ def certificate_filings_owe(*, certificate: Certificate) -> list[Filing]:
         filing, created = Filing.objects.get_or_create(
             certificate=certificate, kind=kind, defaults={"ngo_id": certificate.ngo_id, "due_on": due}
         )
-        owed.append(_owe(filing, due=due, created=created))
+        owed.append(_owe(filing, due=due, created=created, ngo_id=certificate.ngo_id))
     return owed
+
+
+@transaction.atomic
+def certificate_filings_move(*, certificate: Certificate) -> list[Filing]:
+    """A certificate corrected: the filings it already made that have not arrived follow its issue
+    date. None is made here: a correction of an old certificate does not owe what was never owed."""
+    timers = dict(CERTIFICATE_FILINGS)
+    moved: list[Filing] = []
+    for filing in Filing.objects.filter(certificate=certificate, received_on__isnull=True):
+        due = deadlines.working_days_after(timers[Filing.Kind(filing.kind)], certificate.issued_on)
+        if due is not None:
+            moved.append(_owe(filing, due=due, created=False, ngo_id=certificate.ngo_id))
+    return moved
 
 
 @transaction.atomic
 def project_filings_owe(*, project: AidProject) -> list[Filing]:
     """A progress report for each reporting period of an approved or running ``project``
-    (Decree 80/2020), due the timer's working days after the period ends. Reports not yet
-    received for periods the project no longer has (its dates changed) are dropped."""
+    (Decree 80/2020), due the timer's working days after the period ends, owed by its donor.
+    Reports not yet received for periods the project no longer has (its dates changed) are
+    dropped, and all of them when it is suspended, cancelled or back to proposed: it owes nothing
+    more (resumed, they are owed again). A completed project still owes those of its periods."""
+    pending = Filing.objects.filter(project=project, received_on__isnull=True)
     if project.status not in AidProject.ACTIVE:
+        if project.status != AidProject.Status.COMPLETED:
+            pending.delete()
         return []
     ends = deadlines.period_ends(project.start_date, project.end_date, project.report_every_months)
-    Filing.objects.filter(project=project, received_on__isnull=True).exclude(period_end__in=ends).delete()
+    pending.exclude(period_end__in=ends).delete()
     owed: list[Filing] = []
     for period_end in ends:
         due = deadlines.working_days_after(deadlines.PROJECT_PROGRESS_TIMER, period_end)
@@ -60,7 +85,7 @@ def project_filings_owe(*, project: AidProject) -> list[Filing]:
             period_end=period_end,
             defaults={"ngo_id": project.ngo_id, "kind": Filing.Kind.PROJECT_PROGRESS, "due_on": due},
         )
-        owed.append(_owe(filing, due=due, created=created))
+        owed.append(_owe(filing, due=due, created=created, ngo_id=project.ngo_id))
     return owed
 
 
@@ -78,5 +103,5 @@ def annual_reports_owe(*, year: int) -> list[Filing]:
         filing, created = Filing.objects.get_or_create(
             ngo=ngo, kind=Filing.Kind.ANNUAL_REPORT, year=year, defaults={"due_on": due}
         )
-        owed.append(_owe(filing, due=due, created=created))
+        owed.append(_owe(filing, due=due, created=created, ngo_id=ngo.pk))
     return owed

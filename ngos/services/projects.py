@@ -16,13 +16,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ngos.models import AidProject, AidSector, Filing, Ngo
 from ngos.policy import may_manage_ngos
 from ngos.services.filings import project_filings_owe
+from ngos.services.registry import Receipt, filing_record
 from ttdn.accounts.models import Agency, User
 from ttdn.cases.errors import CaseError
 from ttdn.cases.events import log_event
@@ -170,22 +170,15 @@ def project_report_record(
     file: UploadedFile | None = None,
     notes: str = "",
 ) -> Filing:
-    """A project's progress report arrived: when, its document and, if given, its scan."""
+    """A project's progress report arrived: when, its document and, if given, its scan; recorded
+    as every filing is (``filing_record``: the same checks of the dates and the upload)."""
     enforce(may_manage_ngos(user=actor))
-    filing = Filing.objects.select_for_update().get(pk=filing.pk)
     if filing.kind != Filing.Kind.PROJECT_PROGRESS or filing.project_id is None:
         raise CaseError(_("This filing is not a project's progress report."))
-    if received_on > timezone.localdate():
-        raise ValidationError({"received_on": [_("A report cannot be received in the future.")]})
-    filing.received_on = received_on
-    filing.document_number = document_number.strip()
-    filing.document_date = document_date
-    filing.notes = notes
-    filing.recorded_by = actor
-    if file is not None:
-        filing.file = file
-        filing.original_name = file.name[:255] if file.name else ""
-    filing.full_clean()
-    stamp(filing, actor)
-    filing.save()
-    return filing
+    receipt = Receipt(
+        received_on=received_on,
+        document_number=document_number.strip(),
+        document_date=document_date,
+        notes=notes,
+    )
+    return filing_record(actor=actor, filing=filing, receipt=receipt, upload=file)

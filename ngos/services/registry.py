@@ -13,11 +13,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ngos.models import Certificate, Filing, Ngo, NgoContact
 from ngos.policy import may_manage_ngos
-from ngos.services.filings import certificate_filings_owe
+from ngos.services.filings import certificate_filings_move, certificate_filings_owe
 from ttdn.accounts.models import User
 from ttdn.cases.files import check_upload
 from ttdn.cases.history import stamp
@@ -178,7 +179,8 @@ def certificate_add(
 def certificate_update(
     *, actor: User, certificate: Certificate, values: dict[str, Any], upload: UploadedFile | None = None
 ) -> Certificate:
-    """Correct a certificate; the filings not yet received follow a change of its issue date."""
+    """Correct a certificate; the filings it made that have not arrived follow a change of its issue
+    date (``certificate_filings_move``: none is owed anew, the record may be an old one)."""
     enforce(may_manage_ngos(user=actor))
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     changed = _assign(certificate, values, CERTIFICATE_FIELDS)
@@ -190,7 +192,7 @@ def certificate_update(
     _save_with_upload(
         certificate, actor=actor, upload=upload, save=lambda: certificate.save(update_fields=changed)
     )
-    certificate_filings_owe(certificate=certificate)
+    certificate_filings_move(certificate=certificate)
     _search_text_refresh(certificate.ngo)
     return certificate
 
@@ -218,8 +220,12 @@ def contact_set(
 def filing_record(
     *, actor: User, filing: Filing, receipt: Receipt, upload: UploadedFile | None = None
 ) -> Filing:
-    """Record that ``filing`` arrived: when, with which document, and the document's file."""
+    """Record that ``filing`` arrived: when (not after today), with which document (not dated
+    after it arrived), and the document's file (checked like the case attachments; a replaced
+    file goes once saved). Every kind of filing, a project's progress reports too."""
     enforce(may_manage_ngos(user=actor))
+    if receipt.received_on > timezone.localdate():
+        raise ValidationError({"received_on": _("A filing cannot arrive in the future.")})
     filing = Filing.objects.select_for_update().get(pk=filing.pk)
     values = {name: getattr(receipt, name) for name in FILING_RECEIPT_FIELDS}
     changed = _assign(filing, values, FILING_RECEIPT_FIELDS)

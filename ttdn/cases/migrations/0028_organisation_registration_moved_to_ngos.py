@@ -7,8 +7,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cases', '0027_timer_anchors_for_ngos'),
-        # The registration moved to the NGO registry's certificates first.
-        ('ngos', '0002_registry_defaults'),
+        # The NGO registry (a domain app the core does not name) moves the registration into its
+        # certificates before this runs: its migration says so (run_before).
     ]
 
     operations = [
