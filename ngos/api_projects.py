@@ -19,7 +19,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from ngos.api_params import api_user, bad_input, query_number
+from ngos.api_params import CodeRelatedField, api_user, bad_input, query_number
 from ngos.models import AidProject, AidSector, Ngo
 from ngos.policy import may_manage_ngos
 from ngos.selectors import projects_visible_to
@@ -60,10 +60,8 @@ WRITABLE = [
 
 class AidProjectSerializer(serializers.ModelSerializer[AidProject]):
     ngo = serializers.PrimaryKeyRelatedField(queryset=Ngo.objects.all())
-    sector = serializers.SlugRelatedField(slug_field="code", queryset=AidSector.objects.all())
-    communes = serializers.SlugRelatedField(
-        slug_field="code", queryset=Agency.objects.all(), many=True, required=False
-    )
+    sector = CodeRelatedField(slug_field="code", queryset=AidSector.objects.all())
+    communes = CodeRelatedField(slug_field="code", queryset=Agency.objects.all(), many=True, required=False)
     committed = serializers.IntegerField(
         min_value=0,
         max_value=MAX_VND,

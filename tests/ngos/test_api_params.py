@@ -37,3 +37,15 @@ def test_a_good_id_filters(make_user: Callable[..., User], resource: str) -> Non
     api = _as(APIClient(), make_user(Role.PROTOCOL))
     answer = api.get(f"{API}/{resource}/", {"ngo": "2147483647"})
     assert answer.status_code == 200 and answer.json()["results"] == []
+
+
+@pytest.mark.parametrize("field", ["sector", "communes"])
+def test_a_code_no_record_can_have_is_a_400_not_a_database_error(
+    make_user: Callable[..., User], field: str
+) -> None:
+    """PostgreSQL refuses a NUL character in any text it compares: such a code is refused before."""
+    api = _as(APIClient(), make_user(Role.PROTOCOL))
+    code = "\x00water"
+    answer = api.post(f"{API}/aid-projects/", {field: [code] if field == "communes" else code}, format="json")
+    assert answer.status_code == 400, answer.content
+    assert field in answer.json()
