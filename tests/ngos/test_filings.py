@@ -103,3 +103,17 @@ def test_the_annual_report_is_owed_by_the_ngos_certified_that_year(ngo: Ngo) -> 
     assert [(filing.ngo, filing.due_on) for filing in owed] == [(ngo, D(2026, 12, 15))]
     annual_reports_owe(year=2026)
     assert Filing.objects.filter(kind=Filing.Kind.ANNUAL_REPORT).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_progress_report_after_a_period_ending_before_tet_counts_working_days(ngo: Ngo) -> None:
+    # The first half-year ends on 31 January 2027; Tết 2027 (6 February) falls in the 15 working
+    # days the report is given: they are not counted.
+    project = AidProject.objects.create(
+        ngo=ngo, title="Sinh kế", sector=AidSector.objects.get(code="livelihood"), committed=1,
+        start_date=D(2026, 8, 1), end_date=D(2027, 7, 31), status=AidProject.Status.UNDER_WAY,
+    )  # fmt: skip
+    first = project_filings_owe(project=project)[0]
+    assert first.period_end == D(2027, 1, 31)
+    assert working_days_between(first.period_end, first.due_on) == 15
+    assert (first.due_on - first.period_end).days > 21  # three weeks of weekdays would do without Tết
