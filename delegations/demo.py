@@ -38,7 +38,7 @@ PATHS: dict[str, list[str]] = {
     S.CANCELLED: ["submit", "cancel"],
 }
 REASONS = {"reject": "Chương trình trùng lịch tiếp khách của tỉnh.", "cancel": "Đoàn hoãn chuyến đi."}
-ALL_CHECKED = dict.fromkeys(Review.CHECKLIST, True)
+ALL_CHECKED = dict.fromkeys(Review.ITEMS, True)
 
 
 POLICE_OUTCOMES = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from ttdn.cases.deadlines import add_working_days
+from ttdn.cases.deadlines import timer_shift
 from ttdn.cases.models import Timer
 
 ACTIVITY_PLAN_TIMER = "ngo_activity_plan"
@@ -14,9 +14,9 @@ PROJECT_PROGRESS_TIMER = "ngo_project_progress"
 
 
 def working_days_after(code: str, day: datetime.date) -> datetime.date | None:
-    """``day`` plus the working days of the timer ``code`` (None when the timer is not set up)."""
+    """``day`` moved by the timer ``code`` (None when the timer is not set up)."""
     timer = Timer.objects.filter(code=code).first()
-    return None if timer is None else add_working_days(day, timer.working_days)
+    return None if timer is None else timer_shift(timer, day)
 
 
 def annual_report_due(year: int) -> datetime.date:

@@ -121,7 +121,7 @@ def seed() -> list[str]:
                 actor=police,
                 review=case.reviews.latest("number"),
                 outcome=Review.Status.CLEARED_WITH_CONDITIONS,
-                checklist=dict.fromkeys(Review.CHECKLIST, True),
+                checklist=dict.fromkeys(Review.ITEMS, True),
                 text="Không ghi hình khu vực quân sự; có cán bộ hướng dẫn đi cùng.",
             )
             case = case_transition(actor=leader, case=Case.objects.get(pk=case.pk), name="approve")

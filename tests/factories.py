@@ -148,7 +148,7 @@ def police_clear(case: Case, *, conditions: str = "") -> Case:
         actor=police_officer(),
         review=review,
         outcome=Review.Status.CLEARED_WITH_CONDITIONS if conditions else Review.Status.CLEARED,
-        checklist=dict.fromkeys(Review.CHECKLIST, True),
+        checklist=dict.fromkeys(Review.ITEMS, True),
         text=conditions,
     )
     return Case.objects.get(pk=case.pk)

@@ -71,3 +71,15 @@ def test_admins_can_still_take_a_make_up_saturday_away() -> None:
     assert not is_working_day(D(2025, 4, 26))
     assert is_working_day(D(2025, 5, 2))
     assert add_working_days(D(2025, 4, 25), 1) == D(2025, 4, 28)
+
+
+def test_a_timer_in_calendar_days_counts_every_day_tet_included() -> None:
+    timer = Timer.objects.get(code="police_review")
+    timer.unit, timer.working_days = Timer.Unit.DAYS, 30
+    timer.save()
+
+    # 30 days before Tuesday 10 March 2026 is 8 February, across Tết (16-20 February) and weekends.
+    assert timer_due(code="police_review", start=D(2026, 3, 10)) == D(2026, 2, 8)
+    timer.unit = Timer.Unit.WORKING_DAYS
+    timer.save()
+    assert timer_due(code="police_review", start=D(2026, 3, 10)) == D(2026, 1, 20)

@@ -3,6 +3,7 @@ filing it does (the case is reported, commitments become follow-ups, files are k
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 import pytest
@@ -12,7 +13,7 @@ from django.urls import reverse
 from tests.factories import make_agency, make_delegation, police_clear
 from ttdn.accounts.roles import Role
 from ttdn.cases.errors import CaseError
-from ttdn.cases.models import Attachment, Case, FollowUp
+from ttdn.cases.models import Attachment, Case, FollowUp, Timer
 from ttdn.cases.services.followups import followup_close
 from ttdn.cases.services.post_visit import CommitmentData, report_file
 from ttdn.cases.services.workflow import case_approve, case_submit, case_transition, cases_follow_calendar
@@ -256,3 +257,26 @@ def test_a_refused_file_is_explained_and_nothing_is_filed(
     assert case.status == Case.Status.COMPLETED
     assert _report(case).status == FollowUp.Status.OPEN
     assert not case.attachments.exists()
+
+
+def test_a_kind_with_its_own_report_timer_is_due_by_it(monkeypatch: pytest.MonkeyPatch, protocol) -> None:
+    from ttdn.cases import kinds
+    from ttdn.cases.services.post_visit import report_due_date
+
+    Timer.objects.create(
+        code="test_kind_report",
+        name="Report",
+        working_days=15,
+        unit=Timer.Unit.DAYS,
+        anchor=Timer.Anchor.AFTER_END,
+    )
+    case = make_delegation(actor=protocol, start=datetime.date(2026, 2, 9), days=2)
+    core_due = report_due_date(case)
+    monkeypatch.setitem(
+        kinds._registry,
+        "delegation",
+        dataclasses.replace(kinds.get("delegation"), report_timer="test_kind_report"),
+    )
+
+    assert report_due_date(case) == datetime.date(2026, 2, 25)  # 15 calendar days, Tết included
+    assert core_due > datetime.date(2026, 2, 20)  # the core's counts working days, after Tết

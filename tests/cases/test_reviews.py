@@ -21,7 +21,7 @@ from ttdn.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 R = Review.Status
-ALL = dict.fromkeys(Review.CHECKLIST, True)
+ALL = dict.fromkeys(Review.ITEMS, True)
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -304,7 +304,7 @@ def test_the_review_page_records_the_outcome(client: Client, submitted, protocol
     url = reverse("cases:review_detail", kwargs={"pk": _review(submitted).pk})
 
     page = client.get(url).content.decode()
-    response = client.post(url, {**dict.fromkeys(Review.CHECKLIST, "on"), "outcome": "cleared", "text": ""})
+    response = client.post(url, {**dict.fromkeys(Review.ITEMS, "on"), "outcome": "cleared", "text": ""})
 
     assert "TP" in page  # the participants' passports, for the officer of a referred case
     assert response.status_code == 302

@@ -222,7 +222,7 @@ def test_a_broker_outage_loses_nothing(
                 actor=police_officer(),
                 review=submitted.reviews.get(),
                 outcome=Review.Status.CLEARED,
-                checklist=dict.fromkeys(Review.CHECKLIST, True),
+                checklist=dict.fromkeys(Review.ITEMS, True),
                 text="",
             )
             assert len(reminders_sweep().created) == 1

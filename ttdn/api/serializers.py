@@ -10,6 +10,7 @@ from ttdn.accounts.models import Agency, User
 from ttdn.accounts.two_factor import second_factor_match, two_factor_enrolled, two_factor_required_by_role
 from ttdn.cases.models import Case, FollowUp, Review
 from ttdn.cases.models.event import TEXT_MAX_LENGTH
+from ttdn.cases.review_checklist import checklist_names
 from ttdn.notifications.messages import render
 from ttdn.notifications.models import Notification
 
@@ -149,7 +150,7 @@ class ReviewSerializer(serializers.Serializer):
     decided_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
     def get_checklist(self, review: Review) -> dict[str, bool]:
-        return {name: getattr(review, name) for name in Review.CHECKLIST}
+        return review.checklist
 
     def get_questions(self, review: Review) -> list[dict[str, Any]]:
         return [
@@ -170,11 +171,13 @@ class ReviewDecisionSerializer(serializers.Serializer):
     checklist = serializers.DictField(child=serializers.BooleanField(), required=False, default=dict)
 
     def validate_checklist(self, value: dict[str, bool]) -> dict[str, bool]:
-        unknown = set(value) - set(Review.CHECKLIST)
+        """The items of the review's case's kind (the view gives the kind in the context)."""
+        known = checklist_names(self.context["kind"])
+        unknown = set(value) - set(known)
         if unknown:
             raise serializers.ValidationError(
                 _("Unknown items: %(items)s; the checklist has %(known)s.")
-                % {"items": ", ".join(sorted(unknown)), "known": ", ".join(Review.CHECKLIST)}
+                % {"items": ", ".join(sorted(unknown)), "known": ", ".join(known)}
             )
         return value
 

@@ -174,9 +174,9 @@ class ReviewViewSet(LogsRestrictedReads, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"])
     def decide(self, request: Request, pk: str | None = None) -> Response:
         review = self.get_object()
-        decision = s.ReviewDecisionSerializer(data=request.data)
+        decision = s.ReviewDecisionSerializer(data=request.data, context={"kind": review.case.kind})
         decision.is_valid(raise_exception=True)
-        checklist = {name: bool(decision.validated_data["checklist"].get(name)) for name in Review.CHECKLIST}
+        checklist = {name: bool(ticked) for name, ticked in decision.validated_data["checklist"].items()}
         review_record(
             actor=_user(request),
             review=review,

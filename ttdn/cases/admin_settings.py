@@ -18,7 +18,7 @@ from ttdn.history_admin import HistoryAdmin
 @admin.register(Timer)
 class TimerAdmin(HistoryAdmin):
     access_scope = NotCaseData("the deadline timers: settings")
-    list_display = ["name", "code", "working_days", "anchor", "legal_basis"]
+    list_display = ["name", "code", "working_days", "unit", "anchor", "legal_basis"]
     search_fields = ["name", "code"]
     list_filter = ["anchor"]
     readonly_fields = ["code"]

@@ -130,7 +130,16 @@ def timer_due(
     if timer is None:
         return None
     if timer.anchor == Timer.Anchor.BEFORE_START:
-        return add_working_days(start, -timer.working_days)
+        return timer_shift(timer, start, before=True)
     if timer.anchor == Timer.Anchor.AFTER_END:
-        return add_working_days(end or start, timer.working_days)
-    return add_working_days(received, timer.working_days) if received else None
+        return timer_shift(timer, end or start)
+    return timer_shift(timer, received) if received else None
+
+
+def timer_shift(timer: Timer, day: datetime.date, *, before: bool = False) -> datetime.date:
+    """``day`` moved by the timer's days, in its unit: working days, or calendar days (a rule that
+    says "N days before" counts every day; the due date is that day, holiday or not)."""
+    count = -timer.working_days if before else timer.working_days
+    if timer.unit == Timer.Unit.DAYS:
+        return day + datetime.timedelta(days=count)
+    return add_working_days(day, count)

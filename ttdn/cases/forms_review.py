@@ -11,19 +11,14 @@ from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import Review, SecrecyMark
 from ttdn.cases.models.event import TEXT_MAX_LENGTH
+from ttdn.cases.review_checklist import checklist_for
 
 R = Review.Status
 
 
 class ReviewDecisionForm(forms.Form):
-    materials_checked = forms.BooleanField(label=_("Materials checked for state secrets"), required=False)
-    programme_avoids_restricted_areas = forms.BooleanField(
-        label=_("Programme avoids restricted areas"), required=False
-    )
-    hosts_briefed = forms.BooleanField(label=_("Hosts briefed on secrecy"), required=False)
-    recording_restrictions_stated = forms.BooleanField(
-        label=_("Recording and filming restrictions stated"), required=False
-    )
+    """The outcome, after the checklist of the case's kind (one box per item, added first)."""
+
     outcome = forms.ChoiceField(
         label=_("Outcome"),
         widget=forms.RadioSelect,
@@ -39,8 +34,17 @@ class ReviewDecisionForm(forms.Form):
         help_text=_("The questions for protocol, the conditions of the clearance, or why it is not cleared."),
     )
 
+    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = checklist_for(kind)
+        checks = {name: forms.BooleanField(label=str(label), required=False) for name, label in self.items}
+        self.fields = {**checks, **self.fields}
+
+    def checklist_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name, _label in self.items]
+
     def checklist(self) -> dict[str, bool]:
-        return {name: bool(self.cleaned_data.get(name)) for name in Review.CHECKLIST}
+        return {name: bool(self.cleaned_data.get(name)) for name, _label in self.items}
 
 
 class AssignForm(forms.Form):

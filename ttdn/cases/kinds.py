@@ -92,6 +92,12 @@ class CaseKind:
     report: KindReport = field(default_factory=KindReport)
     # Fields of the extension record the police's review covers (ttdn.cases.review_scope).
     reviewed_fields: tuple[str, ...] = ()
+    # The police's checklist for the kind's cases: (field of Review, label), in order
+    # (ttdn.cases.review_checklist); empty: the core's four items.
+    review_checklist: tuple[tuple[str, str | Promise], ...] = ()
+    # The code of the timer (ttdn.cases.models.Timer) that sets when the kind's report after the
+    # visit is due; empty: the core's "post_visit_report".
+    report_timer: str = ""
     # transition name -> conditions that must also hold for the kind's cases (None: they do).
     conditions: Mapping[str, Sequence[Callable[[Case], str | None]]] = field(default_factory=dict)
     # ability name -> rule (ttdn.cases.policy), beside the core's abilities on the kind's cases.
@@ -123,6 +129,10 @@ def register(kind: CaseKind) -> None:
 
 def get(code: str) -> CaseKind:
     return _registry[code]
+
+
+def codes() -> list[str]:
+    return list(_registry)
 
 
 def all_kinds() -> list[CaseKind]:

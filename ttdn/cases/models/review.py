@@ -52,6 +52,9 @@ class Review(models.Model):
     recording_restrictions_stated = models.BooleanField(
         _("recording and filming restrictions stated"), default=False
     )
+    # Items a kind may choose instead (ttdn.cases.review_checklist), e.g. for a trip abroad.
+    travellers_briefed = models.BooleanField(_("members briefed on secrecy abroad"), default=False)
+    devices_checked = models.BooleanField(_("devices carried checked"), default=False)
     conditions = models.TextField(_("conditions"), blank=True)
     reason = models.TextField(_("reason"), blank=True)
     decided_by = models.ForeignKey(
@@ -65,11 +68,15 @@ class Review(models.Model):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     history = HistoricalRecords()
 
-    CHECKLIST = (
+    # Every item the review can hold; each kind checks its cases on some of them
+    # (ttdn.cases.review_checklist.checklist_names).
+    ITEMS = (
         "materials_checked",
         "programme_avoids_restricted_areas",
         "hosts_briefed",
         "recording_restrictions_stated",
+        "travellers_briefed",
+        "devices_checked",
     )
 
     class Meta:
@@ -95,8 +102,15 @@ class Review(models.Model):
         return self.status in self.OPEN
 
     @property
+    def checklist(self) -> dict[str, bool]:
+        """The items of its case's kind, ticked or not."""
+        from ttdn.cases.review_checklist import checklist_names
+
+        return {name: getattr(self, name) for name in checklist_names(self.case.kind)}
+
+    @property
     def checklist_complete(self) -> bool:
-        return all(getattr(self, name) for name in self.CHECKLIST)
+        return all(self.checklist.values())
 
     @property
     def standing_conditions(self) -> str:

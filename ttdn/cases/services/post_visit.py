@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ttdn.accounts.models import Agency, User
+from ttdn.cases import kinds
 from ttdn.cases.deadlines import add_working_days, timer_due
 from ttdn.cases.errors import CaseError
 from ttdn.cases.events import log_event
@@ -37,9 +38,13 @@ class CommitmentData:
 
 
 def report_due_date(case: Case) -> datetime.date:
-    return timer_due(code=REPORT_TIMER, start=case.start_date, end=case.end_date) or add_working_days(
-        case.end_date, DEFAULT_REPORT_WORKING_DAYS
-    )
+    """When the report is due: by its kind's timer if the kind has one (set up), else the core's."""
+    codes = [kinds.get(case.kind).report_timer if case.kind in kinds.codes() else "", REPORT_TIMER]
+    for code in filter(None, codes):
+        due = timer_due(code=code, start=case.start_date, end=case.end_date)
+        if due is not None:
+            return due
+    return add_working_days(case.end_date, DEFAULT_REPORT_WORKING_DAYS)
 
 
 def report_followup_open(*, case: Case, actor: User | None) -> FollowUp | None:

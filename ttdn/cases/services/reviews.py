@@ -31,6 +31,7 @@ from ttdn.cases.policy import (
     may_decide_review,
     may_waive,
 )
+from ttdn.cases.review_checklist import checklist_names
 from ttdn.cases.review_scope import reviewed_changes, reviewed_labels
 from ttdn.notifications.services import notify
 
@@ -134,7 +135,7 @@ def review_record(
     review = Review.objects.select_for_update().get(pk=review.pk)
     enforce(may_decide_review(user=actor, review=review))
     text = text_checked(text)
-    for name in Review.CHECKLIST:
+    for name in checklist_names(review.case.kind):
         setattr(review, name, bool(checklist.get(name)))
     if outcome in (R.CLEARED, R.CLEARED_WITH_CONDITIONS) and not review.checklist_complete:
         raise CaseError(_("Tick every item of the checklist before clearing the case."))

@@ -107,7 +107,8 @@ def review_detail(request: HttpRequest, user: User, review: Review, case: Case) 
     may_decide = may_decide_review(user=user, review=review) is None
     decision = ReviewDecisionForm(
         request.POST if request.method == "POST" else None,
-        initial={name: getattr(review, name) for name in Review.CHECKLIST},
+        initial=review.checklist,
+        kind=case.kind,
     )
     if request.method == "POST" and decision.is_valid():
         try:
