@@ -38,7 +38,13 @@ def test_a_timer_changed_in_the_admin_keeps_who_changed_it(client: Client, admin
 
     response = client.post(
         reverse("admin:cases_timer_change", args=[timer.pk]),
-        {"name": timer.name, "working_days": "5", "anchor": timer.anchor, "legal_basis": "QĐ 12/2026"},
+        {
+            "name": timer.name,
+            "working_days": "5",
+            "unit": timer.unit,
+            "anchor": timer.anchor,
+            "legal_basis": "QĐ 12/2026",
+        },
     )
 
     assert response.status_code == 302
