@@ -17,6 +17,8 @@ from ttdn.cases.services.cases import CaseData
 
 class DelegationSerializer(CaseSerializer):
     kind = serializers.ChoiceField(choices=Delegation.Kind.choices)
+    # Inbound only: outbound delegations are /api/v1/outbound-trips/.
+    direction = serializers.ChoiceField(choices=[Case.Direction.INBOUND])
 
     def kind_of(self, case: Case) -> str:
         return case.delegation.delegation_kind

@@ -13,18 +13,15 @@ class DelegationsConfig(AppConfig):
         from delegations.services import AGREEMENT_LINKED, AGREEMENT_UNLINKED
         from ttdn import navigation
         from ttdn.cases import kinds
-        from ttdn.cases.models import Case
-
-        def prefix(case: Case) -> str:
-            return "DV" if case.direction == Case.Direction.INBOUND else "DR"
 
         kinds.register(
             kinds.CaseKind(
                 code="delegation",
                 label=_("Delegation"),
                 create_label=_("New delegation"),
-                summary=lambda case: str(case.get_direction_display()),
-                reference_prefix=prefix,
+                summary=lambda case: str(_("Inbound")),
+                # Inbound only: outbound delegations (DR-) are a kind of their own (outbound/).
+                reference_prefix=lambda case: "DV",
                 create_url_name="delegations:create",
                 edit_url_name="delegations:edit",
                 import_url_name="delegations:import",

@@ -26,6 +26,10 @@ class DelegationForm(CaseForm):
                 "delegation_kind": instance.delegation.delegation_kind,
             }
         super().__init__(*args, **kwargs)
+        # Inbound only: an outbound delegation is a kind of its own (outbound/), with its officials.
+        direction = cast(forms.ChoiceField, self.fields["direction"])
+        direction.choices = [(Case.Direction.INBOUND, Case.Direction.INBOUND.label)]
+        direction.initial = Case.Direction.INBOUND
 
 
 class DelegationEditor(CaseEditor):

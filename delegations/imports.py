@@ -264,6 +264,11 @@ def check_rows(header: list[str], rows: list[tuple[int, list[Any]]]) -> ImportCh
                 "kind", _("only delegations are imported here (press visits are entered on their pages).")
             )
         direction = line.choice("direction")
+        if direction == Case.Direction.OUTBOUND:
+            line.problem(
+                "direction",
+                _("only inbound delegations are imported here (outbound ones are entered on their pages)."),
+            )
         kind = line.choice("delegation_kind")
         mode = line.choice("mode", default=Case.Mode.IN_PERSON)
         status = line.choice("status", default=Case.Status.DRAFT)

@@ -1,5 +1,6 @@
-"""What delegations add to the periodic report (registered with their kind): their figures, the
-kind of each delegation as their sort, and who counts as their foreign visitors."""
+"""What inbound delegations add to the periodic report (registered with their kind): their figures,
+the kind of each delegation as their sort, and who counts as their foreign visitors. (Outbound
+delegations report their own: outbound/reports.py.)"""
 
 from __future__ import annotations
 
@@ -8,10 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ttdn.cases.kinds import KindReport, ReportFigure
 from ttdn.cases.models import Case
-from ttdn.reports.people import FOREIGNERS, VIETNAMESE
+from ttdn.reports.people import FOREIGNERS
 
 INBOUND = Q(direction=Case.Direction.INBOUND)
-OUTBOUND = Q(direction=Case.Direction.OUTBOUND)
 
 REPORT = KindReport(
     figures=(
@@ -30,22 +30,6 @@ REPORT = KindReport(
             ),
             cases=INBOUND,
             people=FOREIGNERS,
-        ),
-        ReportFigure(
-            key="outbound_delegations",
-            label=_("Outbound delegations"),
-            definition=_("Counted delegations of the province that travelled abroad."),
-            cases=OUTBOUND,
-        ),
-        ReportFigure(
-            key="officials",
-            label=_("Officials in them"),
-            definition=_(
-                "The distinct Vietnamese members (nationality Viet Nam) of those delegations; a "
-                "foreigner travelling with them is not one of the province's officials."
-            ),
-            cases=OUTBOUND,
-            people=VIETNAMESE,
         ),
     ),
     visitors=Q(case__direction=Case.Direction.INBOUND) & FOREIGNERS,

@@ -4,11 +4,12 @@ from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from delegations.models import Agreement, Delegation
 from delegations.policy import may_edit_agreements
 from ttdn.accounts.models import User
-from ttdn.cases.errors import RowError
+from ttdn.cases.errors import CaseError, RowError
 from ttdn.cases.events import log_event
 from ttdn.cases.history import bulk_create_recorded, stamp
 from ttdn.cases.models import Case
@@ -20,8 +21,15 @@ KIND = "delegation"
 AGREEMENT_LINKED, AGREEMENT_UNLINKED = "delegation.agreement_linked", "delegation.agreement_unlinked"
 
 
+def _inbound_only(data: CaseData) -> None:
+    """A delegation is inbound: an outbound one is a kind of its own (outbound/)."""
+    if data.fields.get("direction", Case.Direction.INBOUND) != Case.Direction.INBOUND:
+        raise CaseError(_("A delegation here is inbound: record an outbound delegation as one."))
+
+
 @transaction.atomic
 def delegation_create(*, actor: User, data: CaseData, delegation_kind: str) -> Case:
+    _inbound_only(data)
     case = case_create(actor=actor, kind=KIND, data=data)
     delegation = Delegation(case=case, delegation_kind=delegation_kind)
     delegation.full_clean()
@@ -36,6 +44,11 @@ def delegations_create(
 ) -> list[Case]:
     """``delegation_create`` for many delegations at once (``cases_create``: an import); a row
     refused raises RowError with its index, and nothing is kept."""
+    for index, row in enumerate(data):
+        try:
+            _inbound_only(row)
+        except CaseError as error:
+            raise RowError(error.message, index=index) from error
     delegations = [Delegation(delegation_kind=kind) for kind in delegation_kinds]
     for index, delegation in enumerate(delegations):
         try:
@@ -54,6 +67,7 @@ def delegation_update(
     *, actor: User, case: Case, data: CaseData, delegation_kind: str, reopen_confirmed: bool = True
 ) -> Case:
     """Save the edit of a delegation (the kind of delegation is not part of the police's review)."""
+    _inbound_only(data)
     case = case_update(actor=actor, case=case, data=data, reopen_confirmed=reopen_confirmed)
     delegation = Delegation.objects.select_for_update().get(case=case)
     if delegation.delegation_kind != delegation_kind:

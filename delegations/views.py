@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -42,12 +40,6 @@ class DelegationEditView(CaseEditView):
     save = staticmethod(_save)
     title_new = gettext_lazy("New delegation")
     title_edit = gettext_lazy("Edit delegation")
-
-    def initial(self, request: HttpRequest) -> dict[str, Any]:
-        initial = super().initial(request)
-        if request.GET.get("direction") in Case.Direction.values:
-            initial["direction"] = request.GET["direction"]
-        return initial
 
 
 @login_required

@@ -59,6 +59,42 @@ def person_data(name: str = "John Smith", nationality: str = "GB", passport: str
     return PersonData(full_name=name, nationality=nationality, passport_number=passport, **fields)
 
 
+def make_outbound_trip(
+    *,
+    actor: User,
+    lead_agency: Agency | None = None,
+    start: datetime.date | None = None,
+    days: int = 2,
+    members: int = 0,
+    countries: list[str] | None = None,
+    **fields: Any,
+) -> Case:
+    """An outbound delegation made through its services, with ``members`` new officials of its
+    lead agency (the first one its head)."""
+    from outbound.models import HeadLevel, Official, TripMember
+    from outbound.services import TripData, member_add, outbound_trip_create
+    from ttdn.cases.services.cases import CaseData
+
+    start = start or timezone.localdate() + datetime.timedelta(days=10)
+    values: dict[str, Any] = {
+        "title": "Đoàn công tác nước ngoài",
+        "countries": countries or ["JP"],
+        "start_date": start,
+        "end_date": start + datetime.timedelta(days=days - 1),
+        "lead_agency": lead_agency or actor.agency,
+        **fields,
+    }
+    trip = TripData(head_level=HeadLevel.objects.order_by("order").first(), funding="state_budget")  # type: ignore[arg-type]
+    case = outbound_trip_create(actor=actor, data=CaseData(fields=values), trip=trip)
+    for n in range(members):
+        official = Official(
+            full_name=f"Cán bộ {n} {next(_numbers)}", position="Chuyên viên", agency=values["lead_agency"]
+        )
+        role = TripMember.Role.HEAD if n == 0 else TripMember.Role.MEMBER
+        member_add(actor=actor, case=case, official=official, role=role)
+    return case
+
+
 def make_delegation(
     *,
     actor: User,

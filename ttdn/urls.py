@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.routers import SimpleRouter
 
 from delegations.api import DelegationViewSet
+from outbound.api import OutboundTripViewSet
 from press.api import PressVisitViewSet
 from ttdn.accounts.views import admin_login
 from ttdn.cases.views.dashboard import dashboard
@@ -17,6 +18,7 @@ admin.site.index_title = _("Administration")
 api_router = SimpleRouter()
 api_router.register("delegations", DelegationViewSet, basename="delegation")
 api_router.register("press-visits", PressVisitViewSet, basename="press-visit")
+api_router.register("outbound-trips", OutboundTripViewSet, basename="outbound-trip")
 
 urlpatterns = [
     path("", dashboard, name="home"),
@@ -26,6 +28,7 @@ urlpatterns = [
     path("cases/", include("ttdn.cases.urls")),
     path("delegations/", include("delegations.urls")),
     path("press/", include("press.urls")),
+    path("outbound/", include("outbound.urls")),
     path("ngos/", include("ngos.urls")),
     path("notifications/", include("ttdn.notifications.urls")),
     path("reports/", include("ttdn.reports.urls")),

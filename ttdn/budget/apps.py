@@ -17,7 +17,10 @@ class BudgetConfig(AppConfig):
         events.register()
         panels.register(
             panels.CasePanel(
-                "budget/_case_panel.html", case_budget_panel, section=("budget", _("Reception budget"))
+                "budget/_case_panel.html",
+                case_budget_panel,
+                section=("budget", _("Reception budget")),
+                guests_only=True,
             )
         )
         sections.register(SECTION)

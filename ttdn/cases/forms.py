@@ -418,16 +418,28 @@ class CaseEditor:
         case: Case | None = None,
         initial: dict[str, Any] | None = None,
         user: AbstractBaseUser | AnonymousUser | None = None,
+        foreign_participants: bool = True,
     ):
         self.case = case
+        # False for a kind without foreign guests (CaseKind.foreign_participants): the page has no
+        # participants, and saving leaves the case's as they are.
+        self.foreign_participants = foreign_participants
         self.paste = PasteNamesForm(data, prefix="participants")
         # "Add to the participants" without the page's script: the names become rows, shown to
         # be completed; nothing is saved (``pasting``). With Save, they are saved with the rest.
         # (Enter in another field presses the first button, this one, with no names: a save.)
         self.pasting = (
-            data is not None and "paste_add" in data and bool(data.get("participants-paste", "").strip())
+            foreign_participants
+            and data is not None
+            and "paste_add" in data
+            and bool(data.get("participants-paste", "").strip())
         )
-        if data is not None and self.paste.is_valid() and self.paste.cleaned_data["paste"]:
+        if (
+            foreign_participants
+            and data is not None
+            and self.paste.is_valid()
+            and self.paste.cleaned_data["paste"]
+        ):
             data = self._with_pasted_rows(data, self.paste.cleaned_data["paste"])
             self.paste = PasteNamesForm(data, prefix="participants")
         self.form = self.form_class(data, instance=case, initial=initial)
@@ -437,7 +449,7 @@ class CaseEditor:
             visit = (self.form.cleaned_data["start_date"], self.form.cleaned_data["end_date"])
             confirmed = self.form.cleaned_data.get("confirm_warnings", False)
         self.participants = self.participant_formset_class(
-            data,
+            data if foreign_participants else None,
             prefix="participants",
             initial=self._participants_initial(),
             visit=visit,
@@ -451,9 +463,9 @@ class CaseEditor:
     def is_valid(self) -> bool:
         return all(
             [
-                self.paste.is_valid(),
+                self.paste.is_valid() or not self.foreign_participants,
                 self.form.is_valid(),
-                self.participants.is_valid(),
+                self.participants.is_valid() or not self.foreign_participants,
                 self.programme.is_valid(),
             ]
         )
@@ -489,7 +501,7 @@ class CaseEditor:
 
     @property
     def warnings(self) -> list[str]:
-        return self.participants.warnings
+        return self.participants.warnings if self.foreign_participants else []
 
     def case_data(self) -> CaseData:
         """What the services save; a new counterpart (the form's "new counterpart" fields) goes
@@ -501,7 +513,7 @@ class CaseEditor:
         return CaseData(
             fields=fields,
             co_host_agencies=list(self.form.cleaned_data.get("co_host_agencies") or []),
-            participants=self.participants.rows(),
+            participants=self.participants.rows() if self.foreign_participants else None,
             programme=self.programme.rows(),
         )
 

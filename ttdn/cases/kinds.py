@@ -107,6 +107,10 @@ class CaseKind:
     navigation: Sequence[NavItem] = ()
     # event code -> label of the events the kind's services record (ttdn.cases.events).
     events: Mapping[str, str | Promise] = field(default_factory=dict)
+    # Whether its cases receive foreign guests as participants (the participants' section and
+    # formset, the guests' print-outs, precedence and reception budget); False for a kind whose
+    # members are the province's own officials (outbound delegations): the core hides them.
+    foreign_participants: bool = True
 
 
 _registry: dict[str, CaseKind] = {}

@@ -19,6 +19,7 @@ class PrintoutsConfig(AppConfig):
                 "printouts/seating/_case_panel.html",
                 case_seating_panel,
                 section=("precedence", _("Order of precedence and seating")),
+                guests_only=True,
             )
         )
         panels.register(
@@ -26,5 +27,6 @@ class PrintoutsConfig(AppConfig):
                 "printouts/badges/_case_panel.html",
                 print_for_guests_panel,
                 section=("print-for-guests", _("Print for the guests")),
+                guests_only=True,
             )
         )

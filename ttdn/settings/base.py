@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "delegations",
     "press",
     "ngos",
+    "outbound",
 ]
 
 MIDDLEWARE = [
@@ -351,6 +352,7 @@ TTDN_DEMO_SEEDERS = [
     "ttdn.accounts.demo.seed",
     "delegations.demo.seed",
     "press.demo.seed",
+    "outbound.demo.seed",
     "ttdn.documents.demo.seed",
     "ttdn.printouts.demo.seed",
     "ttdn.budget.demo.seed",

@@ -108,6 +108,9 @@ def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
                 visible=identity_visible(user=user, case=case),
             ),
             "participants_count": len(participants),
+            # A kind without foreign guests shows the section only for participants it kept
+            # (a trip moved from the inbound kind, say).
+            "shows_participants": kind.foreign_participants or bool(participants),
             "reviews": reviews,
             "conditions": reviews[-1].standing_conditions if reviews else "",
             "followups": [

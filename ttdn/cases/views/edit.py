@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from ttdn.accounts.models import User
+from ttdn.cases import kinds
 from ttdn.cases.errors import CaseError, ReviewReopenNeeded
 from ttdn.cases.forms import CaseEditor
 from ttdn.cases.models import Case
@@ -50,6 +51,10 @@ class CaseEditView(View):
             refuse(may_edit(user=user, case=case))
         return super().dispatch(request, *args, user=user, case=case, **kwargs)
 
+    @property
+    def foreign_participants(self) -> bool:
+        return kinds.get(self.kind).foreign_participants
+
     def initial(self, request: HttpRequest) -> dict[str, Any]:
         """A new case starts with the user's agency leading it and the user responsible."""
         initial: dict[str, Any] = {"direction": Case.Direction.INBOUND}
@@ -62,11 +67,18 @@ class CaseEditView(View):
         return self.render(
             request,
             user,
-            self.editor_class(case=case, initial=self.initial(request) if case is None else None, user=user),
+            self.editor_class(
+                case=case,
+                initial=self.initial(request) if case is None else None,
+                user=user,
+                foreign_participants=self.foreign_participants,
+            ),
         )
 
     def post(self, request: HttpRequest, user: User, case: Case | None) -> HttpResponse:
-        editor = self.editor_class(request.POST, case=case, user=user)
+        editor = self.editor_class(
+            request.POST, case=case, user=user, foreign_participants=self.foreign_participants
+        )
         review_changes: list[str] = []
         if editor.pasting:  # names pasted without the page's script: shown as rows, nothing saved
             return self.render(request, user, editor)
