@@ -28,12 +28,11 @@ def _rows(count: int, codes: list[str]) -> tuple[list[str], list[tuple[int, list
     table = []
     for n in range(count):
         start = first + datetime.timedelta(days=n % 3000)
-        inbound = n % 4 != 0
-        a, b = (n * 7) % 15000, (n * 13 + 5) % 15000
+            a, b = (n * 7) % 15000, (n * 13 + 5) % 15000
         values = {
-            "reference": f"{'DV' if inbound else 'DR'}-2001-{n + 1:05d}" if n % 10 == 0 else "",
+            "reference": f"DV-2001-{n + 1:05d}" if n % 10 == 0 else "",
             "kind": "delegation",
-            "direction": "inbound" if inbound else "outbound",
+            "direction": "inbound",  # outbound delegations are not imported (outbound/)
             "delegation_kind": ["government", "diplomatic", "business", "experts"][n % 4],
             "mode": "in_person",
             "title": f"Đoàn số {n + 1} làm việc về hợp tác",

@@ -1,4 +1,5 @@
-"""Sample delegations of every kind, direction, mode and status, for ``seed_demo``."""
+"""Sample inbound delegations of every kind, mode and status, for ``seed_demo`` (the outbound
+ones are outbound/demo.py's)."""
 
 from __future__ import annotations
 
@@ -236,29 +237,6 @@ SAMPLES = [
         ("ca-tinh",),
         people=(("James Walker", "AU", "PA7654321", "head"),),
         restricted=True,
-    ),
-    Sample(
-        "Đoàn lãnh đạo tỉnh xúc tiến đầu tư tại Hàn Quốc",
-        Delegation.Kind.GOVERNMENT,
-        "outbound",
-        S.APPROVED,
-        18,
-        5,
-        ("Gyeonggi Province", "friendship_locality", "KR"),
-        "vp-ubnd",
-        ("so-tc",),
-        people=(("Phạm Quốc Bảo", "VN", "C1234567", "head"), ("Lê Thị Hoa", "VN", "C7654321", "official")),
-    ),
-    Sample(
-        "Đoàn Sở Văn hóa dự hội chợ du lịch Nhật Bản",
-        Delegation.Kind.EXPERTS,
-        "outbound",
-        S.DRAFT,
-        45,
-        4,
-        ("Japan National Tourism Organization", "government", "JP"),
-        "so-vhttdl",
-        people=(("Lê Minh Tuấn", "VN", "C2345678", "head"),),
     ),
     # Each role's dashboard has work waiting: a case the police cleared, for the leader to approve;
     # a review due in a few days and one overdue, for the police.

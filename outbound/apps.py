@@ -10,6 +10,7 @@ class OutboundConfig(AppConfig):
         from outbound.deadlines import REPORT_TIMER
         from outbound.models import KIND
         from outbound.panel import outbound_detail_context
+        from outbound.policy import has_members
         from outbound.reminders import TRIGGERS
         from outbound.reports import REPORT
         from outbound.services import MEMBER_ADDED, MEMBER_REMOVED, PASSPORT_RECORDED
@@ -37,6 +38,7 @@ class OutboundConfig(AppConfig):
                     ("devices_checked", _("Devices carried checked")),
                 ),
                 report_timer=REPORT_TIMER,
+                conditions={"submit": [has_members]},
                 reminder_triggers=TRIGGERS,
                 events={
                     MEMBER_ADDED: _("member added"),

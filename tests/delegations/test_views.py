@@ -88,13 +88,26 @@ def test_protocol_creates_a_delegation_with_participants_programme_and_counterpa
     assert [c.code for c in case.countries] == ["FR"]
 
 
-def test_the_create_page_starts_with_the_users_agency_and_the_asked_direction(
+def test_the_create_page_starts_with_the_users_agency_and_offers_inbound_only(
     protocol_client: Client, protocol
 ) -> None:
     form = protocol_client.get(reverse("delegations:create"), {"direction": "outbound"}).context["form"]
 
-    assert form.initial["direction"] == "outbound"
+    assert form.initial["direction"] == "inbound"
+    assert [value for value, _label in form.fields["direction"].choices] == ["inbound"]
     assert form.initial["lead_agency"] == protocol.agency_id
+
+
+def test_an_outbound_delegation_is_refused_here_and_nothing_is_saved(protocol) -> None:
+    from delegations.services import delegation_create
+    from ttdn.cases.errors import CaseError
+    from ttdn.cases.services.cases import CaseData
+
+    fields = {"direction": "outbound", "title": "Đoàn ra", "start_date": timezone.localdate(),
+              "end_date": timezone.localdate(), "lead_agency": protocol.agency}  # fmt: skip
+    with pytest.raises(CaseError, match="record an outbound delegation"):
+        delegation_create(actor=protocol, data=CaseData(fields=fields), delegation_kind="government")
+    assert not Case.objects.exists()
 
 
 @pytest.mark.parametrize(

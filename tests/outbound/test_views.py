@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from outbound.models import HeadLevel, Official, OutboundTrip, TripMember, TripPassport
-from tests.factories import make_agency, make_outbound_trip
+from tests.factories import ensure_police_agency, make_agency, make_outbound_trip
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import Case, Person
@@ -171,3 +171,15 @@ def test_every_page_is_a_404_to_an_agency_user_not_on_the_case(client: Client, p
     response = client.post(reverse("outbound:member_remove", kwargs={"pk": case.pk, "member_pk": member.pk}))
     assert response.status_code == 404
     assert TripMember.objects.filter(pk=member.pk).exists()
+
+
+def test_a_trip_is_submitted_once_its_head_is_a_member(protocol) -> None:
+    from ttdn.cases.errors import CaseError
+    from ttdn.cases.services.workflow import case_transition
+
+    ensure_police_agency()
+    empty, headed = make_outbound_trip(actor=protocol), make_outbound_trip(actor=protocol, members=1)
+
+    with pytest.raises(CaseError, match="head of the delegation"):
+        case_transition(actor=protocol, case=empty, name="submit")
+    assert case_transition(actor=protocol, case=headed, name="submit").status == "submitted"

@@ -169,6 +169,9 @@ def register_condition(transition: str, condition: Condition) -> None:
 
 
 def _has_participants(case: Case) -> str | None:
+    # A kind without foreign guests (CaseKind.foreign_participants) says who must be on it itself.
+    if case.kind in kinds.codes() and not kinds.get(case.kind).foreign_participants:
+        return None
     if not case.participants.exists():
         return _("Add at least one participant before submitting.")
     return None
