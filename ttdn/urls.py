@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from rest_framework.routers import SimpleRouter
 
+from conferences.api import ConferenceViewSet
 from delegations.api import DelegationViewSet
 from press.api import PressVisitViewSet
 from ttdn.accounts.views import admin_login
@@ -17,6 +18,7 @@ admin.site.index_title = _("Administration")
 api_router = SimpleRouter()
 api_router.register("delegations", DelegationViewSet, basename="delegation")
 api_router.register("press-visits", PressVisitViewSet, basename="press-visit")
+api_router.register("conferences", ConferenceViewSet, basename="conference")
 
 urlpatterns = [
     path("", dashboard, name="home"),
@@ -27,6 +29,7 @@ urlpatterns = [
     path("delegations/", include("delegations.urls")),
     path("press/", include("press.urls")),
     path("ngos/", include("ngos.urls")),
+    path("conferences/", include("conferences.urls")),
     path("notifications/", include("ttdn.notifications.urls")),
     path("reports/", include("ttdn.reports.urls")),
     path("documents/", include("ttdn.documents.urls")),

@@ -59,7 +59,7 @@ def says(message: Promise) -> Callable[[Notification], str]:
     return render
 
 
-def _case_people(
+def case_people(
     cases: Iterable[Mapping[str, Any]], directory: Directory
 ) -> dict[int, dict[str, frozenset[int]]]:
     """Responsible officer and host agencies' staff of each case (co-hosts in one query)."""
@@ -87,7 +87,7 @@ def _cases_starting(statuses: Collection[str]) -> Finder:
                 "pk", "start_date", "responsible_officer_id", "lead_agency_id"
             )
         )
-        people = _case_people(cases, directory)
+        people = case_people(cases, directory)
         return [
             Occasion(
                 key=f"{row['pk']}:{row['start_date']:%Y-%m-%d}",
@@ -237,7 +237,7 @@ def document_expiry_occasions(
     cases = Case.objects.filter(pk__in={row["case_id"] for row in rows}).values(
         "pk", "responsible_officer_id", "lead_agency_id"
     )
-    people = _case_people(cases, directory)
+    people = case_people(cases, directory)
     return [
         Occasion(
             key=f"{row['case_id']}:{row['person_id']}:{document}:{row[valid_until]:%Y-%m-%d}",

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "delegations",
     "press",
     "ngos",
+    "conferences",
 ]
 
 MIDDLEWARE = [
@@ -357,6 +358,7 @@ TTDN_DEMO_SEEDERS = [
     "ttdn.gifts.demo.seed",
     "ngos.demo.seed",
     "ngos.demo_projects.seed",
+    "conferences.demo.seed",
 ]
 
 # Agencies (by code) added as co-hosts of every press visit, besides the provincial police:
