@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import zlib
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -161,7 +162,11 @@ def make_agency(**fields: Any) -> Agency:
 
 def make_case_of_kind(kind: str, *, actor: User, **fields: Any) -> Case:
     """A case of any registered kind; a new kind must be added here for the policy tests."""
-    makers: dict[str, Callable[..., Case]] = {"delegation": make_delegation, "press": make_press_visit}
+    makers: dict[str, Callable[..., Case]] = {
+        "delegation": make_delegation,
+        "press": make_press_visit,
+        "conference": make_conference,
+    }
     if kind not in makers:
         raise LookupError(f"tests/factories.py cannot make a {kind!r} case yet")
     return makers[kind](actor=actor, **fields)
@@ -219,6 +224,47 @@ def make_press_visit(
     )
     card = CardData("JP", "TZ1111111", "permit", "BNG-1", start + datetime.timedelta(days=10))
     return press_visit_create(actor=actor, data=data, press=press, cards=[card])
+
+
+def make_conference(
+    *,
+    actor: User,
+    start: datetime.date | None = None,
+    days: int = 2,
+    lead_agency: Agency | None = None,
+    co_hosts: list[Agency] | None = None,
+    participants: tuple[tuple[str, str], ...] = (("Anna Müller", "DE"),),
+    above_province: bool = False,
+    sensitive_topics: bool = False,
+    mode: str = "in_person",
+    **fields: Any,
+) -> Case:
+    """A conference made through its service, as its create page makes it (``participants``:
+    name and nationality of each)."""
+    from conferences.models import ApprovalRule
+    from conferences.services import ConferenceData, conference_create
+    from ttdn.cases.services.cases import CaseData, ParticipantData
+
+    ensure_police_agency()
+    start = start or timezone.localdate() + datetime.timedelta(days=60)
+    rule = ApprovalRule.objects.filter(above_province=above_province, is_active=True).first()
+    rule = rule or ApprovalRule.objects.create(name=f"Rule {next(_numbers)}", above_province=above_province)
+    data = CaseData(
+        fields={"direction": "inbound", "title": "Hội thảo thử nghiệm", "countries": ["DE"], "start_date": start,
+                "end_date": start + datetime.timedelta(days=days - 1), "lead_agency": lead_agency or actor.agency,
+                **fields},
+        co_host_agencies=co_hosts or [],
+        participants=[
+            ParticipantData(person_data(name, nationality, f"CF{zlib.crc32(name.encode()) % 10**7:07d}"))
+            for name, nationality in participants
+        ],
+    )  # fmt: skip
+    conference = ConferenceData(
+        organiser="Trường Đại học Tân Trào", topic="Đa dạng sinh học", venue="Hội trường", mode=mode,
+        foreign_participants=20, vietnamese_participants=80, funding="organiser", approval_rule=rule,
+        sensitive_topics=sensitive_topics, sensitive_note="Chính sách dân tộc" if sensitive_topics else "",
+    )  # fmt: skip
+    return conference_create(actor=actor, data=data, conference=conference)
 
 
 def case_data_as_now(case: Case) -> Any:

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from rest_framework.routers import SimpleRouter
 
+from conferences.api import ConferenceViewSet
 from delegations.api import DelegationViewSet
 from outbound.api import OutboundTripViewSet
 from press.api import PressVisitViewSet
@@ -19,6 +20,7 @@ api_router = SimpleRouter()
 api_router.register("delegations", DelegationViewSet, basename="delegation")
 api_router.register("press-visits", PressVisitViewSet, basename="press-visit")
 api_router.register("outbound-trips", OutboundTripViewSet, basename="outbound-trip")
+api_router.register("conferences", ConferenceViewSet, basename="conference")
 
 urlpatterns = [
     path("", dashboard, name="home"),
@@ -30,6 +32,7 @@ urlpatterns = [
     path("press/", include("press.urls")),
     path("outbound/", include("outbound.urls")),
     path("ngos/", include("ngos.urls")),
+    path("conferences/", include("conferences.urls")),
     path("notifications/", include("ttdn.notifications.urls")),
     path("reports/", include("ttdn.reports.urls")),
     path("documents/", include("ttdn.documents.urls")),

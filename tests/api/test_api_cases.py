@@ -176,7 +176,11 @@ def test_each_role_lists_and_opens_what_the_pages_show_and_no_more(demo_data, us
     client = _as(APIClient(), user)
     visible = cases_visible_to(user)
 
-    for resource, kind in (("delegations", "delegation"), ("press-visits", "press")):
+    for resource, kind in (
+        ("delegations", "delegation"),
+        ("press-visits", "press"),
+        ("conferences", "conference"),
+    ):
         listed = {row["id"] for row in client.get(f"{API}/{resource}/").json()["results"]}
         assert listed == set(visible.filter(kind=kind).values_list("pk", flat=True)), resource
         for hidden in Case.objects.filter(kind=kind).exclude(pk__in=visible.values("pk")):

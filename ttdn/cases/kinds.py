@@ -9,7 +9,7 @@ its figures in the report and the fields of its own that the police's review cov
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -111,6 +111,10 @@ class CaseKind:
     # formset, the guests' print-outs, precedence and reception budget); False for a kind whose
     # members are the province's own officials (outbound delegations): the core hides them.
     foreign_participants: bool = True
+    # Agencies that see the kind's cases besides the lead and co-host agencies (e.g. those asked
+    # for their opinion): given case ids, the (case id, agency id) pairs; the core writes their
+    # grants with the hosts' (ttdn.cases.permissions.sync_host_grants).
+    agencies_seeing: Callable[[Sequence[int]], Iterable[tuple[int, int]]] | None = None
 
 
 _registry: dict[str, CaseKind] = {}
@@ -156,6 +160,13 @@ def extension_accessors() -> list[str]:
         apps.get_model(kind.extension_model)._meta.get_field("case").remote_field.get_accessor_name()
         for kind in _registry.values()
         if kind.extension_model
+    ]
+
+
+def agencies_seeing(case_ids: Sequence[int]) -> list[tuple[int, int]]:
+    """The (case id, agency id) pairs the kinds add to the hosts of these cases."""
+    return [
+        pair for kind in _registry.values() if kind.agencies_seeing for pair in kind.agencies_seeing(case_ids)
     ]
 
 

@@ -19,6 +19,7 @@ from django.db.models import Model
 from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role
 from ttdn.bulk import chunked
+from ttdn.cases import kinds
 from ttdn.cases.history import bulk_create_recorded
 from ttdn.cases.models import Case, CaseGroupObjectPermission, CaseUserObjectPermission
 
@@ -73,7 +74,8 @@ def _set_group_grants(
 
 
 def sync_host_grants(*, case: Case, actor: User | None) -> None:
-    """The lead and co-host agencies see the case; agencies that stopped hosting it do not."""
+    """The lead and co-host agencies see the case, and those its kind adds (``CaseKind.agencies_seeing``);
+    agencies that stopped hosting it do not."""
     sync_host_grants_many(cases=[case], actor=actor)
 
 
@@ -89,6 +91,8 @@ def sync_host_grants_many(*, cases: Sequence[Case], actor: User | None) -> None:
         for case_id, agency_id in through.objects.filter(case_id__in=chunk).values_list(
             "case_id", "agency_id"
         ):
+            wanted[case_id].add(agency_id)
+        for case_id, agency_id in kinds.agencies_seeing(chunk):
             wanted[case_id].add(agency_id)
     group_of = dict(
         Agency.objects.filter(

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "press",
     "ngos",
     "outbound",
+    "conferences",
 ]
 
 MIDDLEWARE = [
@@ -359,6 +360,7 @@ TTDN_DEMO_SEEDERS = [
     "ttdn.gifts.demo.seed",
     "ngos.demo.seed",
     "ngos.demo_projects.seed",
+    "conferences.demo.seed",
 ]
 
 # Agencies (by code) added as co-hosts of every press visit, besides the provincial police:
