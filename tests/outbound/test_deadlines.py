@@ -51,7 +51,8 @@ def test_the_passport_timer_is_the_admins_to_change(trip) -> None:
 def test_the_report_on_return_is_due_fifteen_working_days_after_across_tet(trip, protocol) -> None:
     # 13 February; 23-27 February; 2-6 March; 9-12 March.
     assert report_due_date(trip) == D(2026, 3, 12)
-    assert report_followup_open(case=trip, actor=protocol).due_date == D(2026, 3, 12)
+    opened = report_followup_open(case=trip, actor=protocol)
+    assert opened is not None and opened.due_date == D(2026, 3, 12)
     Timer.objects.filter(code="outbound_report").update(working_days=5)
     assert report_due_date(trip) == D(2026, 2, 26)
 
