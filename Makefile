@@ -36,7 +36,7 @@ test: lint typecheck pytest
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/bandit --quiet --severity-level medium -r ttdn press delegations ngos conferences
+	$(BIN)/bandit --quiet --severity-level medium -r ttdn press delegations ngos conferences outbound
 
 typecheck: install
 	$(BIN)/mypy .

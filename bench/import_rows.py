@@ -28,7 +28,7 @@ def _rows(count: int, codes: list[str]) -> tuple[list[str], list[tuple[int, list
     table = []
     for n in range(count):
         start = first + datetime.timedelta(days=n % 3000)
-            a, b = (n * 7) % 15000, (n * 13 + 5) % 15000
+        a, b = (n * 7) % 15000, (n * 13 + 5) % 15000
         values = {
             "reference": f"DV-2001-{n + 1:05d}" if n % 10 == 0 else "",
             "kind": "delegation",

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -125,7 +125,7 @@ class PassportForm(forms.ModelForm):
         widgets = {"handed_out_on": DateInput(), "handed_back_on": DateInput()}
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         out, back = cleaned.get("handed_out_on"), cleaned.get("handed_back_on")
         if back and not out:
             self.add_error("handed_out_on", _("A passport is handed back after it is handed out."))
@@ -137,7 +137,7 @@ class PassportForm(forms.ModelForm):
         pass  # validated and saved by the service
 
     def passport_data(self) -> PassportData:
-        values = cast(dict[str, Any], self.cleaned_data)
+        values = self.cleaned_data
         return PassportData(
             kind=values["kind"],
             number=values["number"].strip(),

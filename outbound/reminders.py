@@ -28,8 +28,9 @@ def _outstanding() -> list[tuple[dict[str, Any], datetime.date]]:
     timer = Timer.objects.filter(code=PASSPORT_RETURN_TIMER).first()
     if timer is None:
         return []
-    rows = list(
-        TripPassport.objects.filter(
+    rows: list[dict[str, Any]] = [
+        dict(row)
+        for row in TripPassport.objects.filter(
             handed_out_on__isnull=False, handed_back_on__isnull=True, **{f"{CASE}kind": KIND}
         )
         .exclude(**{f"{CASE}status__in": Case.WITHDRAWN})
@@ -41,7 +42,7 @@ def _outstanding() -> list[tuple[dict[str, Any], datetime.date]]:
             responsible_officer_id=F(f"{CASE}responsible_officer_id"),
             lead_agency_id=F(f"{CASE}lead_agency_id"),
         )
-    )
+    ]
     if not rows:
         return []
     ends = [row["end_date"] for row in rows]

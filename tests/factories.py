@@ -68,6 +68,7 @@ def make_outbound_trip(
     days: int = 2,
     members: int = 0,
     countries: list[str] | None = None,
+    co_hosts: list[Agency] | None = None,
     **fields: Any,
 ) -> Case:
     """An outbound delegation made through its services, with ``members`` new officials of its
@@ -76,6 +77,7 @@ def make_outbound_trip(
     from outbound.services import TripData, member_add, outbound_trip_create
     from ttdn.cases.services.cases import CaseData
 
+    ensure_police_agency()
     start = start or timezone.localdate() + datetime.timedelta(days=10)
     values: dict[str, Any] = {
         "title": "Đoàn công tác nước ngoài",
@@ -86,7 +88,8 @@ def make_outbound_trip(
         **fields,
     }
     trip = TripData(head_level=HeadLevel.objects.order_by("order").first(), funding="state_budget")  # type: ignore[arg-type]
-    case = outbound_trip_create(actor=actor, data=CaseData(fields=values), trip=trip)
+    data = CaseData(fields=values, co_host_agencies=co_hosts or [])
+    case = outbound_trip_create(actor=actor, data=data, trip=trip)
     for n in range(members):
         official = Official(
             full_name=f"Cán bộ {n} {next(_numbers)}", position="Chuyên viên", agency=values["lead_agency"]

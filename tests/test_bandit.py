@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-SCANNED = ["ttdn", "press", "delegations", "ngos", "conferences"]
+SCANNED = ["ttdn", "press", "delegations", "ngos", "conferences", "outbound"]
 
 
 def test_bandit_finds_nothing_of_medium_severity_or_more(tmp_path: Path) -> None:

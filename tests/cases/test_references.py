@@ -6,7 +6,7 @@ import pytest
 from django.db import connection, connections
 from django.utils import timezone
 
-from tests.factories import make_delegation
+from tests.factories import make_delegation, make_outbound_trip
 from ttdn.cases.services.references import reference_next
 
 
@@ -23,7 +23,7 @@ def test_a_delegation_reference_says_its_direction_and_year(protocol) -> None:
     year = timezone.localdate().year
 
     inbound = make_delegation(actor=protocol, direction="inbound")
-    outbound = make_delegation(actor=protocol, direction="outbound")
+    outbound = make_outbound_trip(actor=protocol)  # outbound delegations are their own kind
 
     assert inbound.reference == f"DV-{year}-0001"
     assert outbound.reference == f"DR-{year}-0001"

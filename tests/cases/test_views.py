@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import make_delegation, police_clear
+from tests.factories import make_delegation, make_outbound_trip, police_clear
 from ttdn.accounts.roles import Role
 from ttdn.cases.models import Case
 from ttdn.cases.services.workflow import case_submit
@@ -49,7 +49,7 @@ def test_list_filters_by_direction_status_country_agency_and_period(
     today = timezone.localdate()
     host = agency_factory()
     inbound = make_delegation(actor=protocol, countries=["FR"], start=today + datetime.timedelta(days=40))
-    outbound = make_delegation(actor=protocol, direction="outbound", countries=["US"], co_hosts=[host])
+    outbound = make_outbound_trip(actor=protocol, countries=["US"], co_hosts=[host])
     Case.objects.filter(pk=outbound.pk).update(status=Case.Status.SUBMITTED)
     url = reverse("cases:list")
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from ngos.checks import certificate_warnings, covers_province
 from ngos.models import Certificate, Ngo
 from tests.delegations.test_views import _form
-from tests.factories import make_delegation, police_officer
+from tests.factories import make_delegation, make_outbound_trip, police_officer
 from ttdn.accounts.models import User
 from ttdn.cases.models import Case, Organisation
 from ttdn.cases.services.workflow import case_submit
@@ -121,7 +121,8 @@ def test_an_ngo_not_yet_in_the_registry_has_no_certificate(protocol: User) -> No
 def test_another_counterpart_or_an_outbound_visit_says_nothing(protocol: User, ngo: Ngo) -> None:
     embassy = Organisation.objects.create(name="Ambassade de France", kind="diplomatic_mission", country="FR")
     assert certificate_warnings(make_delegation(actor=protocol, start=START, counterpart=embassy)) == []
-    assert certificate_warnings(_visit(protocol, ngo, direction="outbound")) == []  # no certificate at all
+    outbound = make_outbound_trip(actor=protocol, start=START, counterpart=ngo.organisation)
+    assert certificate_warnings(outbound) == []  # no certificate at all
     assert certificate_warnings(make_delegation(actor=protocol, start=START)) == []  # no counterpart
 
 

@@ -16,6 +16,7 @@ from tests.factories import (
     ensure_police_agency,
     make_agency,
     make_delegation,
+    make_outbound_trip,
     make_press_visit,
     police_clear,
     police_officer,
@@ -236,7 +237,7 @@ def test_the_quarterly_summary_after_each_quarter_counts_what_each_reader_may_se
     make_user, protocol, leader
 ) -> None:
     approve(make_delegation(actor=protocol, start=D(2026, 11, 2)), leader=leader)
-    approve(make_delegation(actor=protocol, start=D(2026, 11, 9), direction="outbound"), leader=leader)
+    approve(make_outbound_trip(actor=protocol, start=D(2026, 11, 9), members=1), leader=leader)
     approve(make_delegation(actor=protocol, start=D(2026, 12, 1), access_level="restricted"), leader=leader)
     make_delegation(actor=protocol, start=D(2026, 12, 7))  # a draft: not counted
     approve(make_delegation(actor=protocol, start=D(2027, 1, 5)), leader=leader)  # the next quarter
@@ -256,7 +257,7 @@ def test_the_quarterly_summary_after_each_quarter_counts_what_each_reader_may_se
     # The figures are the report's, each with its label, in the report's order.
     assert by_reader[leader] == (
         "Quarter 4/2026: Cases counted: 2; Inbound delegations received in person: 1; "
-        "Foreign visitors in them: 1; Outbound delegations: 1; Officials in them: 0; Press visits: 0; "
+        "Foreign visitors in them: 1; Outbound delegations: 1; Officials in them: 1; Press visits: 0; "
         "Reporters: 0; Coverage published: 0; Online meetings: 0."
     )
     assert by_reader[protocol].startswith(

@@ -27,7 +27,7 @@ def _d(day: datetime.date) -> str:
 
 def _form(user: User, **overrides: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "head_level": HeadLevel.objects.order_by("order").first().pk, "funding": "state_budget",
+        "head_level": HeadLevel.objects.order_by("order")[0].pk, "funding": "state_budget",
         "partners_met": "Tỉnh Gunma", "mission_abroad": "Đại sứ quán Việt Nam tại Nhật Bản",
         "materials_carried": "Tài liệu giới thiệu tỉnh", "gifts_carried": "Tranh sơn mài",
         "mode": "in_person", "access_level": "normal", "title": "Xúc tiến đầu tư tại Nhật Bản",

@@ -1,6 +1,6 @@
 """What the report's figures count: a visit once approved or later; online meetings apart,
-whatever their direction; as officials, the Vietnamese members of outbound visits. And what a kind
-adds to the report is declared with its registration."""
+whatever their direction. And what a kind adds to the report is declared with its registration
+(the outbound delegations' officials: tests/outbound/test_reports.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import datetime
 import pytest
 from django.db.models import F, Q
 
-from tests.factories import approve, make_delegation, person_data, police_clear
+from tests.factories import approve, make_delegation, make_outbound_trip, police_clear
 from ttdn.cases import kinds
 from ttdn.cases.models import Case
-from ttdn.cases.services.cases import CaseData, ParticipantData, case_record_decision, case_update
+from ttdn.cases.services.cases import case_record_decision
 from ttdn.cases.services.workflow import case_complete, case_start, case_submit
 from ttdn.reports.exports import definitions, summary_rows
 from ttdn.reports.periods import Period
@@ -52,30 +52,14 @@ def test_a_visit_counts_only_once_approved_or_later(protocol, leader) -> None:
 
 def test_online_meetings_count_apart_whatever_their_direction(protocol, leader) -> None:
     approve(_visit(protocol, 3, mode="online"), leader=leader)
-    approve(_visit(protocol, 4, mode="online", direction="outbound"), leader=leader)
-    approve(_visit(protocol, 5, direction="outbound"), leader=leader)
+    approve(make_outbound_trip(actor=protocol, start=D(2026, 8, 4), mode="online", members=1), leader=leader)
+    approve(make_outbound_trip(actor=protocol, start=D(2026, 8, 5), members=1), leader=leader)
 
     figures = report_figures(protocol, Q3)
 
     assert figures["online_meetings"] == 2
     assert (figures["inbound_delegations"], figures["outbound_delegations"]) == (0, 1)
     assert figures["cases"] == 3
-
-
-def test_officials_are_the_vietnamese_members_of_outbound_visits(protocol, leader) -> None:
-    outbound = _visit(protocol, 10, direction="outbound", participants=0)
-    people = [("Trần Văn Một", "VN", "C1000001", "head"), ("Lê Thị Hai", "VN", "C1000002", "member"),
-              ("Souk Phommachanh", "LA", "P1000003", "interpreter"), ("Tanaka Jiro", "JP", "TK1000004", "member")]  # fmt: skip
-    rows = [ParticipantData(person_data(*person[:3]), role=person[3]) for person in people]
-    case_update(
-        actor=protocol, case=outbound, data=CaseData(fields={}, co_host_agencies=[], participants=rows)
-    )
-    approve(outbound, leader=leader)
-
-    figures = report_figures(protocol, Q3)
-
-    assert (figures["outbound_delegations"], figures["officials"]) == (1, 2)
-    assert figures["foreign_visitors"] == 0  # the foreigners with an outbound visit visited nobody here
 
 
 def test_a_kinds_figures_come_with_its_registration(protocol, leader, monkeypatch) -> None:

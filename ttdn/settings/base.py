@@ -79,9 +79,10 @@ INSTALLED_APPS = [
     "ttdn.gifts",
     "ttdn.api",
     "delegations",
+    # after delegations: the report lists outbound figures after the inbound ones
+    "outbound",
     "press",
     "ngos",
-    "outbound",
     "conferences",
 ]
 
