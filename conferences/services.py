@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -43,7 +42,7 @@ class ConferenceData:
     approval_rule: ApprovalRule
     sensitive_topics: bool = False
     sensitive_note: str = ""
-    foreign_funding_amount: Decimal | None = None
+    foreign_funding_amount: int | None = None  # whole đồng
     funding_note: str = ""
     dossier_submitted_on: datetime.date | None = None
     co_organisers: tuple[Organisation, ...] = field(default=())
