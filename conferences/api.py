@@ -1,5 +1,6 @@
 """``/api/v1/conferences/``: the shared case fields, plus the conference's own (its form ``mode``
-in place of the case's, mixed included), and the agencies consulted with their answers."""
+in place of the case's, mixed included), and the agencies consulted with their answers. A
+conference is held in the province: its ``direction`` is always inbound."""
 
 from __future__ import annotations
 

@@ -102,7 +102,10 @@ def validate_conference(conference: ConferenceData) -> None:
 
 
 def _prepare(data: CaseData, conference: ConferenceData) -> None:
+    """Validate, and set what the conference decides of its case: held in the province, it is an
+    inbound case, and its mode follows the conference's form."""
     validate_conference(conference)
+    data.fields["direction"] = Case.Direction.INBOUND
     data.fields["mode"] = case_mode(conference.mode)
 
 

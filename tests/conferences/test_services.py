@@ -166,3 +166,9 @@ def test_an_answer_before_the_question_is_refused(protocol) -> None:
         )
 
     assert ConsultedAgency.objects.get(pk=consultation.pk).answered_on is None
+
+
+def test_a_conference_is_always_an_inbound_case(protocol) -> None:
+    case = make_conference(actor=protocol, direction="outbound")
+
+    assert case.direction == Case.Direction.INBOUND
