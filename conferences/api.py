@@ -1,5 +1,6 @@
 """``/api/v1/conferences/``: the shared case fields, plus the conference's own (its form ``mode``
-in place of the case's, mixed included), and the agencies consulted with their answers."""
+in place of the case's, mixed included), and the agencies consulted with their answers. A
+conference is held in the province: its ``direction`` is always inbound."""
 
 from __future__ import annotations
 
@@ -38,8 +39,8 @@ class ConferenceSerializer(CaseSerializer):
     foreign_participants = serializers.IntegerField(min_value=0)
     vietnamese_participants = serializers.IntegerField(min_value=0)
     funding = serializers.ChoiceField(choices=Conference.Funding.choices)
-    foreign_funding_amount = serializers.DecimalField(
-        max_digits=16, decimal_places=2, min_value=0, required=False, allow_null=True
+    foreign_funding_amount = serializers.IntegerField(
+        min_value=0, required=False, allow_null=True, help_text="Whole đồng (VND)."
     )
     funding_note = serializers.CharField(required=False, allow_blank=True)
     sensitive_topics = serializers.BooleanField(required=False)
@@ -53,9 +54,6 @@ class ConferenceSerializer(CaseSerializer):
         record = case.conference
         return {
             **conference_values(record),
-            "foreign_funding_amount": str(record.foreign_funding_amount)
-            if record.foreign_funding_amount is not None
-            else None,
             "dossier_submitted_on": record.dossier_submitted_on.isoformat()
             if record.dossier_submitted_on
             else None,

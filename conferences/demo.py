@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -87,7 +86,7 @@ def _data(sample: Sample, protocol: User, today: datetime.date) -> tuple[CaseDat
         foreign_participants=len(sample.participants) * 10,
         vietnamese_participants=80,
         funding=Conference.Funding.MIXED,
-        foreign_funding_amount=Decimal("15000.00"),
+        foreign_funding_amount=350_000_000,
         funding_note="Đối tác nước ngoài tài trợ chi phí chuyên gia; ngân sách của trường chi phí hội trường.",
         sensitive_topics=sample.sensitive,
         sensitive_note="Có phiên thảo luận về chính sách dân tộc." if sample.sensitive else "",

@@ -9,7 +9,7 @@ from conferences.models import ApprovalRule, Conference, ConsultedAgency
 from conferences.services import ConferenceData, case_mode
 from ttdn.accounts.models import Agency
 from ttdn.cases.forms import CaseEditor, CaseForm, DateInput
-from ttdn.cases.models import Organisation
+from ttdn.cases.models import Case, Organisation
 from ttdn.forms import make_searchable
 
 # The conference's own fields, as the form names them (the model's names).
@@ -60,6 +60,10 @@ class ConferenceForm(CaseForm):
             forms.ModelMultipleChoiceField, self.fields["co_organisers"]
         ).queryset = Organisation.objects.order_by("name")
         make_searchable(self.fields["co_organisers"])
+        # Held in the province: an inbound case (the service sets it whatever is sent).
+        cast(forms.ChoiceField, self.fields["direction"]).choices = [
+            (Case.Direction.INBOUND.value, Case.Direction.INBOUND.label)
+        ]
         # The conference's form (mixed included) in place of the case's mode, which follows it.
         self.fields["mode"] = forms.ChoiceField(
             label=_("form of the conference"), choices=Conference.Mode.choices

@@ -78,9 +78,7 @@ class Conference(models.Model):
     foreign_participants = models.PositiveIntegerField(_("expected foreign participants"))
     vietnamese_participants = models.PositiveIntegerField(_("expected Vietnamese participants"))
     funding = models.CharField(_("funding source"), max_length=16, choices=Funding.choices)
-    foreign_funding_amount = models.DecimalField(
-        _("foreign funding (amount)"), max_digits=16, decimal_places=2, null=True, blank=True
-    )
+    foreign_funding_amount = models.PositiveBigIntegerField(_("foreign funding (VND)"), null=True, blank=True)
     funding_note = models.TextField(_("funding note"), blank=True)
     sensitive_topics = models.BooleanField(
         _("touches topics that need the police's opinion"),

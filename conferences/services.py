@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -43,7 +42,7 @@ class ConferenceData:
     approval_rule: ApprovalRule
     sensitive_topics: bool = False
     sensitive_note: str = ""
-    foreign_funding_amount: Decimal | None = None
+    foreign_funding_amount: int | None = None  # whole đồng
     funding_note: str = ""
     dossier_submitted_on: datetime.date | None = None
     co_organisers: tuple[Organisation, ...] = field(default=())
@@ -103,7 +102,10 @@ def validate_conference(conference: ConferenceData) -> None:
 
 
 def _prepare(data: CaseData, conference: ConferenceData) -> None:
+    """Validate, and set what the conference decides of its case: held in the province, it is an
+    inbound case, and its mode follows the conference's form."""
     validate_conference(conference)
+    data.fields["direction"] = Case.Direction.INBOUND
     data.fields["mode"] = case_mode(conference.mode)
 
 

@@ -22,9 +22,18 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from conferences.models import Conference
+from conferences.services import consultation_add
 from ngos.models import AidProject, AidSector, Certificate, Filing, Ngo, NgoContact
 from press.models import Coverage
-from tests.factories import ensure_police_agency, make_agency, make_delegation, make_press_visit, person_data
+from tests.factories import (
+    ensure_police_agency,
+    make_agency,
+    make_conference,
+    make_delegation,
+    make_press_visit,
+    person_data,
+)
 from ttdn.accounts.roles import Role
 from ttdn.admin_access import SCOPED, AccessScopedAdmin, scope_of, unclassified_admins
 from ttdn.budget.models import BudgetLine, CaseBudget, GuestCategory
@@ -92,6 +101,9 @@ def world(make_user, attachment_storage):
     hidden = case_submit(actor=author, case=hidden)
     hidden = case_transition(actor=author, case=hidden, name="cancel", reason="Đối tác hoãn")
     press = make_press_visit(actor=author, access_level="restricted", title=f"Phóng viên {MARK}")
+    conference = make_conference(actor=author, access_level="restricted", title=f"Hội thảo {MARK}")
+    Conference.objects.filter(case=conference).update(topic=f"{MARK} topic")
+    consultation_add(actor=author, case=conference, agency=make_agency(), asked_on=timezone.localdate())
     today = timezone.localdate()
     Coverage.objects.create(case=press, title=f"{MARK} coverage", outlet="NHK", published_on=today,
                             language="ja", recorded_by=author)  # fmt: skip
@@ -138,7 +150,7 @@ def world(make_user, attachment_storage):
         "leader": make_user(Role.LEADER, is_staff=True),
         "admin": make_user(Role.ADMIN, is_staff=True),
     }
-    return walkers, [hidden.reference, press.reference], [shown, draft]
+    return walkers, [hidden.reference, press.reference, conference.reference], [shown, draft]
 
 
 def _url(name: str, *args: Any) -> str | None:

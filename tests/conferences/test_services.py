@@ -5,7 +5,6 @@ and the agencies consulted, who see the case they are asked about."""
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -53,7 +52,7 @@ def test_the_case_mode_follows_the_conference_s_form(protocol, mode, case_mode) 
     ("changes", "field"),
     [
         ({"funding": "foreign"}, "foreign_funding_amount"),
-        ({"funding": "organiser", "foreign_funding_amount": Decimal(100)}, "foreign_funding_amount"),
+        ({"funding": "organiser", "foreign_funding_amount": 100}, "foreign_funding_amount"),
         ({"sensitive_topics": True, "sensitive_note": " "}, "sensitive_note"),
     ],
 )
@@ -167,3 +166,9 @@ def test_an_answer_before_the_question_is_refused(protocol) -> None:
         )
 
     assert ConsultedAgency.objects.get(pk=consultation.pk).answered_on is None
+
+
+def test_a_conference_is_always_an_inbound_case(protocol) -> None:
+    case = make_conference(actor=protocol, direction="outbound")
+
+    assert case.direction == Case.Direction.INBOUND

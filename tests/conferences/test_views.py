@@ -37,7 +37,7 @@ def _form(user: User, **overrides: Any) -> dict[str, Any]:
         "lead_agency": user.agency_id, "responsible_officer": user.pk,
         "organiser": "Trường Đại học Tân Trào", "co_organisers": [partner.pk], "topic": "Bảo tồn",
         "venue": "Hội trường", "foreign_participants": "12", "vietnamese_participants": "60", "funding": "foreign",
-        "foreign_funding_amount": "20000", "approval_rule": rule.pk,
+        "foreign_funding_amount": "500000000", "approval_rule": rule.pk,
         "participants-TOTAL_FORMS": "1", "participants-INITIAL_FORMS": "0",
         "participants-0-full_name": "Anna Müller", "participants-0-nationality": "DE",
         "participants-0-sex": "unspecified", "participants-0-role": "member",
@@ -197,7 +197,9 @@ def test_the_api_creates_reads_and_patches_a_conference(protocol) -> None:
     refused = client.post(f"{API}/conferences/", body, format="json")
     assert refused.status_code == 400 and "foreign_funding_amount" in refused.json()
     assert not Case.objects.exists()
-    created = client.post(f"{API}/conferences/", {**body, "foreign_funding_amount": "5000"}, format="json")
+    created = client.post(
+        f"{API}/conferences/", {**body, "foreign_funding_amount": 120_000_000}, format="json"
+    )
 
     assert created.status_code == 201, created.json()
     row = created.json()

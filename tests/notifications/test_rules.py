@@ -258,7 +258,8 @@ def test_the_quarterly_summary_after_each_quarter_counts_what_each_reader_may_se
     assert by_reader[leader] == (
         "Quarter 4/2026: Cases counted: 2; Inbound delegations received in person: 1; "
         "Foreign visitors in them: 1; Outbound delegations: 1; Officials in them: 1; Press visits: 0; "
-        "Reporters: 0; Coverage published: 0; Online meetings: 0."
+        "Reporters: 0; Coverage published: 0; International conferences and seminars held: 0; "
+        "Foreign participants in conferences: 0; Online meetings: 0."
     )
     assert by_reader[protocol].startswith(
         "Quarter 4/2026: Cases counted: 3; Inbound delegations received in person: 2; "

@@ -221,8 +221,9 @@ def test_each_export_carries_the_same_figures(known, protocol, client, tmp_path)
 
     workbook = load_workbook(io.BytesIO(client.get(url("xlsx"), Q3).content))
     first = [list(row) for row in workbook.worksheets[0].iter_rows(min_row=2, values_only=True)]
-    # cases; inbound, visitors, outbound, officials; press, reporters, coverage; online meetings
-    assert [row[1] for row in first][:9] == [5, 2, 3, 1, 2, 1, 1, 1, 1]
+    # cases; inbound, visitors, outbound, officials; press, reporters, coverage; conferences,
+    # their foreign participants; online meetings
+    assert [row[1] for row in first][:11] == [5, 2, 3, 1, 2, 1, 1, 1, 0, 0, 1]
     assert workbook.worksheets[1]["B2"].value == 2  # by country: Japan, two cases
     assert workbook.worksheets[-1].title == "Cách tính"
     assert workbook.worksheets[-1].max_row == len(first) + 1
@@ -238,17 +239,9 @@ def test_each_export_carries_the_same_figures(known, protocol, client, tmp_path)
     call_command("report", "--year", "2026", "--quarter", "3", "--as", protocol.username,
                  "--format", "xlsx", "--output", str(tmp_path / "r.xlsx"))  # fmt: skip
     again = load_workbook(tmp_path / "r.xlsx")
-    assert [row[1] for row in again.worksheets[0].iter_rows(min_row=2, values_only=True)][:9] == [
-        5,
-        2,
-        3,
-        1,
-        2,
-        1,
-        1,
-        1,
-        1,
-    ]
+    assert [row[1] for row in again.worksheets[0].iter_rows(min_row=2, values_only=True)][:11] == [
+        5, 2, 3, 1, 2, 1, 1, 1, 0, 0, 1
+    ]  # fmt: skip
     assert AccessLog.objects.filter(user=protocol, action=AccessLog.Action.EXPORT).count() == 3
 
 
