@@ -7,14 +7,12 @@ passports handed out for it and handed back afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ttdn.cases.fields import EncryptedTextField, IdentityHashField, refresh_identity_hashes
+from ttdn.cases.fields import EncryptedTextField, IdentityHashField
 from ttdn.cases.models import Case
 
 KIND = "outbound"
@@ -205,11 +203,3 @@ class TripPassport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.member}"
-
-    def clean(self) -> None:
-        refresh_identity_hashes(self)
-
-    def validate_constraints(self, exclude: Collection[str] | None = None) -> None:
-        if exclude and "number" not in exclude:
-            exclude = set(exclude) - {"number_hash"}
-        super().validate_constraints(exclude=exclude)

@@ -52,7 +52,10 @@ def test_protocol_creates_an_outbound_delegation_without_participants(client: Cl
     assert trip.deciding_authority == trip.head_level.deciding_authority
     page = client.get(case.get_absolute_url()).content.decode()
     assert 'id="members"' in page and 'id="participants"' not in page
-    assert 'id="budget"' not in page and 'id="precedence"' not in page  # for foreign guests only
+    # What is for foreign guests is left out: the guests' print-outs, precedence, the budget.
+    assert 'id="budget"' not in page and 'id="precedence"' not in page and 'id="print-for-guests"' not in page
+    assert reverse("printouts:programme", kwargs={"pk": case.pk}) not in page
+    assert reverse("cases:programme_print", kwargs={"pk": case.pk}) in page  # the internal one stays
     form_page = client.get(reverse("outbound:create")).content.decode()
     assert "participants-TOTAL_FORMS" not in form_page and 'name="direction"' not in form_page
 

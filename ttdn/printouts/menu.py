@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.accounts.models import User
+from ttdn.cases import kinds
 from ttdn.cases.models import Case
 from ttdn.cases.policy import may_print
 from ttdn.languages import VIETNAMESE
@@ -27,15 +28,19 @@ def printout_menu(*, case: Case, user: User) -> list[MenuEntry]:
     if may_print(user=user, case=case) is not None:
         return []
     guest = case.guest_language
-    entries = [
-        MenuEntry(
-            str(_("Programme for the guests")),
-            language_name(guest),
-            reverse("printouts:programme", kwargs={"pk": case.pk}),
-            "PDF",
+    # A kind without foreign guests (an outbound delegation) has no guests' programme to print.
+    with_guests = kinds.get(case.kind).foreign_participants
+    entries = []
+    if with_guests:
+        entries.append(
+            MenuEntry(
+                str(_("Programme for the guests")),
+                language_name(guest),
+                reverse("printouts:programme", kwargs={"pk": case.pk}),
+                "PDF",
+            )
         )
-    ]
-    if guest != VIETNAMESE:
+    if with_guests and guest != VIETNAMESE:
         entries.append(
             MenuEntry(
                 str(_("Programme, bilingual side by side")),
