@@ -91,7 +91,7 @@ def _data(sample: Sample, protocol: User, today: datetime.date) -> tuple[CaseDat
         sensitive_topics=sample.sensitive,
         sensitive_note="Có phiên thảo luận về chính sách dân tộc." if sample.sensitive else "",
         approval_rule=ApprovalRule.objects.get(above_province=False, name="Chủ tịch UBND tỉnh"),
-        dossier_submitted_on=start - datetime.timedelta(days=35),
+        dossier_submitted_on=min(today, start - datetime.timedelta(days=35)),
     )
     return data, conference
 

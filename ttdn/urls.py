@@ -3,7 +3,6 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from rest_framework.routers import SimpleRouter
 
-from conferences.api import ConferenceViewSet
 from delegations.api import DelegationViewSet
 from outbound.api import OutboundTripViewSet
 from press.api import PressVisitViewSet
@@ -20,7 +19,6 @@ api_router = SimpleRouter()
 api_router.register("delegations", DelegationViewSet, basename="delegation")
 api_router.register("press-visits", PressVisitViewSet, basename="press-visit")
 api_router.register("outbound-trips", OutboundTripViewSet, basename="outbound-trip")
-api_router.register("conferences", ConferenceViewSet, basename="conference")
 
 urlpatterns = [
     path("", dashboard, name="home"),
@@ -43,5 +41,6 @@ urlpatterns = [
     path("api/v1/", include(api_router.urls)),
     path("api/v1/", include("ngos.api_urls_registry")),
     path("api/v1/", include("ngos.api_urls_projects")),
+    path("api/v1/", include("conferences.api_urls")),
     path("", include("ttdn.accounts.urls")),
 ]
