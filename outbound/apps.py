@@ -13,7 +13,7 @@ class OutboundConfig(AppConfig):
         from outbound.policy import has_members
         from outbound.reminders import TRIGGERS
         from outbound.reports import REPORT
-        from outbound.services import MEMBER_ADDED, MEMBER_REMOVED, PASSPORT_RECORDED
+        from outbound.services import MEMBER_ADDED, MEMBER_REMOVED, PASSPORT_RECORDED, passports_clear
         from ttdn.cases import kinds
 
         kinds.register(
@@ -46,5 +46,6 @@ class OutboundConfig(AppConfig):
                     PASSPORT_RECORDED: _("passport recorded"),
                 },
                 foreign_participants=False,
+                retention_clear=passports_clear,
             )
         )

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.functional import Promise
 
 if TYPE_CHECKING:
@@ -111,6 +111,10 @@ class CaseKind:
     # formset, the guests' print-outs, precedence and reception budget); False for a kind whose
     # members are the province's own officials (outbound delegations): the core hides them.
     foreign_participants: bool = True
+    # Clears the identity data the kind keeps outside the persons (e.g. the passports of an
+    # outbound trip's officials) on those of its cases past their retention period (the retention
+    # task gives them); returns how many records it cleared. None: it keeps none.
+    retention_clear: Callable[[QuerySet[Case]], int] | None = None
 
 
 _registry: dict[str, CaseKind] = {}
