@@ -9,7 +9,7 @@ class OutboundConfig(AppConfig):
     def ready(self) -> None:
         from outbound.deadlines import REPORT_TIMER
         from outbound.models import KIND
-        from outbound.panel import outbound_detail_context
+        from outbound.panel import document_people, outbound_detail_context
         from outbound.policy import has_members
         from outbound.reminders import TRIGGERS
         from outbound.reports import REPORT
@@ -47,5 +47,6 @@ class OutboundConfig(AppConfig):
                 },
                 foreign_participants=False,
                 retention_clear=passports_clear,
+                document_people=document_people,
             )
         )

@@ -115,6 +115,10 @@ class CaseKind:
     # outbound trip's officials) on those of its cases past their retention period (the retention
     # task gives them); returns how many records it cleared. None: it keeps none.
     retention_clear: Callable[[QuerySet[Case]], int] | None = None
+    # Who the documents drafted from a case (ttdn.documents.context) list as its people, in rows of
+    # the participants' keys (is_head, name, role, position, organisation, country), for a kind
+    # whose people are not participants (an outbound trip's officials). None: the participants.
+    document_people: Callable[[Case], list[dict[str, str]]] | None = None
 
 
 _registry: dict[str, CaseKind] = {}
