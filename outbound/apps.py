@@ -9,11 +9,11 @@ class OutboundConfig(AppConfig):
     def ready(self) -> None:
         from outbound.deadlines import REPORT_TIMER
         from outbound.models import KIND
-        from outbound.panel import outbound_detail_context
+        from outbound.panel import document_people, outbound_detail_context
         from outbound.policy import has_members
         from outbound.reminders import TRIGGERS
         from outbound.reports import REPORT
-        from outbound.services import MEMBER_ADDED, MEMBER_REMOVED, PASSPORT_RECORDED
+        from outbound.services import MEMBER_ADDED, MEMBER_REMOVED, PASSPORT_RECORDED, passports_clear
         from ttdn.cases import kinds
 
         kinds.register(
@@ -46,5 +46,7 @@ class OutboundConfig(AppConfig):
                     PASSPORT_RECORDED: _("passport recorded"),
                 },
                 foreign_participants=False,
+                retention_clear=passports_clear,
+                document_people=document_people,
             )
         )

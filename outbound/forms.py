@@ -62,6 +62,7 @@ class OutboundForm(CaseForm):
             }
         super().__init__(*args, **kwargs)
         del self.fields["direction"]  # always outbound (the service sets it)
+        del self.fields["guest_language"]  # no foreign guests' print-outs (the case keeps its default)
         self.fields["countries"].required = True
         self.fields["countries"].help_text = _("The countries the delegation travels to.")
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from outbound.deadlines import passport_return_due
 from outbound.models import OutboundTrip, TripMember
 from ttdn.cases.identity import identity_visible, mask_passport
@@ -55,3 +57,19 @@ def outbound_detail_context(case: Case, user: Any) -> dict[str, Any]:
         "passport_return_due": passport_return_due(start=case.start_date, end=case.end_date),
         "outbound_report_due": report_due_date(case),
     }
+
+
+def document_people(case: Case) -> list[dict[str, str]]:
+    """The members as the documents list people (``CaseKind.document_people``): the head first."""
+    members = TripMember.objects.filter(trip__case=case).select_related("official__agency")
+    return [
+        {
+            "is_head": "yes" if member.role == TripMember.Role.HEAD else "",
+            "name": member.official.full_name,
+            "role": member.get_role_display(),
+            "position": member.official.position,
+            "organisation": member.official.agency.name,
+            "country": str(_("Viet Nam")),
+        }
+        for member in members
+    ]

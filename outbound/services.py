@@ -7,6 +7,7 @@ import datetime
 from dataclasses import dataclass, fields
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from outbound.models import KIND, HeadLevel, Official, OutboundTrip, TripMember, TripPassport
@@ -145,3 +146,13 @@ def passport_save(*, actor: User, case: Case, member: TripMember, data: Passport
         data={"passport": passport.pk, "handed_back": bool(passport.handed_back_on)},
     )
     return passport
+
+
+def passports_clear(cases: QuerySet[Case]) -> int:
+    """Retention (``CaseKind.retention_clear``): the passport numbers of the trips past their
+    period are cleared (their kind and dates stay; the history never held the numbers)."""
+    return (
+        TripPassport.objects.filter(member__trip__case__in=cases)
+        .exclude(number_hash="")
+        .update(number="", number_hash="")
+    )

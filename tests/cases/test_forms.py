@@ -90,3 +90,18 @@ def test_a_picked_person_with_another_passport_typed_is_refused(client: Client, 
     assert response.status_code == 400
     assert "Aiko Sato đã đăng ký với hộ chiếu khác" in response.content.decode()
     assert Case.objects.count() == cases
+
+
+def test_an_editor_without_foreign_participants_ignores_them_and_keeps_the_case_s(protocol) -> None:
+    """``CaseKind.foreign_participants = False``: the editor has no participants to validate and
+    gives none to save (``None``: the case's stay as they are), whatever the post holds."""
+    from ttdn.cases.forms import CaseEditor
+
+    case = make_delegation(actor=protocol, participants=1)
+    data = {key: value for key, value in _form(protocol).items() if not key.startswith("participants-")}
+
+    editor = CaseEditor(data, case=case, user=protocol, foreign_participants=False)
+
+    assert editor.is_valid(), editor.form.errors
+    assert editor.case_data().participants is None and editor.warnings == []
+    assert CaseEditor(data, case=case, user=protocol).is_valid() is False  # the management form is missing

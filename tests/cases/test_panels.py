@@ -45,3 +45,26 @@ def test_host_staff_see_the_precedence_but_neither_the_money_nor_the_badges(
     for anchor in ("#print-for-guests", "#budget", "#gifts"):
         assert f'href="{anchor}"' not in menu
         assert f'id="{anchor[1:]}"' not in body
+
+
+def test_a_kind_without_foreign_guests_gets_no_guests_panels_but_keeps_the_others(
+    client, protocol, monkeypatch
+) -> None:
+    """``CaseKind.foreign_participants = False``: the guests-only panels (precedence, print-outs
+    for the guests, reception budget) are left out, menu entry and all; the gifts stay; the page
+    has no participants section for a case that has none."""
+    import dataclasses
+
+    from ttdn.cases import kinds
+
+    case = make_delegation(actor=protocol, participants=0)
+    without_guests = dataclasses.replace(kinds.get(case.kind), foreign_participants=False)
+    monkeypatch.setitem(kinds._registry, case.kind, without_guests)
+    client.force_login(protocol)
+
+    body = client.get(case.get_absolute_url()).content.decode()
+
+    menu = _menu(body)
+    assert all(f'href="{anchor}"' not in menu for anchor in HOSTING[:3])
+    assert 'href="#gifts"' in menu and 'href="#participants"' not in menu
+    assert all(f'id="{anchor[1:]}"' not in body for anchor in [*HOSTING[:3], "#participants"])

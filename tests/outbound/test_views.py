@@ -186,3 +186,39 @@ def test_a_trip_is_submitted_once_its_head_is_a_member(protocol) -> None:
     with pytest.raises(CaseError, match="head of the delegation"):
         case_transition(actor=protocol, case=empty, name="submit")
     assert case_transition(actor=protocol, case=headed, name="submit").status == "submitted"
+
+
+def test_the_edit_page_shows_the_trip_and_saves_its_changes(client: Client, protocol) -> None:
+    client.force_login(protocol)
+    client.post(reverse("outbound:create"), _form(protocol))
+    case = Case.objects.get()
+    url = reverse("outbound:edit", kwargs={"pk": case.pk})
+
+    form = client.get(url).context["form"]
+    assert form.initial["mission_abroad"] == "Đại sứ quán Việt Nam tại Nhật Bản"
+
+    response = client.post(url, _form(protocol, funding="mixed", gifts_carried="Chè Shan tuyết"))
+    assert response.status_code == 302
+    trip = OutboundTrip.objects.get(case=case)
+    assert (trip.funding, trip.gifts_carried) == ("mixed", "Chè Shan tuyết")
+    assert Case.objects.get(pk=case.pk).direction == "outbound"
+
+
+def test_the_materials_carried_are_part_of_the_police_review(protocol) -> None:
+    from outbound.services import TripData, outbound_trip_update
+    from tests.factories import police_clear
+    from ttdn.cases.errors import ReviewReopenNeeded
+    from ttdn.cases.services.cases import CaseData
+    from ttdn.cases.services.workflow import case_transition
+
+    case = police_clear(
+        case_transition(actor=protocol, case=make_outbound_trip(actor=protocol, members=1), name="submit")
+    )
+    trip = OutboundTrip.objects.get(case=case)
+    changed = TripData(head_level=trip.head_level, funding=trip.funding, materials_carried="Bản đồ quy hoạch")
+
+    with pytest.raises(ReviewReopenNeeded):
+        outbound_trip_update(
+            actor=protocol, case=case, data=CaseData(fields={}), trip=changed, reopen_confirmed=False
+        )
+    assert OutboundTrip.objects.get(case=case).materials_carried == ""

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.functional import Promise
 
 if TYPE_CHECKING:
@@ -115,6 +115,14 @@ class CaseKind:
     # for their opinion): given case ids, the (case id, agency id) pairs; the core writes their
     # grants with the hosts' (ttdn.cases.permissions.sync_host_grants).
     agencies_seeing: Callable[[Sequence[int]], Iterable[tuple[int, int]]] | None = None
+    # Clears the identity data the kind keeps outside the persons (e.g. the passports of an
+    # outbound trip's officials) on those of its cases past their retention period (the retention
+    # task gives them); returns how many records it cleared. None: it keeps none.
+    retention_clear: Callable[[QuerySet[Case]], int] | None = None
+    # Who the documents drafted from a case (ttdn.documents.context) list as its people, in rows of
+    # the participants' keys (is_head, name, role, position, organisation, country), for a kind
+    # whose people are not participants (an outbound trip's officials). None: the participants.
+    document_people: Callable[[Case], list[dict[str, str]]] | None = None
 
 
 _registry: dict[str, CaseKind] = {}

@@ -15,6 +15,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ttdn.cases import kinds
 from ttdn.cases.models import Case, Participant, PostVisitReport, Review
 from ttdn.documents import dates
 from ttdn.documents.models import Document, Register
@@ -105,6 +106,9 @@ def _programme(case: Case) -> list[dict[str, Any]]:
 
 
 def _participants(case: Case) -> list[dict[str, str]]:
+    kind = kinds.get(case.kind) if case.kind in kinds.codes() else None
+    if kind is not None and kind.document_people is not None:
+        return kind.document_people(case)
     rows = case.participants.select_related("person__organisation").order_by("order", "pk")
     return [
         {

@@ -9,6 +9,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ttdn.cases import kinds
 from ttdn.cases.models import Case, PostVisitReport, Review
 from ttdn.documents.errors import MissingForTemplate
 
@@ -23,6 +24,14 @@ class Requirement:
 DECIDED = (Review.Status.CLEARED, Review.Status.CLEARED_WITH_CONDITIONS, Review.Status.NOT_CLEARED)
 
 
+def _has_people(case: Case) -> bool:
+    """Participants, or the people a kind lists instead (``CaseKind.document_people``)."""
+    kind = kinds.get(case.kind) if case.kind in kinds.codes() else None
+    if kind is not None and kind.document_people is not None:
+        return bool(kind.document_people(case))
+    return case.participants.exists()
+
+
 def _has_decided_review(case: Case) -> bool:
     return case.reviews.filter(status__in=DECIDED).exists()
 
@@ -31,7 +40,7 @@ REQUIREMENTS: dict[str, Requirement] = {
     requirement.code: requirement
     for requirement in (
         Requirement("counterpart", _("a counterpart"), lambda case: case.counterpart_id is not None),
-        Requirement("participants", _("participants"), lambda case: case.participants.exists()),
+        Requirement("participants", _("participants"), _has_people),
         Requirement("programme", _("a programme"), lambda case: case.programme_items.exists()),
         Requirement(
             "request_letter", _("the request letter's number"), lambda case: bool(case.request_letter_number)

@@ -141,3 +141,15 @@ def people_anonymise_due(*, now: datetime.datetime | None = None) -> int:
             )
             cases_refresh_search_text(case_ids=case_ids)
             done += len(ids)
+
+
+def kinds_records_clear_due(*, now: datetime.datetime | None = None) -> int:
+    """Have each kind clear the identity data it keeps outside the persons on its cases past
+    retention (``CaseKind.retention_clear``); returns how many records were cleared."""
+    now = now or timezone.now()
+    cleared = 0
+    for kind in kinds.all_kinds():
+        if kind.retention_clear is not None:
+            with transaction.atomic():
+                cleared += kind.retention_clear(cases_past_retention(now=now).filter(kind=kind.code))
+    return cleared
