@@ -23,7 +23,7 @@ class ConsultedAgencySerializer(serializers.Serializer):
     agency = serializers.CharField(read_only=True)
     asked_on = serializers.DateField(read_only=True)
     due_on = serializers.DateField(read_only=True)
-    answered_on = serializers.DateField(read_only=True)
+    answered_on = serializers.DateField(read_only=True, allow_null=True)
     opinion = serializers.CharField(read_only=True)
 
 
@@ -47,7 +47,7 @@ class ConferenceSerializer(CaseSerializer):
     sensitive_note = serializers.CharField(required=False, allow_blank=True)
     approval_rule = serializers.IntegerField(help_text="Id of the approval rule (the admins' list).")
     dossier_submitted_on = serializers.DateField(required=False, allow_null=True)
-    dossier_due_on = serializers.DateField(read_only=True)
+    dossier_due_on = serializers.DateField(read_only=True, allow_null=True)
     consulted_agencies = ConsultedAgencySerializer(many=True, read_only=True)
 
     def kind_fields(self, case: Case) -> dict[str, Any]:

@@ -10,7 +10,7 @@ class ConferencesConfig(AppConfig):
         from conferences.deadlines import REPORT_TIMER
         from conferences.models import KIND
         from conferences.panels import conference_detail_context
-        from conferences.policy import may_consult, may_record_opinion
+        from conferences.policy import REVIEW_CHECKLIST, may_consult, may_record_opinion
         from conferences.reminders import TRIGGERS
         from conferences.reports import REPORT
         from conferences.services import (
@@ -37,6 +37,7 @@ class ConferencesConfig(AppConfig):
                 detail_context=conference_detail_context,
                 report=REPORT,
                 reviewed_fields=("topic", "venue", "mode", "sensitive_topics", "co_organisers"),
+                review_checklist=REVIEW_CHECKLIST,
                 report_timer=REPORT_TIMER,
                 conditions={"approve": [police_opinion_given]},
                 abilities={"consult": may_consult, "record_opinion": may_record_opinion},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from conferences.models import KIND
 from ttdn.accounts.models import User
@@ -50,3 +51,13 @@ def may_record_opinion(*, user: User, case: Case) -> Refusal | None:
 def may_answer_for(*, user: User, agency_id: int) -> bool:
     """Whether ``user`` may record the answer of the agency ``agency_id`` (protocol for any)."""
     return has_role(user, Role.PROTOCOL) or (has_role(user, Role.AGENCY) and user.agency_id == agency_id)
+
+
+# The police's checklist for a conference (ttdn.cases.review_checklist): the core's four items,
+# said of a conference.
+REVIEW_CHECKLIST = (
+    ("materials_checked", _lazy("Papers, presentations and materials checked for state secrets")),
+    ("programme_avoids_restricted_areas", _lazy("Venue and field visits avoid restricted areas")),
+    ("hosts_briefed", _lazy("Organiser and Vietnamese speakers briefed on secrecy")),
+    ("recording_restrictions_stated", _lazy("Recording, filming and livestreaming restrictions stated")),
+)

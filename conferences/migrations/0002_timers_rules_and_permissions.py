@@ -1,7 +1,8 @@
 """The conferences' defaults, each editable by the admins afterwards: the timers of Decision
 06/2020/QĐ-TTg (calendar days where it says "ngày", working days for the opinions), the two
-approving authorities, the reminder rules, and the roles' permissions. Every figure is marked for
-the office to check against the decision's text."""
+approving authorities, the reminder rules, the retention period of the participants' identity
+data, and the roles' permissions. Every figure is marked for the office to check against the
+decision's text."""
 
 from django.db import migrations
 
@@ -59,6 +60,9 @@ def create(apps, schema_editor):
             code=code,
             defaults={"name": name, "trigger": trigger, "offset": offset, "day_kind": day_kind, "audiences": audiences},
         )
+    # How long the participants' identity data is kept after the case closes, as for delegations
+    # (admin: Retention periods of personal data; to be checked by the Office).
+    apps.get_model("cases", "RetentionPeriod").objects.get_or_create(kind="conference", defaults={"years": 5})
     grant_role_permissions(apps, ROLE_PERMISSIONS)
 
 

@@ -12,26 +12,16 @@ import pytest
 from conferences.models import Conference
 from conferences.services import consultation_add, opinion_record
 from tests.factories import approve, make_agency, make_conference
+from tests.notifications.sweeps import sent, sweep_on
 from ttdn.accounts.roles import Role
 from ttdn.cases.services.cases import case_record_decision
 from ttdn.cases.services.workflow import case_complete, case_start
 from ttdn.notifications.messages import render
 from ttdn.notifications.models import Notification, ReminderRule
-from ttdn.notifications.sweep import reminders_sweep
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
 START = D(2027, 3, 3)  # the dossier is due Monday 1 February 2027
-
-
-def _sent(kind: str) -> list[tuple[str, str]]:
-    return sorted(Notification.objects.filter(kind=kind).values_list("recipient__username", "key"))
-
-
-def _sweep(*days: D) -> None:
-    for day in days:
-        reminders_sweep(today=day)
-        reminders_sweep(today=day)  # twice: nothing is said twice
 
 
 def test_the_default_rules_are_there_for_the_admins_to_edit() -> None:
@@ -48,11 +38,11 @@ def test_the_default_rules_are_there_for_the_admins_to_edit() -> None:
 def test_the_dossier_due_in_7_days_reminds_the_officer_once(protocol) -> None:
     case = make_conference(actor=protocol, start=START)
 
-    _sweep(D(2027, 1, 24))
-    assert _sent("conference_dossier_due") == []
-    _sweep(D(2027, 1, 25), D(2027, 1, 28))
+    sweep_on(D(2027, 1, 24))
+    assert sent("conference_dossier_due") == []
+    sweep_on(D(2027, 1, 25), D(2027, 1, 28))
 
-    assert _sent("conference_dossier_due") == [
+    assert sent("conference_dossier_due") == [
         (protocol.username, f"conference-dossier-due-7:{case.pk}:2027-02-01")
     ]
     message = render(Notification.objects.get(kind="conference_dossier_due"))
@@ -62,17 +52,17 @@ def test_the_dossier_due_in_7_days_reminds_the_officer_once(protocol) -> None:
 def test_the_dossier_overdue_reminds_from_the_next_day_until_it_is_submitted(protocol) -> None:
     case = make_conference(actor=protocol, start=START)
 
-    _sweep(D(2027, 2, 1))
-    assert _sent("conference_dossier_overdue") == []
-    _sweep(D(2027, 2, 2))
-    assert (protocol.username, f"conference-dossier-overdue:{case.pk}:2027-02-01") in _sent(
+    sweep_on(D(2027, 2, 1))
+    assert sent("conference_dossier_overdue") == []
+    sweep_on(D(2027, 2, 2))
+    assert (protocol.username, f"conference-dossier-overdue:{case.pk}:2027-02-01") in sent(
         "conference_dossier_overdue"
     )
 
     Notification.objects.all().delete()
     Conference.objects.filter(case=case).update(dossier_submitted_on=D(2027, 2, 3))
-    _sweep(D(2027, 2, 4), D(2027, 1, 28))
-    assert _sent("conference_dossier_overdue") == _sent("conference_dossier_due") == []
+    sweep_on(D(2027, 2, 4), D(2027, 1, 28))
+    assert sent("conference_dossier_overdue") == sent("conference_dossier_due") == []
 
 
 def test_an_opinion_due_after_tet_reminds_the_agency_asked_two_working_days_before(
@@ -85,12 +75,12 @@ def test_an_opinion_due_after_tet_reminds_the_agency_asked_two_working_days_befo
         actor=protocol, case=case, agency=asked, asked_on=D(2027, 2, 2)
     )  # due 18 Feb
 
-    _sweep(D(2027, 2, 15))
-    assert _sent("conference_opinion_due") == []
-    _sweep(D(2027, 2, 16))
+    sweep_on(D(2027, 2, 15))
+    assert sent("conference_opinion_due") == []
+    sweep_on(D(2027, 2, 16))
 
     key = f"conference-opinion-due-2:{consultation.pk}:2027-02-18"
-    assert _sent("conference_opinion_due") == sorted([(staff.username, key), (protocol.username, key)])
+    assert sent("conference_opinion_due") == sorted([(staff.username, key), (protocol.username, key)])
 
 
 def test_an_opinion_overdue_reminds_until_it_is_given(make_user, protocol) -> None:
@@ -99,17 +89,17 @@ def test_an_opinion_overdue_reminds_until_it_is_given(make_user, protocol) -> No
     case = make_conference(actor=protocol, start=START)
     consultation = consultation_add(actor=protocol, case=case, agency=asked, asked_on=D(2027, 2, 2))
 
-    _sweep(D(2027, 2, 18))
-    assert _sent("conference_opinion_overdue") == []
-    _sweep(D(2027, 2, 19))
-    assert (staff.username, f"conference-opinion-overdue:{consultation.pk}:2027-02-18") in _sent(
+    sweep_on(D(2027, 2, 18))
+    assert sent("conference_opinion_overdue") == []
+    sweep_on(D(2027, 2, 19))
+    assert (staff.username, f"conference-opinion-overdue:{consultation.pk}:2027-02-18") in sent(
         "conference_opinion_overdue"
     )
 
     Notification.objects.all().delete()
     opinion_record(actor=staff, consultation=consultation, answered_on=D(2027, 2, 19), opinion="Đồng ý.")
-    _sweep(D(2027, 2, 22))
-    assert _sent("conference_opinion_overdue") == []
+    sweep_on(D(2027, 2, 22))
+    assert sent("conference_opinion_overdue") == []
 
 
 def test_the_report_after_the_event_is_due_by_the_kind_s_timer(protocol, leader) -> None:
@@ -119,8 +109,8 @@ def test_the_report_after_the_event_is_due_by_the_kind_s_timer(protocol, leader)
     case = case_complete(actor=protocol, case=case_start(actor=protocol, case=case))
     report = case.follow_ups.get()  # due Wednesday 17 February: 15 days, Tết included
 
-    _sweep(D(2027, 2, 12))
-    assert _sent("report_due") == []
-    _sweep(D(2027, 2, 15))  # two working days before
+    sweep_on(D(2027, 2, 12))
+    assert sent("report_due") == []
+    sweep_on(D(2027, 2, 15))  # two working days before
 
-    assert (protocol.username, f"report-due:{report.pk}:2027-02-17") in _sent("report_due")
+    assert (protocol.username, f"report-due:{report.pk}:2027-02-17") in sent("report_due")

@@ -172,3 +172,20 @@ def test_a_conference_is_always_an_inbound_case(protocol) -> None:
     case = make_conference(actor=protocol, direction="outbound")
 
     assert case.direction == Case.Direction.INBOUND
+
+
+def test_the_police_check_a_conference_on_its_own_wording_of_the_core_items() -> None:
+    from ttdn.cases.review_checklist import checklist_for
+
+    items = checklist_for("conference")
+
+    assert [name for name, _label in items] == [
+        "materials_checked", "programme_avoids_restricted_areas", "hosts_briefed", "recording_restrictions_stated"
+    ]  # fmt: skip
+    assert "Papers, presentations" in str(items[0][1])
+
+
+def test_the_participants_identity_data_is_kept_5_years_by_default() -> None:
+    from ttdn.cases.models import RetentionPeriod
+
+    assert RetentionPeriod.objects.get(kind="conference").years == 5

@@ -414,7 +414,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # One name for the participants' roles wherever a serializer offers them (cases, ranks).
-    "ENUM_NAME_OVERRIDES": {"ParticipantRoleEnum": "ttdn.cases.models.parties.Participant.Role"},
+    "ENUM_NAME_OVERRIDES": {
+        "ParticipantRoleEnum": "ttdn.cases.models.parties.Participant.Role",
+        # Two fields named "mode": the case's, and a conference's (mixed included).
+        "CaseModeEnum": "ttdn.cases.models.case.Case.Mode",
+        "ConferenceModeEnum": "conferences.models.Conference.Mode",
+    },
 }
 
 
