@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "ttdn.printouts",
     "ttdn.budget",
     "ttdn.gifts",
+    "ttdn.plans",
     "ttdn.api",
     "delegations",
     "press",
