@@ -48,11 +48,15 @@ def contributions_visible_to(user: AbstractBaseUser | AnonymousUser) -> QuerySet
 def request_list_for(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[ReportRequest]:
     """The list, with how many agencies were asked and how many have submitted (two counts in the
     list's one query)."""
-    return requests_visible_to(user).annotate(
-        asked=Count("contributions", distinct=True),
-        submitted=Count(
-            "contributions", filter=Q(contributions__status=Contribution.Status.SUBMITTED), distinct=True
-        ),
+    return (
+        requests_visible_to(user)
+        .annotate(
+            asked=Count("contributions", distinct=True),
+            submitted=Count(
+                "contributions", filter=Q(contributions__status=Contribution.Status.SUBMITTED), distinct=True
+            ),
+        )
+        .order_by("-period_end", "-pk")
     )
 
 

@@ -206,7 +206,11 @@ def contribution(request: HttpRequest, pk: int) -> HttpResponse:
     editable = policy.may_edit_contribution(user=user, contribution=item) is None
     form = ContributionForm(request.POST or None, instance=item)
     if request.method == "POST":
-        refuse(policy.may_edit_contribution(user=user, contribution=item))
+        refusal = policy.may_edit_contribution(user=user, contribution=item)
+        if refusal is not None and not refusal.by_role:  # submitted, or the report compiled
+            messages.error(request, refusal)
+            return redirect("reports:contribution", pk=item.pk)
+        refuse(refusal)
         submitting = request.POST.get("action") == "submit"
         if form.is_valid() and (not submitting or form.check_submit()):
             try:
