@@ -358,6 +358,7 @@ TTDN_DEMO_SEEDERS = [
     "ttdn.gifts.demo.seed",
     "ngos.demo.seed",
     "ngos.demo_projects.seed",
+    "ttdn.reports.contributions.demo.seed",
 ]
 
 # Agencies (by code) added as co-hosts of every press visit, besides the provincial police:
