@@ -4,6 +4,7 @@ not see is a 404, what their role may not do a 403, a state that forbids it a 40
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -172,35 +173,26 @@ class ContributionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     def get_queryset(self) -> QuerySet[Contribution]:
         return contributions_visible_to(self.request.user).select_related("agency").order_by("request", "pk")
 
-    def _texts(self, request: Request, contribution: Contribution) -> dict[str, str]:
-        texts = ContributionTextsSerializer(data=request.data)
-        texts.is_valid(raise_exception=True)
-        return {name: texts.validated_data.get(name, getattr(contribution, name)) for name in TEXTS}
-
-    @extend_schema(request=ContributionTextsSerializer, responses={200: ContributionSerializer})
-    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+    def _write(self, request: Request, service: Callable[..., Contribution]) -> Response:
+        """Save or submit the contribution with the texts given (the others kept as they are)."""
         user = api_user(request)
         contribution = self.get_object()
         refuse(policy.may_edit_contribution(user=user, contribution=contribution))
+        texts = ContributionTextsSerializer(data=request.data)
+        texts.is_valid(raise_exception=True)
+        given = {name: texts.validated_data.get(name, getattr(contribution, name)) for name in TEXTS}
         try:
-            saved = services.contribution_save(
-                actor=user, contribution=contribution, texts=self._texts(request, contribution)
-            )
+            written = service(actor=user, contribution=contribution, texts=given)
         except DjangoValidationError as error:
             raise _bad_input(error) from error
-        return Response(self.get_serializer(saved).data)
+        return Response(self.get_serializer(written).data)
+
+    @extend_schema(request=ContributionTextsSerializer, responses={200: ContributionSerializer})
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        return self._write(request, services.contribution_save)
 
     @extend_schema(request=ContributionTextsSerializer, responses={200: ContributionSerializer})
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str | None = None) -> Response:
         """Submit (with the texts given, if any): it can no longer be changed."""
-        user = api_user(request)
-        contribution = self.get_object()
-        refuse(policy.may_edit_contribution(user=user, contribution=contribution))
-        try:
-            submitted = services.contribution_submit(
-                actor=user, contribution=contribution, texts=self._texts(request, contribution)
-            )
-        except DjangoValidationError as error:
-            raise _bad_input(error) from error
-        return Response(self.get_serializer(submitted).data)
+        return self._write(request, services.contribution_submit)
