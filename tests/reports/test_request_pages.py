@@ -7,15 +7,24 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import make_agency
-from tests.reports.requests_fixtures import asked
+from tests.reports.requests_fixtures import Q1_DECREE09, asked
 from ttdn.accounts.roles import Role
 from ttdn.notifications.models import Notification
 from ttdn.notifications.sweep import reminders_sweep
 from ttdn.reports.contributions.selectors import contributions_visible_to, requests_visible_to
-from ttdn.reports.contributions.services import contribution_submit, request_compile
+from ttdn.reports.contributions.services import (
+    RequestData,
+    contribution_submit,
+    request_compile,
+    request_create,
+    request_remind,
+    request_send,
+)
 from ttdn.reports.models import Contribution, ContributionReminder, ReportRequest
 
 pytestmark = pytest.mark.django_db
@@ -206,3 +215,27 @@ def test_the_compiled_report_downloads_for_whoever_sees_the_request(
     page = client.get(_detail(setup.request.pk))
     assert page.context["issue_form"] is not None
     assert ".../BC-VP" in page.content.decode()
+
+
+def _queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_list_and_the_request_page_take_as_many_queries_for_many_rows(
+    setup, client, protocol, make_user
+) -> None:
+    client.force_login(protocol)
+    detail = _detail(setup.request.pk)
+    _queries(client, reverse("reports:request_list"))  # the session's first reads, once
+    before = (_queries(client, reverse("reports:request_list")), _queries(client, detail))
+    for n in range(4):
+        agency = make_agency(code=f"xa-{n}")
+        make_user(Role.AGENCY, agency=agency)
+        request = request_create(actor=protocol, data=RequestData(title=f"Báo cáo {n}", period=Q1_DECREE09,
+                                 due_on=datetime.date(2026, 3, 10), agencies=[agency, setup.culture]))  # fmt: skip
+        request_send(actor=protocol, request=request)
+        Contribution.objects.create(request=setup.request, agency=agency)
+    request_remind(actor=protocol, request=setup.request)
+    assert (_queries(client, reverse("reports:request_list")), _queries(client, detail)) == before
