@@ -205,7 +205,8 @@ def table(
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
-    for cell, header in zip(grid.rows[0].cells, headers, strict=True):
+    for cell, header, width in zip(grid.rows[0].cells, headers, widths_cm, strict=True):
+        cell.width = Cm(width)  # LibreOffice takes the columns' widths from the first row
         cell.paragraphs[0].alignment = CENTER
         run = cell.paragraphs[0].add_run(header)
         run.bold, run.font.size = True, Pt(12)

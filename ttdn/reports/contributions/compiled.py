@@ -138,15 +138,13 @@ def _figures(doc: Any, figures: dict[str, Any]) -> None:
          enumerate(exports.summary_rows(figures), 1)],
     )  # fmt: skip
     tables = [table for table in exports.breakdowns(figures) if table[3]]
-    for index, (_key, title, header, rows) in enumerate(tables, 2):
+    for index, (key, title, header, rows) in enumerate(tables, 2):
+        if key == "by_month":  # 2026-03 as the documents write it: 03/2026
+            rows = [(month, [f"{month[5:]}/{month[:4]}", *cells[1:]]) for month, cells in rows]
         L.text(doc, f"{index}. {title}", italic=True, before=6, after=4)
-        width = 15.5 / len(header)
-        L.table(
-            doc,
-            [str(h) for h in header],
-            [width] * len(header),
-            [[str(cell) for cell in cells] for _k, cells in rows],
-        )
+        # The first column names the row; the others hold figures.
+        widths = [15.5 - 2.8 * (len(header) - 1), *([2.8] * (len(header) - 1))]
+        L.table(doc, [str(h) for h in header], widths, [[str(cell) for cell in cells] for _k, cells in rows])
 
 
 def _by_agency(doc: Any, submitted: list[Contribution], name: str) -> None:

@@ -5,15 +5,16 @@ raises ``CaseError`` / ``ValidationError`` with a translated message and changes
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ttdn.accounts.models import Agency, User
@@ -61,6 +62,12 @@ def _notify_agency(contribution: Contribution, *, kind: str, key: str) -> int:
     )
 
 
+def _in_vietnamese(text: Callable[[], str]) -> str:
+    """The record's own wording (the notifications quote it): the system's language, Vietnamese."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return text()
+
+
 @dataclass(frozen=True)
 class RequestData:
     title: str
@@ -87,7 +94,7 @@ def request_create(*, actor: User, data: RequestData) -> ReportRequest:
         period_half=period.half,
         period_start=period.start,
         period_end=period.end,
-        period_label=period.label()[:120],
+        period_label=_in_vietnamese(period.label)[:120],
         due_on=data.due_on,
         instructions=data.instructions.strip(),
         created_by=actor,
