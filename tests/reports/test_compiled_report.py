@@ -8,10 +8,15 @@ import datetime
 import io
 
 import pytest
+from django.urls import reverse
 from docx import Document as open_docx
+from pypdf import PdfReader
 
 from tests.factories import approve, make_delegation, make_press_visit
+from tests.fixtures.services import require_soffice
 from tests.reports.requests_fixtures import asked
+from ttdn.documents.models import Document
+from ttdn.documents.services import document_convert
 from ttdn.notifications.models import Notification
 from ttdn.plans.models import Plan, PlanTask, TaskProgress
 from ttdn.reports.contributions.services import (
@@ -142,3 +147,26 @@ def test_issuing_numbers_the_compiled_report_in_the_register(quarter, protocol) 
     assert "ngày 16 tháng 3 năm 2026" in heading
     closing = "\n".join(cell for table in tables for row in table for cell in row)
     assert "- Bộ Ngoại giao;" in closing and "Nguyễn Văn A" in closing
+
+
+def test_the_compiled_report_becomes_an_a4_pdf_in_vietnamese(
+    quarter, protocol, client, django_capture_on_commit_callbacks
+) -> None:
+    require_soffice()
+    setup, _inside = quarter
+    with django_capture_on_commit_callbacks() as queued:
+        compiled = request_compile(actor=protocol, request=setup.request)
+    assert compiled.document is not None
+    assert len(queued) == 1  # the conversion, once committed (the worker's task)
+    document = compiled.document
+    assert (
+        document_convert(document_id=document.pk, generation=document.generation) == Document.Conversion.DONE
+    )
+    client.force_login(setup.culture_staff)
+    response = client.get(reverse("reports:request_download", kwargs={"pk": setup.request.pk, "file": "pdf"}))
+    assert response.status_code == 200
+    pdf = PdfReader(io.BytesIO(b"".join(response.streaming_content)))  # type: ignore[attr-defined]
+    first = pdf.pages[0]
+    assert (round(first.mediabox.width), round(first.mediabox.height)) == (595, 842)
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first.extract_text()
+    assert "Phụ lục I" in "".join(page.extract_text() for page in pdf.pages)
