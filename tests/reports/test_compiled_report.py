@@ -165,7 +165,7 @@ def test_the_compiled_report_becomes_an_a4_pdf_in_vietnamese(
     client.force_login(setup.culture_staff)
     response = client.get(reverse("reports:request_download", kwargs={"pk": setup.request.pk, "file": "pdf"}))
     assert response.status_code == 200
-    pdf = PdfReader(io.BytesIO(b"".join(response.streaming_content)))  # type: ignore[attr-defined]
+    pdf = PdfReader(io.BytesIO(b"".join(response.streaming_content)))
     first = pdf.pages[0]
     assert (round(first.mediabox.width), round(first.mediabox.height)) == (595, 842)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first.extract_text()
