@@ -13,6 +13,7 @@ from ttdn.cases.models.event import TEXT_MAX_LENGTH
 from ttdn.cases.review_checklist import checklist_names
 from ttdn.notifications.messages import render
 from ttdn.notifications.models import Notification
+from ttdn.reports.periods import Basis
 
 
 class TokenRequestSerializer(serializers.Serializer):
@@ -105,6 +106,8 @@ class FollowUpCloseSerializer(serializers.Serializer):
 class ReportQuerySerializer(serializers.Serializer):
     year = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
     quarter = serializers.IntegerField(required=False, min_value=1, max_value=4)
+    half = serializers.IntegerField(required=False, min_value=1, max_value=2)
+    basis = serializers.ChoiceField(choices=Basis.choices, required=False, default=Basis.CALENDAR)
     start = serializers.DateField(required=False)
     end = serializers.DateField(required=False)
 
@@ -116,7 +119,9 @@ class ReportQuerySerializer(serializers.Serializer):
             raise serializers.ValidationError(_("The end of the period is before its start."))
         if start and end and ((end - start).days > 3 * 366 or start.year < 2000 or end.year > 2100):
             raise serializers.ValidationError(_("A period is at most three years, between 2000 and 2100."))
-        if start and (attrs.get("year") or attrs.get("quarter")):
+        if attrs.get("quarter") and attrs.get("half"):
+            raise serializers.ValidationError(_("Give a quarter or a half-year, not both."))
+        if start and (attrs.get("year") or attrs.get("quarter") or attrs.get("half")):
             raise serializers.ValidationError(_("Give the year (and quarter) or two dates, not both."))
         if not start and not attrs.get("year"):
             raise serializers.ValidationError(_("Give the year (and quarter) or two dates."))

@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from ttdn.api import documents, events, seating, views
 from ttdn.budget import api as budget_api
 from ttdn.printouts.badges import api as badges
+from ttdn.reports.contributions import api as report_requests
 
 # Swagger UI (drf-spectacular-sidecar) adds one <style> element of its own: that exact element is
 # allowed by its hash on this page only; scripts stay 'self'. A new sidecar version may change
@@ -21,6 +22,8 @@ router.register("notifications", views.NotificationViewSet, basename="notificati
 router.register("follow-ups", views.FollowUpViewSet, basename="followup")
 router.register("reviews", views.ReviewViewSet, basename="review")
 router.register("documents", documents.DocumentViewSet, basename="document")
+router.register("report-requests", report_requests.ReportRequestViewSet, basename="report-request")
+router.register("contributions", report_requests.ContributionViewSet, basename="contribution")
 
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),

@@ -118,13 +118,22 @@ class FollowUpViewSet(
 
 
 class ReportView(APIView):
-    """The JSON of ``manage.py report``: the figures of a quarter, a year or two dates, counting
+    """The JSON of ``manage.py report``: the figures of a quarter, a half-year, a year (on the
+    calendar or Decree 09's basis) or two dates, counting
     only the cases the user may see."""
 
     @extend_schema(
         parameters=[
             OpenApiParameter("year", int),
             OpenApiParameter("quarter", int),
+            OpenApiParameter("half", int, description="1 or 2: a half-year instead of a quarter"),
+            OpenApiParameter(
+                "basis",
+                str,
+                enum=["calendar", "decree09"],
+                description="calendar (default), or decree09: Decree 09/2019/NĐ-CP's periods, "
+                "a quarter from the 15th of the month before it to the 14th of its last month",
+            ),
             OpenApiParameter("start", str, description="YYYY-MM-DD"),
             OpenApiParameter("end", str, description="YYYY-MM-DD"),
         ],

@@ -10,6 +10,16 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         from ttdn import navigation
         from ttdn.accounts.roles import Role
+        from ttdn.notifications import rules
+        from ttdn.reports.contributions import reminders
+
+        for trigger in reminders.TRIGGERS:
+            rules.register(trigger)
+        reminders.register_messages()
+        # Everyone with a role may be asked for a report (the police too); the selector decides.
+        navigation.register(
+            navigation.NavItem(_("Report requests"), "reports:request_list", roles=frozenset(Role))
+        )
 
         navigation.register(
             navigation.NavItem(

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "ttdn.printouts",
     "ttdn.budget",
     "ttdn.gifts",
+    "ttdn.plans",
     "ttdn.api",
     "delegations",
     # after delegations: the report lists outbound figures after the inbound ones
@@ -362,6 +363,7 @@ TTDN_DEMO_SEEDERS = [
     "ngos.demo.seed",
     "ngos.demo_projects.seed",
     "conferences.demo.seed",
+    "ttdn.reports.contributions.demo.seed",
 ]
 
 # Agencies (by code) added as co-hosts of every press visit, besides the provincial police:

@@ -120,9 +120,12 @@ def heading(
     body_lines: Sequence[tuple[str, bool]] = (("{{ parent_body }}", False), ("{{ issuing_body }}", True)),
     letter: bool = False,
     english: bool = False,
+    number_and_symbol: str = "{{ number_and_symbol }}",
+    date_line: str = "{{ date_line }}",
 ) -> None:
     """The heading: the issuing body and the number at the left, the national title, the motto
-    and the place and date at the right; a letter has its summary (V/v ...) under its number."""
+    and the place and date at the right; a letter has its summary (V/v ...) under its number.
+    A document drawn by code rather than filled as a template gives its number and date line."""
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _columns(table, [6.9, 9.6])
@@ -130,7 +133,7 @@ def heading(
     for content, bold in body_lines:
         text(left, content, size=13, bold=bold, align=CENTER)
     rule(left, inset_cm=2.0)
-    number = "No.: {{ number_and_symbol }}" if english else "Số: {{ number_and_symbol }}"
+    number = f"No.: {number_and_symbol}" if english else f"Số: {number_and_symbol}"
     text(left, number, size=13, align=CENTER, before=6)
     if letter:
         text(left, "V/v {{ summary }}", size=12, align=CENTER, before=4)
@@ -141,8 +144,6 @@ def heading(
         text(right, "SOCIALIST REPUBLIC OF VIET NAM", size=11, italic=True, align=CENTER, before=2)
         text(right, "Independence - Freedom - Happiness", size=11, italic=True, align=CENTER)
         date_line = "{{ place }}, {{ issue_date_en or '...' }}"
-    else:
-        date_line = "{{ date_line }}"
     text(right, date_line, size=14, italic=True, align=CENTER, before=8)
 
 
@@ -165,26 +166,33 @@ def closing(
     suggested_recipients: Sequence[str],
     archive: str = "Lưu: VT.",
     english: bool = False,
+    recipients: Sequence[str] | None = None,
+    signer: str = "{{ signer }}",
 ) -> None:
     """The recipients (bottom left) beside the signature block (bottom right). The recipients are
-    the document's own once issued, the template's suggestion in a draft; the archive line last."""
+    the document's own once issued, the template's suggestion in a draft; the archive line last.
+    A document drawn by code gives its ``recipients`` (none yet: the suggestion) and ``signer``."""
     table = doc.add_table(rows=1, cols=2)
     _columns(table, [7.5, 9.0])
     left, right = _emptied(table.rows[0].cells[0]), _emptied(table.rows[0].cells[1])
     text(left, "Recipients:" if english else "Nơi nhận:", size=12, bold=True, italic=True, before=12)
-    tag(left, "{%p if recipients %}")
-    tag(left, "{%p for recipient in recipients %}")
-    text(left, "- {{ recipient }};", size=11)
-    tag(left, "{%p endfor %}")
-    tag(left, "{%p else %}")
-    for suggestion in suggested_recipients:
-        text(left, f"- {suggestion};", size=11)
-    tag(left, "{%p endif %}")
+    if recipients is not None:
+        for line in recipients or suggested_recipients:
+            text(left, f"- {line};", size=11)
+    else:
+        tag(left, "{%p if recipients %}")
+        tag(left, "{%p for recipient in recipients %}")
+        text(left, "- {{ recipient }};", size=11)
+        tag(left, "{%p endfor %}")
+        tag(left, "{%p else %}")
+        for suggestion in suggested_recipients:
+            text(left, f"- {suggestion};", size=11)
+        tag(left, "{%p endif %}")
     text(left, f"- {archive}", size=11)
     for index, line in enumerate(authority):
         text(right, line, size=14, bold=True, align=CENTER, before=12 if index == 0 else 0)
     text(right, "", after=56)  # room for the signature and the seal
-    text(right, "{{ signer }}", size=14, bold=True, align=CENTER)
+    text(right, signer, size=14, bold=True, align=CENTER)
 
 
 def table(
@@ -197,7 +205,8 @@ def table(
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
-    for cell, header in zip(grid.rows[0].cells, headers, strict=True):
+    for cell, header, width in zip(grid.rows[0].cells, headers, widths_cm, strict=True):
+        cell.width = Cm(width)  # LibreOffice takes the columns' widths from the first row
         cell.paragraphs[0].alignment = CENTER
         run = cell.paragraphs[0].add_run(header)
         run.bold, run.font.size = True, Pt(12)

@@ -13,7 +13,7 @@ from django.utils import translation
 from ttdn.accounts.models import User
 from ttdn.reports import exports
 from ttdn.reports.case_table import case_rows
-from ttdn.reports.periods import Period
+from ttdn.reports.periods import Basis, Period
 from ttdn.reports.statistics import counted_cases, report_figures
 
 
@@ -25,11 +25,21 @@ def _date(value: str) -> datetime.date:
 
 
 class Command(BaseCommand):
-    help = "Print or write the report of a quarter, a year or two dates (JSON, CSV, XLSX or PDF)."
+    help = (
+        "Print or write the report of a quarter, a half-year, a year or two dates (JSON, CSV, XLSX or PDF)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--year", type=int)
         parser.add_argument("--quarter", type=int, choices=[1, 2, 3, 4])
+        parser.add_argument("--half", type=int, choices=[1, 2], help="A half-year instead of a quarter.")
+        parser.add_argument(
+            "--basis",
+            choices=Basis.values,
+            default=Basis.CALENDAR,
+            help="calendar (default) or decree09: Decree 09/2019/NĐ-CP's periods (Q1 2026 is "
+            "15/12/2025 to 14/03/2026).",
+        )
         parser.add_argument("--start", type=_date, help="YYYY-MM-DD (with --end, instead of --year)")
         parser.add_argument("--end", type=_date)
         parser.add_argument("--format", choices=["json", "csv", "xlsx", "pdf"], default="json")
@@ -82,17 +92,20 @@ class Command(BaseCommand):
 
     def _period(self, options: dict[str, Any]) -> Period:
         start, end, year, quarter = options["start"], options["end"], options["year"], options["quarter"]
+        half = options.get("half")
         if start or end:
             if not (start and end):
                 raise CommandError("Give both --start and --end.")
-            if year or quarter:
+            if year or quarter or half:
                 raise CommandError("Give --year (and --quarter) or --start and --end, not both.")
             if end < start:
                 raise CommandError("--end is before --start.")
         elif not year:
             raise CommandError("Give --year (and --quarter), or --start and --end.")
         try:
-            return Period.chosen(year=year, quarter=quarter, start=start, end=end)
+            return Period.chosen(
+                year=year, quarter=quarter, half=half, start=start, end=end, basis=options.get("basis")
+            )
         except ValueError as error:
             raise CommandError(str(error)) from error
 
