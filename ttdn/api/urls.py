@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from ttdn.api import documents, events, seating, views
 from ttdn.budget import api as budget_api
+from ttdn.plans import api as plans_api
 from ttdn.printouts.badges import api as badges
 
 # Swagger UI (drf-spectacular-sidecar) adds one <style> element of its own: that exact element is
@@ -21,6 +22,9 @@ router.register("notifications", views.NotificationViewSet, basename="notificati
 router.register("follow-ups", views.FollowUpViewSet, basename="followup")
 router.register("reviews", views.ReviewViewSet, basename="review")
 router.register("documents", documents.DocumentViewSet, basename="document")
+router.register("plans", plans_api.PlanViewSet, basename="plan")
+router.register("plan-tasks", plans_api.PlanTaskViewSet, basename="plan-task")
+router.register("task-progress", plans_api.TaskProgressViewSet, basename="task-progress")
 
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),

@@ -8,6 +8,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -34,6 +35,9 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:detail", kwargs={"pk": self.pk})
 
 
 class PlanTask(models.Model):
@@ -64,6 +68,9 @@ class PlanTask(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:task", kwargs={"pk": self.pk})
 
 
 class TaskProgress(models.Model):
