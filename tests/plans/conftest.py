@@ -34,7 +34,9 @@ class PlanWorld:
     stranger: User  # staff of an agency given no task
 
 
-def report(task: PlanTask, user: User, status: str = "in_progress", on: datetime.date | None = None) -> TaskProgress:
+def report(
+    task: PlanTask, user: User, status: str = "in_progress", on: datetime.date | None = None
+) -> TaskProgress:
     assert user.agency is not None
     return TaskProgress.objects.create(
         task=task,

@@ -48,7 +48,9 @@ def test_each_role_lists_exactly_what_it_opens(plan_world: PlanWorld, client: Cl
     task_ids = {getattr(plan_world, name).pk for name in tasks}
     shown_tasks: set[int] = set()
     for pk in plan_ids:
-        shown_tasks |= _links(client.get(reverse("plans:detail", args=[pk])).content.decode(), r'href="/plans/tasks/(\d+)/"')
+        shown_tasks |= _links(
+            client.get(reverse("plans:detail", args=[pk])).content.decode(), r'href="/plans/tasks/(\d+)/"'
+        )
     assert shown_tasks == task_ids
     for task in PlanTask.objects.all():
         assert client.get(task.get_absolute_url()).status_code == (200 if task.pk in task_ids else 404)
@@ -74,9 +76,11 @@ def test_agency_staff_report_progress_with_a_file_seen_by_protocol_not_by_others
     response = client.post(
         plan_world.shared.get_absolute_url(),
         {
-            "status": "in_progress", "text": "Đã tổ chức 2 hội nghị", "reported_on": "2026-02-03",
+            "status": "in_progress",
+            "text": "Đã tổ chức 2 hội nghị",
+            "reported_on": "2026-02-03",
             "attachments": [SimpleUploadedFile("bao-cao.pdf", PDF)],
-        },  # fmt: skip
+        },
     )
     assert response.status_code == 302
     progress = TaskProgress.objects.get()
@@ -127,16 +131,20 @@ def test_a_file_that_is_not_what_it_says_is_refused(
     response = client.post(
         plan_world.shared.get_absolute_url(),
         {
-            "status": "done", "text": "Xong", "reported_on": "2026-02-03",
+            "status": "done",
+            "text": "Xong",
+            "reported_on": "2026-02-03",
             "attachments": [SimpleUploadedFile("bao-cao.pdf", b"just text, no PDF")],
-        },  # fmt: skip
+        },
     )
     assert response.status_code == 200
     assert "PDF" in response.content.decode()
     assert not TaskProgress.objects.exists() and not ProgressFile.objects.exists()
 
 
-def test_protocol_creates_a_plan_and_a_task_agency_staff_may_not(plan_world: PlanWorld, client: Client) -> None:
+def test_protocol_creates_a_plan_and_a_task_agency_staff_may_not(
+    plan_world: PlanWorld, client: Client
+) -> None:
     client.force_login(plan_world.culture_staff)
     assert client.get(reverse("plans:add")).status_code == 403
     assert client.get(reverse("plans:edit", args=[plan_world.plan.pk])).status_code == 403
@@ -167,9 +175,12 @@ def test_plan_page_queries_stay_flat_as_tasks_and_reports_grow(plan_world: PlanW
             assert client.get(url).status_code == 200
         return len(queries)
 
+    count()  # the first request of the session reads what later ones find cached
     before = count()
     for number in range(10):
-        task = PlanTask.objects.create(plan=plan_world.plan, title=f"Nhiệm vụ {number}", due_on=datetime.date(2026, 9, 1))
+        task = PlanTask.objects.create(
+            plan=plan_world.plan, title=f"Nhiệm vụ {number}", due_on=datetime.date(2026, 9, 1)
+        )
         task.agencies.set([plan_world.culture, plan_world.district, plan_world.police])
         report(task, plan_world.culture_staff, "done")
         report(task, plan_world.district_staff)

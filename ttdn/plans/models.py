@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from ttdn.cases.storage import attachment_storage
@@ -78,8 +79,8 @@ class TaskProgress(models.Model):
 
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("Not started")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
+        IN_PROGRESS = "in_progress", pgettext_lazy("plan task", "In progress")
+        DONE = "done", pgettext_lazy("plan task", "Done")
         BLOCKED = "blocked", _("Blocked")
 
     task = models.ForeignKey(

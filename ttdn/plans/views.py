@@ -39,7 +39,9 @@ def _saved(form: forms.BaseForm, save: Any) -> bool:
     try:
         save()
     except ValidationError as error:
-        for field, errors in error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]:
+        for field, errors in (
+            error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
+        ):
             form.add_error(field if field in form.fields else None, errors)
         return False
     except PlanError as error:
