@@ -32,9 +32,13 @@ def agency_tasks_panel(user: User, today: datetime.date) -> dict[str, Any] | Non
             TaskProgress.objects.filter(agency=agency_id, task__in=[t.pk for t in tasks])
         )
     }
-    far = datetime.date.max
-    rows = sorted(
-        ((task, next_due(task, today), cell_of(latest.get(task.pk))) for task in tasks),
-        key=lambda row: (row[1] or far, row[0].pk),
-    )
+    rows = []
+    for task in tasks:
+        progress = latest.get(task.pk)
+        due = next_due(task, today)
+        finished = progress is not None and progress.status == TaskProgress.Status.DONE
+        # a task due once, past its date and not done: the most urgent, first
+        late = task.due_on if due is None and not task.recurrence and not finished else None
+        rows.append((task, due, late, cell_of(progress)))
+    rows.sort(key=lambda row: (row[2] is None, row[1] or row[2] or datetime.date.max, row[0].pk))
     return {"rows": rows[:DASHBOARD_ROWS], "count": len(rows)}
