@@ -3,6 +3,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from tests.plans.conftest import PlanWorld, report
 from ttdn.notifications.models import Notification
@@ -87,3 +89,13 @@ def test_a_quarterly_task_wants_a_report_in_each_period(plan_world: PlanWorld) -
         Notification.objects.get().key
         == f"plan-task-due-7:plan-task:{plan_world.district_only.pk}:2026-06-14"
     )
+
+
+def test_a_reminder_opens_the_task_and_reads_in_vietnamese(plan_world: PlanWorld, client: Client) -> None:
+    reminders_sweep(today=D(2026, 6, 25))
+    note = Notification.objects.get(recipient=plan_world.culture_staff)
+    client.force_login(plan_world.culture_staff)
+    listed = client.get(reverse("notifications:list")).content.decode()
+    assert "Nhiệm vụ “Quảng bá hình ảnh tỉnh” của Kế hoạch 57/KH-UBND đến hạn ngày 30/06/2026" in listed
+    response = client.post(reverse("notifications:open", args=[note.pk]))
+    assert response.status_code == 302 and response["Location"] == plan_world.shared.get_absolute_url()
