@@ -46,6 +46,8 @@ def test_the_api_lists_what_opens_and_hides_the_rest(plan_world: PlanWorld, role
     if role == "culture_staff":
         assert seen == {p.pk for p in progress if p.agency == plan_world.culture}
         assert _ids(client, "/api/v1/plan-tasks/") == {plan_world.shared.pk}
+        task = client.get(f"/api/v1/plan-tasks/{plan_world.shared.pk}/").json()
+        assert sorted(task["agencies"]) == sorted([plan_world.culture.code, plan_world.district.code])
     if role in ("protocol", "leader"):
         assert seen == {p.pk for p in progress}
     if role == "stranger":
@@ -64,6 +66,7 @@ def test_progress_is_created_for_the_user_s_agency_on_its_own_tasks(plan_world: 
     assert response.status_code == 201, response.content
     created = TaskProgress.objects.get(pk=response.json()["id"])
     assert (created.agency, created.author) == (plan_world.district, plan_world.district_staff)
+    assert response.json()["agency"] == plan_world.district.code
 
     unseen = {**body, "task": plan_world.police_only.pk}
     assert client.post("/api/v1/task-progress/", unseen, format="json").status_code == 404

@@ -16,6 +16,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from ttdn.accounts.models import Agency
 from ttdn.api.permissions import api_user
 from ttdn.plans import services
 from ttdn.plans.models import Plan, PlanTask, TaskProgress
@@ -29,12 +30,19 @@ class PlanSerializer(serializers.ModelSerializer[Plan]):
 
 
 class PlanTaskSerializer(serializers.ModelSerializer[PlanTask]):
+    agencies: serializers.SlugRelatedField[Agency] = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True
+    )
+
     class Meta:
         model = PlanTask
         fields = ["id", "plan", "title", "description", "agencies", "due_on", "recurrence", "expected_output"]
 
 
 class TaskProgressSerializer(serializers.ModelSerializer[TaskProgress]):
+    agency: serializers.SlugRelatedField[Agency] = serializers.SlugRelatedField(
+        slug_field="code", read_only=True
+    )
     files = serializers.SerializerMethodField(help_text="The names of the files attached (pages serve them).")
 
     class Meta:
