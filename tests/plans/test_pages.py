@@ -195,3 +195,17 @@ def test_the_home_page_lists_the_agency_s_tasks(plan_world: PlanWorld, client: C
     assert "Tập huấn TTĐN cấp xã" in body and "Bảo đảm an ninh TTĐN" not in body
     client.force_login(plan_world.leader)
     assert 'id="plan-tasks"' not in client.get("/").content.decode()
+
+
+def test_protocol_gives_a_task_to_other_agencies(plan_world: PlanWorld, client: Client) -> None:
+    client.force_login(plan_world.protocol)
+    url = reverse("plans:task_edit", args=[plan_world.plan.pk, plan_world.shared.pk])
+    assert client.get(url).status_code == 200
+    data = {"title": "Quảng bá hình ảnh tỉnh", "agencies": [plan_world.police.pk], "due_on": "2026-08-31"}
+    assert client.post(url, data).status_code == 302
+    assert list(plan_world.shared.agencies.all()) == [plan_world.police]
+    client.force_login(plan_world.culture_staff)  # no longer given it: gone from their pages
+    assert client.get(plan_world.shared.get_absolute_url()).status_code == 404
+    elsewhere = reverse("plans:task_edit", args=[plan_world.other_plan.pk, plan_world.shared.pk])
+    client.force_login(plan_world.protocol)
+    assert client.get(elsewhere).status_code == 404  # the task is not the other plan's
