@@ -141,13 +141,17 @@ def conference_update(
     case = case_update(
         actor=actor, case=case, data=data, kind_changed=changed, reopen_confirmed=reopen_confirmed
     )
-    for name in changed:
-        if name != "co_organisers":
-            setattr(record, name, values[name])
-    record.dossier_due_on = _due(case, conference)
-    record.full_clean()
-    stamp(record, actor)
-    record.save()
+    columns = [name for name in changed if name != "co_organisers"]
+    for name in columns:
+        setattr(record, name, values[name])
+    due = _due(case, conference)  # a new start, a new authority or a timer the admins changed
+    if due != record.dossier_due_on:
+        record.dossier_due_on = due
+        columns.append("dossier_due_on")
+    if columns:
+        record.full_clean()
+        stamp(record, actor)
+        record.save(update_fields=columns)
     if "co_organisers" in changed:
         record.co_organisers.set(conference.co_organisers)
     return case

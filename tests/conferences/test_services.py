@@ -189,3 +189,12 @@ def test_the_participants_identity_data_is_kept_5_years_by_default() -> None:
     from ttdn.cases.models import RetentionPeriod
 
     assert RetentionPeriod.objects.get(kind="conference").years == 5
+
+
+def test_an_edit_that_changes_nothing_of_the_conference_writes_no_history(protocol) -> None:
+    case = make_conference(actor=protocol)
+    record = Conference.objects.get(case=case)
+
+    conference_update(actor=protocol, case=case, data=case_data_as_now(case), conference=_as_now(case))
+
+    assert record.history.count() == 1

@@ -212,3 +212,37 @@ def test_the_api_creates_reads_and_patches_a_conference(protocol) -> None:
     assert patched.status_code == 200, patched.json()
     assert (patched.json()["venue"], patched.json()["mode"]) == ("Điểm cầu Tuyên Quang", "online")
     assert Case.objects.get().mode == "online"
+
+
+def test_each_role_opens_the_conference_s_pages_without_error_under_the_strict_policy(
+    make_user, protocol
+) -> None:
+    from tests.test_security_headers import assert_strict_csp
+
+    asked = make_agency()
+    case = make_conference(actor=protocol, sensitive_topics=True, mode="mixed")
+    consultation = consultation_add(actor=protocol, case=case, agency=asked, asked_on=START)
+    walkers = {
+        "protocol": (protocol, {200}),
+        "leader": (make_user(Role.LEADER), {200, 403}),
+        "admin": (make_user(Role.ADMIN, is_staff=True), {200, 403}),
+        "police": (make_user(Role.POLICE), {200, 403, 404}),
+        "asked": (make_user(Role.AGENCY, agency=asked), {200, 403}),
+        "lead agency": (make_user(Role.AGENCY, agency=case.lead_agency), {200, 403, 404}),
+    }
+    pages = [
+        case.get_absolute_url(),
+        reverse("conferences:edit", kwargs={"pk": case.pk}),
+        reverse("conferences:consultation_add", kwargs={"pk": case.pk}),
+        reverse("conferences:opinion_record", kwargs={"pk": case.pk, "consultation_pk": consultation.pk}),
+    ]
+    client = Client()
+    for name, (user, allowed) in walkers.items():
+        client.force_login(user)
+        for url in pages:
+            response = client.get(url)
+            assert response.status_code in allowed, (name, url, response.status_code)
+            if response.status_code == 200:
+                assert_strict_csp(response)
+    client.force_login(walkers["asked"][0])
+    assert client.get(case.get_absolute_url()).status_code == 200
