@@ -164,7 +164,12 @@ def make_agency(**fields: Any) -> Agency:
 
 def make_case_of_kind(kind: str, *, actor: User, **fields: Any) -> Case:
     """A case of any registered kind; a new kind must be added here for the policy tests."""
-    makers: dict[str, Callable[..., Case]] = {"delegation": make_delegation, "press": make_press_visit}
+    makers: dict[str, Callable[..., Case]] = {
+        "delegation": make_delegation,
+        "press": make_press_visit,
+        # with its head, as submitting needs
+        "outbound": lambda **values: make_outbound_trip(members=1, **values),
+    }
     if kind not in makers:
         raise LookupError(f"tests/factories.py cannot make a {kind!r} case yet")
     return makers[kind](actor=actor, **fields)
