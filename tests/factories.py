@@ -169,6 +169,8 @@ def make_case_of_kind(kind: str, *, actor: User, **fields: Any) -> Case:
         "delegation": make_delegation,
         "press": make_press_visit,
         "conference": make_conference,
+        # with its head, as submitting needs
+        "outbound": lambda **values: make_outbound_trip(members=1, **values),
     }
     if kind not in makers:
         raise LookupError(f"tests/factories.py cannot make a {kind!r} case yet")
