@@ -33,6 +33,7 @@ urlpatterns = [
     path("printouts/", include("ttdn.printouts.urls")),
     path("gifts/", include("ttdn.gifts.urls")),
     path("budget/", include("ttdn.budget.urls")),
+    path("plans/", include("ttdn.plans.urls")),
     path("api/v1/", include("ttdn.api.urls")),
     path("api/v1/", include(api_router.urls)),
     path("api/v1/", include("ngos.api_urls_registry")),

@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from ttdn.api import documents, events, seating, views
 from ttdn.budget import api as budget_api
+from ttdn.plans import api as plans_api
 from ttdn.printouts.badges import api as badges
 from ttdn.reports.contributions import api as report_requests
 
@@ -24,6 +25,9 @@ router.register("reviews", views.ReviewViewSet, basename="review")
 router.register("documents", documents.DocumentViewSet, basename="document")
 router.register("report-requests", report_requests.ReportRequestViewSet, basename="report-request")
 router.register("contributions", report_requests.ContributionViewSet, basename="contribution")
+router.register("plans", plans_api.PlanViewSet, basename="plan")
+router.register("plan-tasks", plans_api.PlanTaskViewSet, basename="plan-task")
+router.register("task-progress", plans_api.TaskProgressViewSet, basename="task-progress")
 
 urlpatterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),

@@ -8,7 +8,9 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from ttdn.cases.storage import attachment_storage
@@ -34,6 +36,9 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:detail", kwargs={"pk": self.pk})
 
 
 class PlanTask(models.Model):
@@ -65,14 +70,17 @@ class PlanTask(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("plans:task", kwargs={"pk": self.pk})
+
 
 class TaskProgress(models.Model):
     """One progress update an agency's staff give on a task (the latest one is its status)."""
 
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", _("Not started")
-        IN_PROGRESS = "in_progress", _("In progress")
-        DONE = "done", _("Done")
+        IN_PROGRESS = "in_progress", pgettext_lazy("plan task", "In progress")
+        DONE = "done", pgettext_lazy("plan task", "Done")
         BLOCKED = "blocked", _("Blocked")
 
     task = models.ForeignKey(

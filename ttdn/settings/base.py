@@ -356,6 +356,7 @@ TTDN_DEMO_SEEDERS = [
     "ttdn.printouts.demo.seed",
     "ttdn.budget.demo.seed",
     "ttdn.gifts.demo.seed",
+    "ttdn.plans.demo.seed",
     "ngos.demo.seed",
     "ngos.demo_projects.seed",
     "ttdn.reports.contributions.demo.seed",

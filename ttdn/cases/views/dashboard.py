@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from ttdn.accounts.roles import Role, roles_of
 from ttdn.cases import kinds
+from ttdn.cases.dashboard_panels import dashboard_panels_for
 from ttdn.cases.policy import may_create_case
 from ttdn.cases.selectors import DASHBOARD_ROWS, REVIEW_DUE_SOON_WORKING_DAYS, dashboard_for, followups_for
 from ttdn.cases.services.workflow import TRANSITIONS, signer_of
@@ -44,5 +45,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "rejectable": rejectable,
             "signer": signer_of(user) if leader else "",
             "due_soon_days": REVIEW_DUE_SOON_WORKING_DAYS,
+            "panels": dashboard_panels_for(user=user, today=today),
         },
     )
