@@ -5,18 +5,14 @@ database keeps, else a 400 naming the parameter (never a 500 for "²" or a numbe
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
 from ttdn.accounts.models import User
 
 MAX_ID = 2**31 - 1
-SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 def api_user(request: Request) -> User:
@@ -40,13 +36,3 @@ def query_number(request: Request, name: str) -> int | None:
     except DjangoValidationError as error:
         raise ValidationError({name: error.messages}) from error
     return number
-
-
-class CodeRelatedField(serializers.SlugRelatedField):
-    """A record named by its code (a slug): anything else is "no such record", a 400 — never a
-    lookup of a value PostgreSQL refuses (a NUL character) that would end in a 500."""
-
-    def to_internal_value(self, data: object) -> object:
-        if not isinstance(data, str) or not SLUG.fullmatch(data):
-            self.fail("does_not_exist", slug_name=self.slug_field, value=str(data)[:64])
-        return super().to_internal_value(data)

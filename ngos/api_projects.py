@@ -19,7 +19,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from ngos.api_params import CodeRelatedField, api_user, bad_input, query_number
+from ngos.api_params import api_user, bad_input, query_number
 from ngos.models import AidProject, AidSector, Ngo
 from ngos.policy import may_manage_ngos
 from ngos.selectors import projects_visible_to
@@ -33,6 +33,7 @@ from ngos.services.projects import (
     project_update,
 )
 from ttdn.accounts.models import Agency, User
+from ttdn.api.fields import CodeRelatedField
 from ttdn.api.permissions import refuse
 from ttdn.cases.selectors import case_get_for, cases_visible_to
 

@@ -120,7 +120,7 @@ def test_the_compiled_report_counts_the_quarter_and_names_who_did_not_submit(qua
     assert [
         setup.culture.name_vi,
         "Quảng bá hình ảnh (so-vhttdl) (57/KH-UBND)",
-        "Đã xong",
+        "Hoàn thành",
         "Đã tổ chức tuần văn hóa",
     ] in [row[1:] for row in progress]
 

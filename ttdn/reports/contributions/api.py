@@ -17,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ttdn.accounts.models import Agency
+from ttdn.api.fields import CodeRelatedField
 from ttdn.api.permissions import api_user, refuse
 from ttdn.api.serializers import ReportQuerySerializer
 from ttdn.reports.contributions import policy, services
@@ -90,7 +91,7 @@ class ReportRequestCreateSerializer(ReportQuerySerializer):
 
     title = serializers.CharField(max_length=255)
     due_on = serializers.DateField()
-    agencies = serializers.SlugRelatedField(
+    agencies = CodeRelatedField(
         slug_field="code", many=True, queryset=Agency.objects.filter(is_active=True), allow_empty=False
     )
     instructions = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
