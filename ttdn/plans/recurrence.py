@@ -13,18 +13,22 @@ from __future__ import annotations
 import datetime
 
 from ttdn.plans.models import PlanTask
+from ttdn.reports.periods import Basis, Period
 
-PERIOD_END_DAY = 14
-QUARTER_END_MONTHS = (3, 6, 9, 12)
-PERIOD_MONTHS = {PlanTask.Recurrence.QUARTERLY: 3, PlanTask.Recurrence.YEARLY: 12}
+
+def _periods(year: int, recurrence: str) -> list[Period]:
+    """The Decree 09 periods of ``year`` a recurring task reports on (the rule lives in
+    ttdn/reports/periods.py)."""
+    if recurrence == PlanTask.Recurrence.QUARTERLY:
+        return [Period.of_quarter(year, quarter, Basis.DECREE09) for quarter in (1, 2, 3, 4)]
+    return [Period.of_year(year, Basis.DECREE09)]
 
 
 def due_dates(*, year: int, due_on: datetime.date | None, recurrence: str) -> list[datetime.date]:
     """Every date a task of a plan of ``year`` is due, in order."""
-    if recurrence not in PERIOD_MONTHS:
+    if recurrence not in (PlanTask.Recurrence.QUARTERLY, PlanTask.Recurrence.YEARLY):
         return [due_on] if due_on else []
-    months = QUARTER_END_MONTHS if recurrence == PlanTask.Recurrence.QUARTERLY else (12,)
-    ends = [datetime.date(year, month, PERIOD_END_DAY) for month in months]
+    ends = [period.end for period in _periods(year, recurrence)]
     if due_on is None:
         return ends
     return [due_on, *(end for end in ends if end > due_on)]
@@ -33,11 +37,14 @@ def due_dates(*, year: int, due_on: datetime.date | None, recurrence: str) -> li
 def period_start(*, due: datetime.date, recurrence: str) -> datetime.date | None:
     """The first day of the period a recurring task's report due on ``due`` covers (None: a task
     due once is covered by any report, whenever made)."""
-    months = PERIOD_MONTHS.get(PlanTask.Recurrence(recurrence)) if recurrence else None
-    if months is None:
+    if recurrence not in (PlanTask.Recurrence.QUARTERLY, PlanTask.Recurrence.YEARLY):
         return None
-    month_index = due.year * 12 + due.month - 1 - months
-    return datetime.date(month_index // 12, month_index % 12 + 1, PERIOD_END_DAY + 1)
+    quarter = Period.quarter_of(due, Basis.DECREE09)
+    return (
+        quarter.start
+        if recurrence == PlanTask.Recurrence.QUARTERLY
+        else Period.of_year(quarter.year or due.year, Basis.DECREE09).start
+    )
 
 
 def next_due(task: PlanTask, today: datetime.date) -> datetime.date | None:
