@@ -56,6 +56,29 @@ def test_no_page_scrolls_sideways_on_a_phone(demo_data: None, page: Page, userna
     assert _wider_than_phone(page) == {}
 
 
+def test_each_kind_s_case_page_fits_a_phone(demo_data: None, page: Page) -> None:
+    """The walk above sees one case page for all; each kind adds facts and panels of its own (a
+    long label such as the outbound trip's mission abroad once pushed the page sideways)."""
+    from ttdn.cases import kinds
+    from ttdn.cases.models import Case
+
+    first_of_each = {
+        code: Case.objects.filter(kind=code).order_by("pk").values_list("pk", flat=True).first()
+        for code in kinds.codes()
+    }
+    assert None not in first_of_each.values(), first_of_each  # the demo has a case of each kind
+    sign_in(page, "protocol")
+    page.set_viewport_size(PHONE)
+    wide = {}
+    for code, pk in first_of_each.items():
+        page.goto(f"/cases/{pk}/")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            wide[code] = width
+
+    assert wide == {}
+
+
 def test_the_menu_folds_behind_its_button_on_a_phone(demo_data: None, page: Page) -> None:
     sign_in(page, "protocol")
     page.set_viewport_size(PHONE)
