@@ -37,9 +37,9 @@ class Sample:
 
 SAMPLES = [
     Sample("Hội thảo quốc tế về du lịch cộng đồng vùng núi phía Bắc", S.SUBMITTED, 45, Conference.Mode.MIXED,
-           ("JICA", "JP"), (("Tanaka Hiroshi", "JP", "TK7000001"),), "Phát triển du lịch cộng đồng bền vững"),
+           ("JICA", "JP"), (("Tanaka Hiroshi", "JP", "TK1234567"),), "Phát triển du lịch cộng đồng bền vững"),
     Sample("Hội nghị trực tuyến hợp tác giáo dục Việt Nam - Hàn Quốc", S.UNDER_REVIEW, 60, Conference.Mode.ONLINE,
-           ("Korea Foundation", "KR"), (("Kim Min-jun", "KR", "M70000001"),), "Hợp tác đào tạo, trao đổi giáo viên", sensitive=True),
+           ("Korea Foundation", "KR"), (("Kim Min-jun", "KR", "M12345678"),), "Hợp tác đào tạo, trao đổi giáo viên", sensitive=True),
     Sample("Hội thảo khoa học về bảo tồn đa dạng sinh học", S.COMPLETED, -20, Conference.Mode.IN_PERSON,
            ("WWF", "CH"), (("Anna Müller", "DE", "C01X00001"), ("Jean Martin", "FR", "22FR33333"),
                            ("Sarah Lee", "US", "567000111")), "Bảo tồn đa dạng sinh học Na Hang - Lâm Bình"),
