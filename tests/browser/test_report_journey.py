@@ -18,7 +18,9 @@ def test_the_leader_opens_last_quarters_report_and_downloads_the_pdf(demo_data: 
     quarter = Period.last_quarter(timezone.localdate())
 
     sign_in(page, "leader")
-    page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link", name="Báo cáo").click()
+    page.get_by_role("navigation", name="Điều hướng chính").get_by_role(
+        "link", name="Báo cáo", exact=True
+    ).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(f"Quý {quarter.quarter}/{quarter.year}")
     expect(page.locator(".figures")).to_contain_text("Đoàn vào đón tiếp trực tiếp")
 
