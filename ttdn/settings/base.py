@@ -422,6 +422,12 @@ SPECTACULAR_SETTINGS = {
         # Two fields named "mode": the case's, and a conference's (mixed included).
         "CaseModeEnum": "ttdn.cases.models.case.Case.Mode",
         "ConferenceModeEnum": "conferences.models.Conference.Mode",
+        # Two fields named "direction": the case's, and a delegation's (inbound only: outbound/).
+        "CaseDirectionEnum": "ttdn.cases.models.case.Case.Direction",
+        "InboundDirectionEnum": ["inbound"],
+        # Two fields named "basis": the reporting period's (ttdn/reports/periods.py) in the report's
+        # parameters and in a report request.
+        "PeriodBasisEnum": "ttdn.reports.periods.Basis",
     },
 }
 
