@@ -42,6 +42,7 @@ class NgosConfig(AppConfig):
         """The aid projects: their events on the case timeline, the case page's panel, the
         navigation, the report's sections."""
         from ngos.panel_projects import case_projects_panel
+        from ngos.report_appendix import ACTIVE_NGOS
         from ngos.report_projects import SECTIONS
         from ngos.services.projects import EVENTS
         from ttdn import navigation
@@ -61,3 +62,4 @@ class NgosConfig(AppConfig):
         navigation.register(navigation.NavItem(_("Aid projects"), "ngos:project_list"))
         for section in SECTIONS:
             sections.register(section)
+        sections.register_appendix(ACTIVE_NGOS)

@@ -42,3 +42,29 @@ def sections_for(user: Any) -> list[ReportSection]:
 
 def section(key: str) -> ReportSection:
     return _registry[key]
+
+
+@dataclass(frozen=True)
+class ReportAppendix:
+    """A list an app adds to the compiled report's appendices (ttdn.reports.contributions.compiled),
+    after the kinds' lists of visits: e.g. the foreign NGOs active in the period. Its title and
+    header are in Vietnamese, as the document is; ``rows`` gives each row's cells as text, for the
+    user compiling and the period."""
+
+    key: str
+    title: str  # follows "DANH SÁCH", e.g. "tổ chức phi chính phủ nước ngoài hoạt động"
+    header: Sequence[str]  # the columns after "TT"
+    widths: Sequence[float]  # in cm, one per column of ``header``
+    rows: Callable[[Any, Period], list[list[str]]]
+    visible_to: Callable[[Any], bool] = lambda user: True
+
+
+_appendices: dict[str, ReportAppendix] = {}
+
+
+def register_appendix(appendix: ReportAppendix) -> None:
+    _appendices[appendix.key] = appendix
+
+
+def appendices_for(user: Any) -> list[ReportAppendix]:
+    return [appendix for appendix in _appendices.values() if appendix.visible_to(user)]

@@ -31,12 +31,14 @@ from ttdn.documents import dates
 from ttdn.documents.defaults import layout as L
 from ttdn.documents.models import Document, Register
 from ttdn.plans.models import TaskProgress
-from ttdn.reports import exports
+from ttdn.reports import exports, sections
 from ttdn.reports.models import SECTIONS, Contribution, ReportRequest
 from ttdn.reports.periods import Period
 from ttdn.reports.statistics import counted_cases, report_figures
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+VISIT_COLUMNS = ("Số hồ sơ", "Tên đoàn, nội dung", "Đối tác, quốc gia", "Thời gian", "Cơ quan chủ trì")
+VISIT_WIDTHS = (3.0, 7.5, 5.5, 4.5, 4.5)
 DECREE09_NOTE = (
     "theo Nghị định số 09/2019/NĐ-CP ngày 24 tháng 01 năm 2019 của Chính phủ quy định chế độ báo cáo "
     "của cơ quan hành chính nhà nước"
@@ -67,12 +69,23 @@ class Compiled:
     figures: dict[str, Any]
     submitted: list[Contribution]
     pending: list[tuple[str, int]]  # (agency, reminders sent)
-    appendices: list[tuple[str, list[list[str]]]] = field(default_factory=list)
+    appendices: list[Appendix] = field(default_factory=list)
 
 
-def _appendices(user: User, period: Period) -> list[tuple[str, list[list[str]]]]:
+@dataclass(frozen=True)
+class Appendix:
+    """One list at the end: its title after "DANH SÁCH", its columns after "TT", their widths."""
+
+    title: str
+    rows: list[list[str]]
+    header: tuple[str, ...] = VISIT_COLUMNS
+    widths: tuple[float, ...] = VISIT_WIDTHS
+
+
+def _appendices(user: User, period: Period) -> list[Appendix]:
     """The visits of the period that count, one list per kind (and direction, as the kind names
-    its cases: inbound and outbound delegations apart), in the kinds' order."""
+    its cases: inbound and outbound delegations apart), in the kinds' order; then the lists the
+    apps register (ttdn.reports.sections.register_appendix: the foreign NGOs...)."""
     groups: dict[tuple[int, int, str], list[list[str]]] = defaultdict(list)
     directions = list(Case.Direction.values)
     order = {kind.code: index for index, kind in enumerate(kinds.all_kinds())}
@@ -93,7 +106,13 @@ def _appendices(user: User, period: Period) -> list[tuple[str, list[list[str]]]]
                 case.lead_agency.name if case.lead_agency else "",
             ]
         )
-    return [(title, rows) for (_kind, _direction, title), rows in sorted(groups.items())]
+    visits = [Appendix(title, rows) for (_kind, _direction, title), rows in sorted(groups.items())]
+    listed = [
+        Appendix(appendix.title, rows, tuple(appendix.header), tuple(appendix.widths))
+        for appendix in sections.appendices_for(user)
+        if (rows := appendix.rows(user, period))
+    ]
+    return visits + listed
 
 
 def compiled_content(*, user: User, request: ReportRequest) -> Compiled:
@@ -178,27 +197,25 @@ def _progress(doc: Any, submitted: list[Contribution]) -> None:
     )
 
 
-def _appendix_pages(
-    doc: Any, appendices: list[tuple[str, list[list[str]]]], period: Period, *, attached_to: str
-) -> None:
+def _appendix_pages(doc: Any, appendices: list[Appendix], period: Period, *, attached_to: str) -> None:
     section = doc.add_section()  # the lists on A4 landscape (Decree 30 allows it for tables)
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
     section.left_margin, section.right_margin = Mm(20), Mm(15)
-    for index, (title, rows) in enumerate(appendices, 1):
+    for index, appendix in enumerate(appendices, 1):
         if index > 1:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         L.text(
             doc, f"Phụ lục {ROMAN[index - 1] if index <= len(ROMAN) else index}", bold=True, align=L.CENTER
         )
-        L.text(doc, f"DANH SÁCH {title.upper()} {dates.vi_period(period.start, period.end).upper()}",
+        L.text(doc, f"DANH SÁCH {appendix.title.upper()} {dates.vi_period(period.start, period.end).upper()}",
                bold=True, align=L.CENTER)  # fmt: skip
         L.text(doc, f"(Kèm theo {attached_to})", italic=True, align=L.CENTER, after=8)
         L.table(
             doc,
-            ["TT", "Số hồ sơ", "Tên đoàn, nội dung", "Đối tác, quốc gia", "Thời gian", "Cơ quan chủ trì"],
-            [1.0, 3.0, 7.5, 5.5, 4.5, 4.5],
-            [[str(i), *row] for i, row in enumerate(rows, 1)],
+            ["TT", *appendix.header],
+            [1.0, *appendix.widths],
+            [[str(i), *row] for i, row in enumerate(appendix.rows, 1)],
         )
 
 
