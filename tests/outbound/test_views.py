@@ -165,12 +165,9 @@ def test_every_page_is_a_404_to_an_agency_user_not_on_the_case(client: Client, p
         case.get_absolute_url(),
         reverse("outbound:member_add", kwargs={"pk": case.pk}),
         reverse("outbound:passport", kwargs={"pk": case.pk, "member_pk": member.pk}),
+        reverse("outbound:edit", kwargs={"pk": case.pk}),  # the case is looked up before the role
     ]:
         assert client.get(url).status_code == 404, url
-    # The edit page refuses the role before looking the case up, as for every kind: the same 403
-    # for this case as for none.
-    edit = client.get(reverse("outbound:edit", kwargs={"pk": case.pk}))
-    assert edit.status_code == client.get(reverse("outbound:edit", kwargs={"pk": 999999})).status_code == 403
     response = client.post(reverse("outbound:member_remove", kwargs={"pk": case.pk, "member_pk": member.pk}))
     assert response.status_code == 404
     assert TripMember.objects.filter(pk=member.pk).exists()

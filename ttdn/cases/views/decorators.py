@@ -58,7 +58,8 @@ def case_view(
     """The view gets ``(request, user, case, **rest)``; a ``CaseError`` it lets out becomes a
     message on the case page (at ``#anchor``). ``optional``: a URL without ``pk`` gives ``case=None``
     (a create page). ``user_rule``: a rule of the policy on the user alone (``may_create_case``),
-    asked before the case is looked up: a 403 for every case alike."""
+    asked after the case is looked up: a case the user may not see is a 404 whatever their
+    role, one they see but may not act on a 403."""
 
     def decorate(view: View) -> View:
         @login_required
@@ -71,9 +72,9 @@ def case_view(
                 raise Http404
             case: Case | None = None
             try:
+                case = case_get_for(user=user, pk=pk) if pk is not None else None
                 if user_rule is not None:
                     refuse(user_rule(user=user))
-                case = case_get_for(user=user, pk=pk) if pk is not None else None
                 return view(request, *args, user=user, case=case, **kwargs)
             except CaseError as error:
                 if case is None:  # a create page: back to the list
