@@ -90,7 +90,10 @@ def _appendices(user: User, period: Period) -> list[Appendix]:
     directions = list(Case.Direction.values)
     order = {kind.code: index for index, kind in enumerate(kinds.all_kinds())}
     cases = (
-        counted_cases(user, period).select_related("counterpart", "lead_agency").order_by("start_date", "pk")
+        counted_cases(user, period)
+        # each kind's summary reads its own record: in the same query, not one per row
+        .select_related("counterpart", "lead_agency", *kinds.extension_accessors())
+        .order_by("start_date", "pk")
     )
     for case in cases:
         kind = kinds.get(case.kind) if case.kind in order else None
