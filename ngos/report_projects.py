@@ -17,14 +17,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import CharField, Count, F, Q, QuerySet, Sum, Value
+from django.db.models.functions import Cast, Coalesce, ExtractYear
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from ngos.models import AidProject, Ngo
 from ngos.selectors import projects_visible_to, reads_registry
-from ttdn.accounts.models import Agency
 from ttdn.cases.models import Organisation
 from ttdn.reports.periods import Period
 from ttdn.reports.sections import ReportSection, Row
@@ -86,54 +85,70 @@ def project_rows(user: Any, period: Period) -> list[Row]:
     return [(status, [str(label), counts.get(status, 0)]) for status, label in AidProject.Status.choices]
 
 
-def _sums(projects: QuerySet[AidProject], key: str) -> list[dict[str, Any]]:
-    return list(
-        projects.values(key)
-        .annotate(
-            n=Count("pk", distinct=True), c=Coalesce(Sum("committed"), 0), d=Coalesce(Sum("disbursed"), 0)
-        )
-        .order_by(key)
+def _sums(projects: QuerySet[AidProject]) -> dict[str, list[dict[str, Any]]]:
+    """The approved projects counted and summed by year, by sector and by commune, in one statement
+    (a union of the three groupings). Each commune counts its projects whole: the sums over each
+    commune's own rows of the link (one row per commune and project)."""
+    sums = {
+        "n": Count("pk", distinct=True),
+        "c": Coalesce(Sum("committed"), 0),
+        "d": Coalesce(Sum("disbursed"), 0),
+    }
+    text: CharField[str, str] = CharField()
+    by_year = projects.values(
+        group=Value("year", text),
+        key=Cast("approved_year", text),
+        label=Cast("approved_year", text),
+        label_en=Value("", text),
     )
+    by_sector = projects.values(
+        group=Value("sector", text), key=F("sector__name"), label=F("sector__name"), label_en=Value("", text)
+    )
+    by_commune = AidProject.objects.filter(pk__in=projects.values("pk"), communes__isnull=False).values(
+        group=Value("commune", text),
+        key=F("communes__code"),
+        label=F("communes__name_vi"),
+        label_en=F("communes__name_en"),
+    )
+    grouped = (
+        by_year.annotate(**sums)
+        .order_by()
+        .union(by_sector.annotate(**sums).order_by(), by_commune.annotate(**sums).order_by(), all=True)
+    )
+    found: dict[str, list[dict[str, Any]]] = {"year": [], "sector": [], "commune": []}
+    for row in grouped:
+        found[row["group"]].append(row)
+    for rows in found.values():
+        rows.sort(key=lambda row: str(row["label"] or ""))
+    return found
+
+
+def _agency_name(row: dict[str, Any]) -> str:
+    """A commune's name in the language of the page, as ``Agency.name`` gives it."""
+    return str(row["label_en"]) if get_language() == "en" and row["label_en"] else str(row["label"])
 
 
 def aid_rows(user: Any, period: Period) -> list[Row]:
-    projects = approved_in(user, period)
-    total = projects.aggregate(
-        n=Count("pk"), c=Coalesce(Sum("committed"), 0), d=Coalesce(Sum("disbursed"), 0)
-    )
-    rows: list[Row] = [
-        ("total", [_("All projects approved in the period"), total["n"], total["c"], total["d"]])
-    ]
-    for row in _sums(projects, "approved_year"):
+    grouped = _sums(approved_in(user, period))
+    # Each project has one year: the total is the years' sum.
+    total = [sum(row[column] for row in grouped["year"]) for column in ("n", "c", "d")]
+    rows: list[Row] = [("total", [_("All projects approved in the period"), *total])]
+    for row in grouped["year"]:
+        rows.append(
+            (f"year:{row['key']}", [_("Year %(year)s") % {"year": row["key"]}, row["n"], row["c"], row["d"]])
+        )
+    for row in grouped["sector"]:
         rows.append(
             (
-                f"year:{row['approved_year']}",
-                [_("Year %(year)s") % {"year": row["approved_year"]}, row["n"], row["c"], row["d"]],
+                f"sector:{row['key']}",
+                [_("Sector: %(name)s") % {"name": row["label"]}, row["n"], row["c"], row["d"]],
             )
         )
-    for row in _sums(projects, "sector__name"):
+    for row in grouped["commune"]:
         rows.append(
             (
-                f"sector:{row['sector__name']}",
-                [_("Sector: %(name)s") % {"name": row["sector__name"]}, row["n"], row["c"], row["d"]],
-            )
-        )
-    # Each commune counts its projects whole: the sums over each commune's own rows of the link
-    # (one row per commune and project), in one query for all communes.
-    communes = (
-        Agency.objects.filter(aid_projects__in=projects.values("pk"))
-        .annotate(
-            n=Count("aid_projects"),
-            c=Coalesce(Sum("aid_projects__committed"), 0),
-            d=Coalesce(Sum("aid_projects__disbursed"), 0),
-        )
-        .order_by("name_vi")
-    )
-    for commune in communes:
-        rows.append(
-            (
-                f"commune:{commune.code}",
-                [_("Commune: %(name)s") % {"name": commune}, commune.n, commune.c, commune.d],
+                f"commune:{row['key']}",
+                [_("Commune: %(name)s") % {"name": _agency_name(row)}, row["n"], row["c"], row["d"]],
             )
         )
     return rows

@@ -9,7 +9,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ttdn.budget.models import BudgetLine, CaseBudget
+from ttdn.budget.models import CaseBudget
 from ttdn.cases.policy import reads_finances
 from ttdn.reports.periods import Period
 from ttdn.reports.sections import ReportSection, Row
@@ -18,28 +18,27 @@ from ttdn.reports.sections import ReportSection, Row
 def budget_rows(user: Any, period: Period) -> list[Row]:
     from ttdn.reports.statistics import counted_cases
 
-    budgets = CaseBudget.objects.filter(case__in=counted_cases(user, period))
-    cases = dict(
-        budgets.values_list("category__code").annotate(n=Count("pk")).values_list("category__code", "n")
-    )
+    # One query: each category's budgets counted, their lines summed (a category whose budgets
+    # have no line yet has no row).
     sums = (
-        BudgetLine.objects.filter(budget__in=budgets)
-        .values("budget__category__code", "budget__category__name", "budget__category__order")
-        .annotate(estimated=Sum("amount"), actual=Sum("actual"))
-        .order_by("budget__category__order", "budget__category__code")
+        CaseBudget.objects.filter(case__in=counted_cases(user, period))
+        .values("category__code", "category__name", "category__order")
+        .annotate(
+            cases=Count("pk", distinct=True),
+            lines_count=Count("lines"),
+            estimated=Sum("lines__amount"),
+            actual=Sum("lines__actual"),
+        )
+        .filter(lines_count__gt=0)
+        .order_by("category__order", "category__code")
     )
     rows: list[Row] = []
     total = [0, 0, 0]
     for entry in sums:
-        code = entry["budget__category__code"]
+        code, cases = entry["category__code"], entry["cases"]
         estimated, actual = entry["estimated"] or 0, entry["actual"] or 0
-        rows.append(
-            (
-                code,
-                [entry["budget__category__name"], cases.get(code, 0), estimated, actual, actual - estimated],
-            )
-        )
-        total = [total[0] + cases.get(code, 0), total[1] + estimated, total[2] + actual]
+        rows.append((code, [entry["category__name"], cases, estimated, actual, actual - estimated]))
+        total = [total[0] + cases, total[1] + estimated, total[2] + actual]
     if rows:
         rows.append(("total", [_("Total"), total[0], total[1], total[2], total[2] - total[1]]))
     return rows
