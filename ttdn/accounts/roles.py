@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.db import models
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ttdn.accounts.models import User
@@ -34,6 +35,18 @@ def works_for_agency(roles: frozenset[Role]) -> bool:
 
 
 _CACHE_ATTRIBUTE = "_ttdn_roles"
+# The flags ``with_roles`` reads with a user, one per role: e.g. ``ttdn_role_police``.
+_FLAG = "ttdn_role_{}"
+
+
+def with_roles(users: QuerySet[User]) -> QuerySet[User]:
+    """``users`` with their roles read in the same query (a flag per role), for ``roles_of``: the
+    signed-in user of every request is loaded so (``NormalisedUsernameBackend.get_user``), one query
+    less on every page."""
+    memberships = User.groups.through.objects.filter(user_id=OuterRef("pk"))
+    return users.annotate(
+        **{_FLAG.format(role.value): Exists(memberships.filter(group__name=role.value)) for role in Role}
+    )
 
 
 def roles_of(user: AbstractBaseUser | AnonymousUser) -> frozenset[Role]:
@@ -41,11 +54,20 @@ def roles_of(user: AbstractBaseUser | AnonymousUser) -> frozenset[Role]:
     if not isinstance(user, User) or not user.is_active:
         return frozenset()
     cached: frozenset[Role] | None = getattr(user, _CACHE_ATTRIBUTE, None)
+    if cached is None and hasattr(user, _FLAG.format(Role.PROTOCOL.value)):
+        cached = frozenset(role for role in Role if getattr(user, _FLAG.format(role.value)))
+        setattr(user, _CACHE_ATTRIBUTE, cached)
     if cached is None:
         names = user.groups.filter(name__in=ROLE_NAMES).values_list("name", flat=True)
         cached = frozenset(Role(name) for name in names)
         setattr(user, _CACHE_ATTRIBUTE, cached)
     return cached
+
+
+def roles_forget(user: User) -> None:
+    """After a change of ``user``'s roles: the next ``roles_of`` reads them again."""
+    for name in (_CACHE_ATTRIBUTE, *(_FLAG.format(role.value) for role in Role)):
+        user.__dict__.pop(name, None)
 
 
 def roles_load(users: Iterable[User]) -> None:

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ttdn.accounts.models import Agency, User
-from ttdn.accounts.roles import ROLE_NAMES, Role
+from ttdn.accounts.roles import ROLE_NAMES, Role, roles_forget
 
 AGENCY_GROUP_PREFIX = "agency:"
 
@@ -73,7 +73,7 @@ def user_set_roles(*, user: User, roles: Iterable[Role], actor: User | None = No
         user.groups.remove(*Group.objects.filter(name__in=current - wanted))
     if wanted - current:
         user.groups.add(*[group for group in groups if group.name not in current])
-    user.__dict__.pop("_ttdn_roles", None)
+    roles_forget(user)
 
 
 def user_set_language(*, user: User, language: str) -> User:

@@ -70,3 +70,10 @@ class NormalisedUsernameBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+    def get_user(self, user_id: Any) -> User | None:
+        """The signed-in user of a request, with their roles (``with_roles``) in the same query."""
+        from ttdn.accounts.roles import with_roles
+
+        user = with_roles(User._default_manager.all()).filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None
