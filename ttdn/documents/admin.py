@@ -21,6 +21,7 @@ from ttdn.documents.errors import DocumentError
 from ttdn.documents.models import Document, DocumentTemplate, IncomingDocument, Register, TemplateVersion
 from ttdn.documents.rendering import summary_check, template_check
 from ttdn.documents.requirements import requirement_choices
+from ttdn.documents.selectors import TEMPLATES_OFFERED
 from ttdn.documents.services import template_version_add
 from ttdn.history_admin import HistoryAdmin, ScopedHistoryAdmin
 
@@ -124,10 +125,12 @@ class DocumentTemplateAdmin(HistoryAdmin):
     @admin.action(description=_("Activate the selected templates"))
     def activate(self, request: HttpRequest, queryset: QuerySet[DocumentTemplate]) -> None:
         queryset.update(is_active=True)
+        TEMPLATES_OFFERED.forget()
 
     @admin.action(description=_("Deactivate the selected templates"))
     def deactivate(self, request: HttpRequest, queryset: QuerySet[DocumentTemplate]) -> None:
         queryset.update(is_active=False)
+        TEMPLATES_OFFERED.forget()
 
     def get_urls(self) -> list[URLPattern]:
         version = path(

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ttdn.documents.models import Document
+from ttdn.documents.models import Document, DocumentTemplate
 from ttdn.documents.selectors import templates_available
 from ttdn.documents.services import recipient_lines
 from ttdn.forms import DateInput
@@ -20,9 +20,18 @@ class DraftForm(forms.Form):
         to_field_name="code",
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, templates: list[DocumentTemplate] | None = None, **kwargs: Any) -> None:
+        """``templates``, when given (the case page's, from ``TEMPLATES_OFFERED``), are the choices
+        shown; a posted form checks its choice against the database."""
         super().__init__(*args, **kwargs)
-        self.fields["template"].queryset = templates_available()  # type: ignore[attr-defined]
+        field = self.fields["template"]
+        assert isinstance(field, forms.ModelChoiceField)  # noqa: S101
+        field.queryset = templates_available()
+        if templates is not None:
+            field.choices = [
+                ("", field.empty_label),
+                *((t.code, field.label_from_instance(t)) for t in templates),
+            ]
 
 
 class IssueForm(forms.Form):

@@ -19,6 +19,7 @@ from ttdn.documents.policy import (
     may_issue_document,
     may_regenerate_document,
 )
+from ttdn.documents.selectors import TEMPLATES_OFFERED
 
 
 @dataclass(frozen=True)
@@ -66,5 +67,5 @@ def case_documents_panel(case: Case, user: User) -> dict[str, Any]:
         "case": case,
         "rows": [document_row(user=user, document=document) for document in documents],
         "draft": draft,
-        "draft_form": DraftForm() if draft else None,
+        "draft_form": DraftForm(templates=TEMPLATES_OFFERED.get()) if draft else None,
     }

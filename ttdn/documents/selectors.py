@@ -10,7 +10,8 @@ from django.http import Http404
 from ttdn.accounts.roles import Role, has_role
 from ttdn.cases.selectors import cases_visible_to
 from ttdn.cases.text import fold
-from ttdn.documents.models import Document, DocumentTemplate, IncomingDocument
+from ttdn.documents.models import Document, DocumentTemplate, IncomingDocument, TemplateVersion
+from ttdn.reference import Reference
 
 
 def _shown(user: AbstractBaseUser | AnonymousUser) -> Q:
@@ -46,6 +47,13 @@ def incoming_get_for(*, user: AbstractBaseUser | AnonymousUser, pk: int) -> Inco
 def templates_available() -> QuerySet[DocumentTemplate]:
     """The active templates that have a file, in the order the pages offer them."""
     return DocumentTemplate.objects.filter(is_active=True, versions__isnull=False).distinct().order_by("name")
+
+
+# The templates the case page's draft form offers, shared until an admin changes one (an admin
+# action that updates many at once forgets them itself: ``update()`` sends no signal).
+TEMPLATES_OFFERED = Reference(
+    "documents:templates", lambda: list(templates_available()), DocumentTemplate, TemplateVersion
+)
 
 
 def register_out_for(

@@ -11,6 +11,10 @@ from ttdn.cases.models import Case
 from ttdn.cases.policy import Ability, may_edit_finances, may_record_gift_hand_in, may_see_finances
 from ttdn.gifts.models import GiftGiven, GiftReceived, GiftSettings
 from ttdn.gifts.selectors import received_status
+from ttdn.reference import Reference
+
+# The threshold the panel states (recording a gift reads the database's).
+THRESHOLD_SHOWN = Reference("gifts:threshold", lambda: GiftSettings.current().threshold, GiftSettings)
 
 
 def case_gifts_panel(case: Case, user: User) -> dict[str, Any] | None:
@@ -27,7 +31,7 @@ def case_gifts_panel(case: Case, user: User) -> dict[str, Any] | None:
         "case": case,
         "edit": Ability(may_edit_finances(user=user, case=case)),
         "hand_in": Ability(may_record_gift_hand_in(user=user, case=case)),
-        "threshold": GiftSettings.current().threshold,
+        "threshold": THRESHOLD_SHOWN.get(),
         "count": len(given) + len(received),
         "given": given,
         "received": [(gift, received_status(gift, today)) for gift in received],

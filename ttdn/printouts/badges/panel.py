@@ -10,12 +10,17 @@ from ttdn.cases.policy import may_print_for_guests
 from ttdn.printouts.badges.forms import PrintForm
 from ttdn.printouts.badges.layouts import Kind
 from ttdn.printouts.models import BadgeLayout
+from ttdn.reference import Reference
+
+LAYOUTS = Reference(
+    "printouts:layouts", lambda: list(BadgeLayout.objects.order_by("-is_default", "name")), BadgeLayout
+)
 
 
 def print_for_guests_panel(case: Case, user: User) -> dict[str, Any] | None:
     if may_print_for_guests(user=user, case=case) is not None:
         return None
-    layouts = list(BadgeLayout.objects.order_by("-is_default", "name"))  # one read for both forms
+    layouts = LAYOUTS.get()  # one read for both forms, shared until an admin changes one
     return {
         "case": case,
         "badge_form": PrintForm(kind=Kind.BADGE, layouts=layouts, auto_id="id_badges_%s"),
