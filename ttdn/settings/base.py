@@ -155,6 +155,9 @@ LOGIN_URL = "login"
 # Sessions end after 30 minutes without a request (each request moves the end on), and with the
 # browser.
 SESSION_COOKIE_AGE = 30 * 60
+# Kept in the database and, for reading, in the shared cache (Redis): a page reads its session
+# without a query (issue 18). Nothing here deletes sessions behind the store's back.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # The idle timeout slides: ttdn.accounts.middleware.SlidingSessionMiddleware renews it each minute.
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
