@@ -210,7 +210,7 @@ def test_the_list_takes_as_many_queries_for_100_rows_as_for_25(
     SavedCaseFilter.objects.create(user=protocol, name="Nháp", query="status=draft")
     client = _client(protocol)
     client.get(LIST)  # the session renewed, shared caches warm
-    with django_assert_num_queries(9) as few:
+    with django_assert_num_queries(7) as few:
         response = client.get(LIST, {"per_page": "25", "q": "doan"})
     assert len(response.context["page"]) == 25
     with django_assert_num_queries(len(few)):

@@ -8,12 +8,14 @@ same entries, identity data masked for the same readers.
 from __future__ import annotations
 
 import datetime
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 
 from ttdn.accounts.models import User
 from ttdn.cases import kinds
@@ -22,7 +24,7 @@ from ttdn.cases.fields import EncryptedTextField, IdentityHashField
 from ttdn.cases.identity import MASK, identity_visible, mask_date, mask_passport
 from ttdn.cases.models import Case
 from ttdn.cases.policy import may_manage_access
-from ttdn.cases.timeline_rows import KEY, PERSON, HistorySource, Row, history_instance, timeline_rows
+from ttdn.cases.timeline_rows import KEY, PERSON, TYPE, HistorySource, Row, history_values, timeline_rows
 
 GRANT_LABELS = {
     "access_restricted_case": gettext_lazy("need-to-know access"),
@@ -60,13 +62,26 @@ class TimelineEntry:
 
 def timeline_for(*, user: AbstractBaseUser | AnonymousUser, case: Case) -> list[TimelineEntry]:
     """The timeline of ``case`` as ``user`` may see it (who already may see the case)."""
+    return case_timeline(**_timeline_options(user, case))
+
+
+def newest_of_timeline(
+    *, user: AbstractBaseUser | AnonymousUser, case: Case, count: int
+) -> tuple[list[TimelineEntry], int]:
+    """The newest ``count`` entries of ``timeline_for`` and how many there are in all: the case
+    page's, which takes as long for a case with a long history as for a short one (only the
+    entries shown have their records named and their changes written out)."""
+    return timeline_newest(**_timeline_options(user, case), count=count)
+
+
+def _timeline_options(user: AbstractBaseUser | AnonymousUser, case: Case) -> dict[str, Any]:
     kind = kinds.get(case.kind)
-    return case_timeline(
-        case_id=case.pk,
-        extension_models=[kind.extension_model] if kind.extension_model else [],
-        include_access=isinstance(user, User) and may_manage_access(user=user, case=case) is None,
-        identity_shown=identity_visible(user=user, case=case),
-    )
+    return {
+        "case_id": case.pk,
+        "extension_models": [kind.extension_model] if kind.extension_model else [],
+        "include_access": isinstance(user, User) and may_manage_access(user=user, case=case) is None,
+        "identity_shown": identity_visible(user=user, case=case),
+    }
 
 
 def _history_sources(extension_models: list[str]) -> list[HistorySource]:
@@ -110,26 +125,71 @@ def case_timeline(
     """Everything that happened to a case and its records, newest first.
 
     A fixed number of queries whatever the length of the history: one for every row (see
-    ``timeline_rows``), one for the users, and one per kind of related record named in a change,
-    an event (a person) or a grant (an agency).
+    ``timeline_rows``), with the names of who acted and who holds a grant, and one per kind of
+    related record named in a change or an event (a person).
     """
+    entries, _ = timeline_newest(
+        case_id=case_id,
+        extension_models=extension_models,
+        include_access=include_access,
+        identity_shown=identity_shown,
+        count=None,
+    )
+    return entries
+
+
+def timeline_newest(
+    *,
+    case_id: int,
+    extension_models: list[str],
+    include_access: bool,
+    identity_shown: bool,
+    count: int | None,
+) -> tuple[list[TimelineEntry], int]:
+    """The newest ``count`` entries of ``case_timeline`` (all for None), and how many there are."""
     histories = _history_sources(extension_models)
     rows = timeline_rows(case_id=case_id, histories=histories, include_access=include_access)
     events = [row for row in rows if row.source == "event"]
-    records, wanted = _record_entries(
+    records = _record_entries(
         [row for row in rows if row.source == "history"],
         histories,
         created_by_event=any(row.fields["code"] == "case.created" for row in events),
     )
-    # The users who acted, who hold a grant or whom a change names, in one query.
-    users = User.objects.in_bulk(
-        {row.user_id for row in rows}
-        | {row.fields["holder"] for row in rows if row.source == "user_grant"}
-        | wanted.pop(User, set())
-    )
-    related = {User: users} | {model: model._default_manager.in_bulk(pks) for model, pks in wanted.items()}
-    for entry, user_id in records:
-        entry.user = users.get(user_id)
+    users = _users_of(rows)
+    entries = _event_entries(events, users, identity_shown) + [entry for entry, _, _ in records.values()]
+    if include_access:
+        entries += _grant_entries([row for row in rows if row.source.endswith("_grant")], users)
+        entries += _access_entries([row for row in rows if row.source == "access"], users)
+    # Newest first; of entries at the same instant, the one recorded last (events come in order).
+    order = {id(entry): index for index, entry in enumerate(entries)}
+    entries.sort(key=lambda entry: (entry.when, order[id(entry)]), reverse=True)
+    shown = entries if count is None else entries[:count]
+    _finish_records([entry for entry in shown if id(entry) in records], records, users, identity_shown)
+    return shown, len(entries)
+
+
+def _finish_records(
+    shown: list[TimelineEntry],
+    records: dict[int, tuple[TimelineEntry, int | None, Callable[[], str]]],
+    users: dict[Any, User],
+    identity_shown: bool,
+) -> None:
+    """Name the shown records' entries and write out their changes: the related records a change
+    names (an officer in charge, a lead agency) read in one query per kind."""
+    wanted: dict[Any, set[Any]] = {}  # related model -> primary keys named in changes
+    for entry in shown:
+        for f, old, new in entry.changes:
+            if f.is_relation:
+                wanted.setdefault(f.related_model, set()).update({old, new} - {None})
+    named = wanted.pop(User, set()) - users.keys()
+    found_users = users | (User.objects.in_bulk(named) if named else {})
+    related = {User: found_users} | {
+        model: model._default_manager.in_bulk(pks) for model, pks in wanted.items()
+    }
+    for entry in shown:
+        _, user_id, label = records[id(entry)]
+        entry.user = found_users.get(user_id)
+        entry.label = label()
         entry.changes = [
             (
                 str(f.verbose_name),
@@ -138,40 +198,47 @@ def case_timeline(
             )
             for f, old, new in entry.changes
         ]
-    entries = _event_entries(events, users, identity_shown) + [entry for entry, _ in records]
-    if include_access:
-        entries += _grant_entries([row for row in rows if row.source.endswith("_grant")], users)
-        entries += _access_entries([row for row in rows if row.source == "access"], users)
-    # Newest first; of entries at the same instant, the one recorded last (events come in order).
-    order = {id(entry): index for index, entry in enumerate(entries)}
-    entries.sort(key=lambda entry: (entry.when, order[id(entry)]), reverse=True)
-    return entries
+
+
+def _users_of(rows: list[Row]) -> dict[Any, User]:
+    """The users the rows name (who acted, who holds a grant), from the names read with them:
+    unsaved ``User`` objects that say who they were, for the page and the API alike."""
+    found: dict[Any, User] = {}
+    for row in rows:
+        for pk, names in (
+            (row.user_id, row.user_names),
+            (
+                row.fields.get("holder"),
+                row.fields.get("holder_names") if row.source == "user_grant" else None,
+            ),
+        ):
+            if pk is not None and pk not in found and names and names.get("username") is not None:
+                found[pk] = User(pk=pk, username=names["username"], full_name=names["full_name"] or "")
+    return found
 
 
 def _record_entries(
     rows: list[Row], histories: list[HistorySource], *, created_by_event: bool
-) -> tuple[list[tuple[TimelineEntry, int | None]], dict[Any, set[Any]]]:
-    """The entries of the records' history with their raw changes, each with the id of who made
-    it, and the primary keys of the related records the changes name (by model)."""
+) -> dict[int, tuple[TimelineEntry, int | None, Callable[[], str]]]:
+    """The entries of the records' history with their raw changes, by ``id`` of the entry: each
+    with the id of who made it and how to name its record (done for the entries shown only)."""
     fields_of = {history.model: history.fields for history in histories}
-    wanted: dict[Any, set[Any]] = {}  # related model -> primary keys named in changes
-    records: list[tuple[TimelineEntry, int | None]] = []
-    previous: dict[tuple[Any, Any], Any] = {}
+    records: dict[int, tuple[TimelineEntry, int | None, Callable[[], str]]] = {}
+    previous: dict[tuple[Any, Any], dict[str, Any]] = {}
     for row in rows:
         model = row.model
-        record = history_instance(row, fields_of[model])
+        values = history_values(row, fields_of[model])
         key = (model, row.fields[KEY])
         before = previous.get(key)
-        previous[key] = record
+        previous[key] = values
+        history_type = row.fields[TYPE]
         changes = []
-        if record.history_type == "~" and before is not None:
+        if history_type == "~" and before is not None:
             for f in fields_of[model]:
-                old, new = getattr(before, f.attname, None), getattr(record, f.attname, None)
+                old, new = before.get(f.attname), values.get(f.attname)
                 if old != new:
                     changes.append((f, old, new))
-                    if f.is_relation:
-                        wanted.setdefault(f.related_model, set()).update({old, new} - {None})
-        action = {"+": "created", "~": "changed", "-": "deleted"}[record.history_type]
+        action = {"+": "created", "~": "changed", "-": "deleted"}[history_type]
         if action == "changed" and not changes:
             continue  # a save that changed nothing shown here (its event says what happened)
         if action == "created" and model is Case and created_by_event:
@@ -182,19 +249,20 @@ def _record_entries(
             action=action,
             code=f"record.{action}",
             subject=str(model._meta.verbose_name),
-            label=str(row.fields[PERSON])
-            if PERSON in row.fields
-            else _label(model, record, fields_of[model]),
             changes=changes,
         )
-        records.append((entry, row.user_id))
-    return records, wanted
+        if PERSON in row.fields:
+            label = functools.partial(str, row.fields[PERSON])
+        else:
+            label = functools.partial(_label, model, values)
+        records[id(entry)] = (entry, row.user_id, label)
+    return records
 
 
-def _label(model: Any, record: Any, fields: list[Any]) -> str:
+def _label(model: Any, values: dict[str, Any]) -> str:
     """What the record was called then, from its history row alone: simple-history's ``instance``
     would read the fields history does not keep from the live row, one query per row."""
-    return str(model(**{f.attname: getattr(record, f.attname) for f in fields}))
+    return str(model(**values))
 
 
 def _event_entries(rows: list[Row], users: dict[Any, User], identity_shown: bool) -> list[TimelineEntry]:
@@ -259,18 +327,12 @@ def _display(field_: Any, value: Any, related: dict[Any, dict[Any, Any]], identi
 def _grant_entries(rows: list[Row], users: dict[Any, User]) -> list[TimelineEntry]:
     """Need-to-know grants and police referrals, given and taken back (host grants follow the
     lead and co-host agencies, which the case's own history shows)."""
-    from django.contrib.auth.models import Group
-
-    groups = Group.objects.select_related("agency").in_bulk(
-        {row.fields["holder"] for row in rows if row.source == "group_grant"}
-    )
     entries = []
     for row in rows:
         if row.source == "user_grant":
             holder: Any = users.get(row.fields["holder"])
         else:
-            group = groups.get(row.fields["holder"])
-            holder = getattr(group, "agency", None) or group
+            holder = _group_holder(row.fields)
         action = "granted" if row.fields["type"] == "+" else "revoked"
         entries.append(
             TimelineEntry(
@@ -284,6 +346,15 @@ def _grant_entries(rows: list[Row], users: dict[Any, User]) -> list[TimelineEntr
             )
         )
     return entries
+
+
+def _group_holder(fields: dict[str, Any]) -> str | None:
+    """A group grant's holder as ``Agency.name`` says it (the page's language, Vietnamese when
+    there is no English name), or the group's own name for a group of no agency."""
+    if fields.get("agency_vi") is not None:
+        english = get_language() == "en" and fields.get("agency_en")
+        return str(fields["agency_en"] if english else fields["agency_vi"])
+    return fields.get("group_name")
 
 
 def _access_entries(rows: list[Row], users: dict[Any, User]) -> list[TimelineEntry]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, models
-from django.db.models import F, Value
+from django.db.models import F, OuterRef, Subquery, Value
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 
@@ -33,12 +33,21 @@ class Row:
     user_id: int | None
     fields: dict[str, Any]
     model: Any = None  # the recorded model, for a history row
+    user_names: dict[str, Any] | None = None  # the user's username and full_name
 
 
 @dataclass(frozen=True)
 class HistorySource:
     model: Any
     fields: list[Any]  # the model's fields shown in a change (they are converted back)
+
+
+def _user_names(user: str | OuterRef) -> dict[str, Any]:
+    """The user name and full name of the user ``user`` (a column) names, read with the row."""
+    from ttdn.accounts.models import User
+
+    users = User.objects.filter(pk=OuterRef(user) if isinstance(user, str) else user)
+    return {name: Subquery(users.values(name)[:1]) for name in ("username", "full_name")}
 
 
 def _part(
@@ -51,14 +60,18 @@ def _part(
             t_sequence=F(sequence),
             t_source=Value(index, output_field=models.IntegerField()),
             t_user=F(user),
+            t_user_names=JSONObject(**_user_names(user)),
             t_fields=JSONObject(**fields),
         )
-        .values("t_when", "t_sequence", "t_source", "t_user", "t_fields")
+        .values("t_when", "t_sequence", "t_source", "t_user", "t_user_names", "t_fields")
     )
 
 
 def timeline_rows(*, case_id: int, histories: list[HistorySource], include_access: bool) -> list[Row]:
     """Every row of the case's timeline, grouped by source and in the order each is shown."""
+    from django.contrib.auth.models import Group
+
+    from ttdn.accounts.models import Agency
     from ttdn.cases.models import (
         AccessLog,
         Case,
@@ -98,11 +111,25 @@ def timeline_rows(*, case_id: int, histories: list[HistorySource], include_acces
             ("group_grant", CaseGroupObjectPermission, "group_id"),
         ):
             grants = model.history.filter(content_object_id=case_id, permission__codename__in=codenames)
-            fields = {"permission": F("permission__codename"), "holder": F(holder), "type": F("history_type")}
+            grant_fields: dict[str, Any] = {
+                "permission": F("permission__codename"),
+                "holder": F(holder),
+                "type": F("history_type"),
+            }
+            # Who holds it, named with the row (a group by its agency's names, else its own).
+            if source == "user_grant":
+                grant_fields["holder_names"] = JSONObject(**_user_names(OuterRef(holder)))
+            else:
+                agency = Agency.objects.filter(group_id=OuterRef(holder))
+                grant_fields |= {
+                    "agency_vi": Subquery(agency.values("name_vi")[:1]),
+                    "agency_en": Subquery(agency.values("name_en")[:1]),
+                    "group_name": Subquery(Group.objects.filter(pk=OuterRef(holder)).values("name")[:1]),
+                }
             add(
                 source,
                 None,
-                _part(grants, len(parts), "history_date", "history_id", "history_user_id", fields),
+                _part(grants, len(parts), "history_date", "history_id", "history_user_id", grant_fields),
             )
         logs = AccessLog.objects.filter(case_id=case_id)
         fields = {"action": F("action"), "detail": F("detail"), "address": F("ip_address")}
@@ -111,9 +138,11 @@ def timeline_rows(*, case_id: int, histories: list[HistorySource], include_acces
     rows = []
     for raw in parts[0].union(*parts[1:], all=True):
         source, model = sources[raw["t_source"]]
-        row = Row(source, raw["t_when"], raw["t_sequence"], raw["t_user"], raw["t_fields"], model)
-        if source == "event" and isinstance(row.fields["data"], str):
-            row.fields["data"] = json.loads(row.fields["data"])  # SQLite nests JSON as text
+        names = raw["t_user_names"]
+        row = Row(source, raw["t_when"], raw["t_sequence"], raw["t_user"], raw["t_fields"], model, names)
+        for parent, key in ((row.fields, "data"), (row.fields, "holder_names")):
+            if isinstance(parent.get(key), str):
+                parent[key] = json.loads(parent[key])  # SQLite nests JSON as text
         rows.append((raw["t_source"], row))
     newest_first = {"access"}  # as the access log lists itself
     rows.sort(key=lambda pair: (pair[0], pair[1].when, pair[1].sequence))
@@ -123,18 +152,16 @@ def timeline_rows(*, case_id: int, histories: list[HistorySource], include_acces
     ]
 
 
-def history_instance(row: Row, fields: list[Any]) -> Any:
-    """The historical instance a history row stands for (its shown fields, its history data)."""
-    values = {f.attname: from_json(f, row.fields.get(f.attname)) for f in fields}
-    return historical_model(row.model)(
-        history_date=row.when, history_id=row.sequence, history_type=row.fields[TYPE], **values
-    )
+def history_values(row: Row, fields: list[Any]) -> dict[str, Any]:
+    """The shown fields' values a history row holds (by attname), as the fields' Python values:
+    compared between versions as they are, made a model only for a record the page names."""
+    return {f.attname: from_json(f, row.fields.get(f.attname)) for f in fields}
 
 
 @functools.cache
 def historical_model(model: type[models.Model]) -> Any:
-    """The model's history model. Not ``model.history.model`` for each row: simple-history's
-    descriptor builds a new manager class on every access (0.3 ms, a third of a long case's page)."""
+    """The model's history model. Not ``model.history.model`` for each use: simple-history's
+    descriptor builds a new manager class on every access (0.3 ms)."""
     return model.history.model  # type: ignore[attr-defined]
 
 

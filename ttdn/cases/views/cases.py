@@ -38,7 +38,7 @@ from ttdn.cases.services.access import (
 )
 from ttdn.cases.services.attachments import attachment_add
 from ttdn.cases.services.workflow import TRANSITIONS, case_transition, transition_warning
-from ttdn.cases.timeline import timeline_for
+from ttdn.cases.timeline import newest_of_timeline, timeline_for
 from ttdn.cases.views import approval, form_errors_to_messages, warnings_to_messages
 from ttdn.cases.views.decorators import case_view
 from ttdn.cases.views.form_page import CaseFormPage
@@ -93,7 +93,7 @@ def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     abilities = case_abilities(user=user, case=case)
     transitions = abilities.transitions()
     manages_access = bool(abilities["manage_access"])
-    timeline = timeline_for(user=user, case=case)
+    timeline, timeline_count = newest_of_timeline(user=user, case=case, count=TIMELINE_ON_CASE_PAGE)
     return render(
         request,
         "cases/case_detail.html",
@@ -129,8 +129,8 @@ def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
             "programme": case.programme_items.all(),
             "attachments": case.attachments.select_related("uploaded_by").all(),
             # the newest entries; the whole history has its own page
-            "timeline": timeline[:TIMELINE_ON_CASE_PAGE],
-            "timeline_count": len(timeline),
+            "timeline": timeline,
+            "timeline_count": timeline_count,
             "transitions": [transition for transition, ability in transitions if ability],
             "blocked": [(transition, ability.reason) for transition, ability in transitions if not ability],
             "attachment_form": AttachmentForm() if abilities["upload"] else None,
