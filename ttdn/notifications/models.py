@@ -63,6 +63,8 @@ class Notification(models.Model):
         indexes = [
             models.Index(fields=["recipient", "read_at"]),
             models.Index(fields=["email_state", "queued_at"], name="notifications_to_send"),
+            # A user's list, newest first: read from the top, however long their history.
+            models.Index(fields=["recipient", "-created_at", "-id"], name="notifications_newest"),
         ]
 
     def __str__(self) -> str:

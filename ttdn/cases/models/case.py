@@ -130,7 +130,13 @@ class Case(models.Model):
                 violation_error_message=_("The visit cannot end before it starts."),
             )
         ]
-        indexes = [models.Index(fields=["status", "start_date"]), models.Index(fields=["start_date"])]
+        # The visits of a window (calendar, feeds): those ending after its first day are few at any
+        # size (what lies ahead), those starting before its last are the whole history.
+        indexes = [
+            models.Index(fields=["status", "start_date"]),
+            models.Index(fields=["start_date"]),
+            models.Index(fields=["end_date"], name="cases_case_end_date_idx"),
+        ]
         # Object permissions (ttdn/cases/permissions.py); view_case is the host agencies' grant.
         permissions = [
             ("review_case", _("Review the case for the police (referral)")),
