@@ -55,7 +55,7 @@ bench: install
 	$(PY) bench/benchmark.py
 
 # National scale (issue 18): two PostgreSQL databases of 10,000 and 100,000 cases, built once by
-# bench_dataset (about 3 minutes), then bench/scale.py prints each figure, its ratios and a plan.
+# bench_dataset (about 4 minutes), then bench/scale.py prints each figure, its ratios and a plan.
 BENCH_PG ?= postgres://postgres@127.0.0.1:5432
 bench-scale: install
 	@for size in 10000 100000; do \

@@ -52,7 +52,7 @@ def _outstanding() -> list[tuple[dict[str, Any], datetime.date]]:
 
 
 def _occasions(directory: Directory, keep: Callable[[datetime.date], bool]) -> list[Occasion]:
-    chosen = [(row, due) for row, due in _outstanding() if keep(due)]
+    chosen = [(row, due) for row, due in directory.once("outbound:passports", _outstanding) if keep(due)]
     people = case_people([{**row, "pk": row["case_pk"]} for row, _due in chosen], directory)
     return [
         Occasion(

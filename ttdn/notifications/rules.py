@@ -11,7 +11,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models
 from django.utils.functional import Promise
@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from ttdn.accounts.models import User
 from ttdn.accounts.roles import ROLE_NAMES, Role
 from ttdn.notifications.models import Notification, ReminderRule
+
+T = TypeVar("T")
 
 
 class Audience(models.TextChoices):
@@ -51,6 +53,7 @@ class Directory:
     """Who is who, read in two queries per sweep, whatever the number of cases."""
 
     def __init__(self) -> None:
+        self._once: dict[str, Any] = {}
         self._by_agency: dict[int, set[int]] = defaultdict(set)
         self._leads: dict[int, set[int]] = defaultdict(set)
         self._by_role: dict[str, set[int]] = defaultdict(set)
@@ -66,6 +69,13 @@ class Directory:
         ).values_list("user_id", "group__name")
         for user_id, role in memberships:
             self._by_role[role].add(user_id)
+
+    def once(self, key: str, read: Callable[[], T]) -> T:
+        """``read()``, made once per sweep for every rule that asks by the same ``key`` (the rows
+        several rules of one trigger filter differently: the passports out, say)."""
+        if key not in self._once:
+            self._once[key] = read()
+        return self._once[key]
 
     def with_role(self, role: Role) -> frozenset[int]:
         return frozenset(self._by_role[role])
