@@ -26,8 +26,8 @@ from typing import Any
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection
+from django.db.models import BooleanField, CharField, Count, ExpressionWrapper, F, Q, QuerySet, When
 from django.db.models import Case as CaseWhen
-from django.db.models import CharField, Count, F, Q, QuerySet, When
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -36,7 +36,7 @@ from ttdn.accounts.models import Agency
 from ttdn.cases import kinds
 from ttdn.cases.kinds import ReportFigure
 from ttdn.cases.models import Case, FollowUp, Participant
-from ttdn.cases.selectors import cases_visible_to
+from ttdn.cases.selectors import cases_visible_to, visibility_condition
 from ttdn.reports.periods import Period
 from ttdn.reports.sections import sections_for
 
@@ -127,31 +127,40 @@ def _within(period: Period, prefix: str = "") -> Q:
     return Q(**{f"{prefix}start_date__range": (period.start, period.end)})
 
 
-def _headlines(cases: QuerySet[Case], periods: Sequence[Period]) -> list[dict[str, int]]:
-    """The headline figures of each period: one query on the cases, one on their participants."""
+def _headlines(
+    cases: QuerySet[Case], periods: Sequence[Period], people: dict[str, int]
+) -> list[dict[str, int]]:
+    """The headline figures of each period: one query on the cases; the figures of people come
+    counted with the visitors (``people``, from ``_grouped_counts``)."""
     on_cases: dict[str, Any] = {}
-    on_people: dict[str, Any] = {}
     for index, period in enumerate(periods):
         on_cases[f"p{index}_{VISITS.key}"] = Count("pk", distinct=True, filter=_within(period))
         on_cases[f"p{index}_{ONLINE.key}"] = Count("pk", distinct=True, filter=_within(period) & ONLINE.cases)
         for kind in kinds.all_kinds():
             for figure in kind.report.figures:
-                condition = _within(period) & _in_person(kind) & figure.cases
                 if figure.people is None:
+                    condition = _within(period) & _in_person(kind) & figure.cases
                     on_cases[f"p{index}_{figure.key}"] = Count(
                         figure.related or "pk", distinct=True, filter=condition
                     )
-                else:
-                    on_people[f"p{index}_{figure.key}"] = Count(
-                        "person", distinct=True, filter=_on_case(condition) & figure.people
-                    )
-    totals = cases.order_by().aggregate(**on_cases)
-    if on_people:
-        totals |= Participant.objects.filter(case__in=cases).order_by().aggregate(**on_people)
+    totals = cases.order_by().aggregate(**on_cases) | people
     return [
-        {figure.key: totals[f"p{index}_{figure.key}"] or 0 for figure in headline_figures()}
+        {figure.key: totals.get(f"p{index}_{figure.key}") or 0 for figure in headline_figures()}
         for index in range(len(periods))
     ]
+
+
+def _people_figures(periods: Sequence[Period]) -> dict[str, Q]:
+    """The headline figures that count people, by ``p<period>_<key>``: the condition on a
+    participant of each."""
+    found = {}
+    for index, period in enumerate(periods):
+        for kind in kinds.all_kinds():
+            for figure in kind.report.figures:
+                if figure.people is not None:
+                    condition = _within(period) & _in_person(kind) & figure.cases
+                    found[f"p{index}_{figure.key}"] = _on_case(condition) & figure.people
+    return found
 
 
 def _visitors() -> Q | None:
@@ -164,37 +173,44 @@ def _visitors() -> Q | None:
     return functools.reduce(operator.or_, parts) if parts else None
 
 
-# The grouped counts of ``_grouped_counts``: over the counted visits (``cases``), then over their
-# foreign visitors (``visitors``, each person once per group). Every key is text, so that every
-# branch of the union has the same columns and types.
+# The grouped counts of ``_grouped_counts``: over the counted visits of the period (``cases``),
+# then over their foreign visitors (``people`` where ``visitor``, each person once per group). Every
+# key is text, so that every branch of the union has the same columns and types.
 _GROUPINGS = (
-    ("cases", "country", "countries"),
-    ("cases", "sort", "sort"),
-    ("cases", "month", "month"),
-    ("cases", "agency", "lead_agency_id"),
-    ("visitors", "month", "month"),
-    ("visitors", "sort", "sort"),
-    ("visitors", "country", "country"),
+    ("cases", "country", "countries", ""),
+    ("cases", "sort", "sort", ""),
+    ("cases", "month", "month", ""),
+    ("cases", "agency", "lead_agency_id", ""),
+    ("people", "month", "month", "AND visitor"),
+    ("people", "sort", "sort", "AND visitor"),
+    ("people", "country", "country", "AND visitor"),
 )
 
 
-def _grouped_counts(cases: QuerySet[Case]) -> dict[tuple[str, str], dict[str, int]]:
-    """The counted visits by the countries they list, by sort, by month and by lead agency, and
-    their distinct foreign visitors by month, by sort and by country (of their nationality, among
-    the visits that list that country): seven grouped counts in one statement, over the visits and
-    the visitors each read once (materialised common table expressions)."""
+def _grouped_counts(
+    cases: QuerySet[Case], both: Q, periods: Sequence[Period]
+) -> dict[tuple[str, str], dict[str, int]]:
+    """In one statement: the counted visits of the first period (``cases``) by the countries they
+    list, by sort, by month and by lead agency; their distinct foreign visitors by month, by sort
+    and by country (of their nationality, among the visits that list that country); and the
+    headline figures of people of every period (``("headline", "p<period>")``: distinct people by
+    figure). The participants of the visits of all periods (``both``) are read once, a flag per
+    figure beside each (materialised common table expressions)."""
     visits = (
         cases.order_by()
         .annotate(sort=sort_of(), month=TruncMonth("start_date"))
         .values("countries", "sort", "month", "lead_agency_id")
     )
-    condition = _visitors()
-    visitors = (
-        Participant.objects.filter(case__in=cases)
-        .filter(condition if condition is not None else Q(pk__in=[]))
+    figures = _people_figures(periods)
+    flag = {f"f{index}": condition for index, condition in enumerate(figures.values())}
+    visitor = _visitors()
+    people = (
+        Participant.objects.filter(_on_case(both))
         .order_by()
         .values(
             "person_id",
+            this_period=_as_flag(_on_case(_within(periods[0]))),
+            visitor=_as_flag(visitor if visitor is not None else Q(pk__in=[])),
             month=TruncMonth("case__start_date"),
             sort=sort_of("case__"),
             country=CaseWhen(
@@ -202,26 +218,43 @@ def _grouped_counts(cases: QuerySet[Case]) -> dict[tuple[str, str], dict[str, in
                 default=None,
                 output_field=CharField(),
             ),
+            **{name: _as_flag(condition) for name, condition in flag.items()},
         )
     )
     visits_sql, visits_params = visits.query.sql_with_params()
-    visitors_sql, visitors_params = visitors.query.sql_with_params()
-    counted = {"cases": "COUNT(*)", "visitors": "COUNT(DISTINCT person_id)"}
-    branches = " UNION ALL ".join(
-        f"SELECT '{source}', '{group}', CAST({column} AS TEXT), {counted[source]} "  # nosec B608  # noqa: S608 - names of this module
-        f"FROM {source} WHERE {column} IS NOT NULL GROUP BY {column}"
-        for source, group, column in _GROUPINGS
-    )
-    # The inner SQL is the ORM's, its values passed apart as parameters; the rest is this module's.
+    people_sql, people_params = people.query.sql_with_params()
+    counted = {"cases": "COUNT(*)", "people": "COUNT(DISTINCT person_id)"}
+    # The statement's text is this module's (names from the tuples above, figure columns numbered);
+    # the inner SQL is the ORM's, its values passed apart as parameters.
+    branches = [
+        f"SELECT '{source}', '{group}', CAST({column} AS TEXT), {counted[source]} "  # nosec B608  # noqa: S608
+        f"FROM {source} WHERE {column} IS NOT NULL {more} GROUP BY {column}"
+        for source, group, column, more in _GROUPINGS
+    ]
+    branches[4:] = [branch.replace("AND visitor", "AND this_period AND visitor") for branch in branches[4:]]
+    branches += [
+        f"SELECT 'headline', '', '{index}', COUNT(DISTINCT CASE WHEN f{index} THEN person_id END) FROM people"  # nosec B608  # noqa: S608
+        for index in range(len(flag))
+    ]
     statement = (
-        f"WITH cases AS MATERIALIZED ({visits_sql}), visitors AS MATERIALIZED ({visitors_sql}) {branches}"
+        f"WITH cases AS MATERIALIZED ({visits_sql}), people AS MATERIALIZED ({people_sql}) "
+        + " UNION ALL ".join(branches)
     )
     found: dict[tuple[str, str], dict[str, int]] = {}
     with connection.cursor() as cursor:
-        cursor.execute(statement, (*visits_params, *visitors_params))
+        cursor.execute(statement, (*visits_params, *people_params))
         for source, group, key, count in cursor.fetchall():
             found.setdefault((source, group), {})[key] = count
+    names = list(figures)
+    found[("headline", "")] = {
+        names[int(index)]: count for index, count in found.get(("headline", ""), {}).items()
+    }
     return found
+
+
+def _as_flag(condition: Q) -> ExpressionWrapper:
+    """A condition as a column of true or false (NULL, where SQL cannot tell, counts as false)."""
+    return ExpressionWrapper(condition, output_field=BooleanField())
 
 
 def _month_key(value: str) -> str:
@@ -230,12 +263,11 @@ def _month_key(value: str) -> str:
     return value[:7]
 
 
-def _breakdowns(cases: QuerySet[Case], period: Period) -> dict[str, Any]:
+def _breakdowns(counts: dict[tuple[str, str], dict[str, int]], period: Period) -> dict[str, Any]:
     """The counted visits and their visitors by country, kind, lead agency and month: added up in
     SQL (``_grouped_counts``), whatever the number of visits."""
-    counts = _grouped_counts(cases)
-    visitors_by_country = counts.get(("visitors", "country"), {})
-    visitors_by_sort = counts.get(("visitors", "sort"), {})
+    visitors_by_country = counts.get(("people", "country"), {})
+    visitors_by_sort = counts.get(("people", "sort"), {})
     by_country: dict[str, dict[str, Any]] = {}
     for countries, count in counts.get(("cases", "country"), {}).items():
         for country in countries.split(","):
@@ -257,8 +289,8 @@ def _breakdowns(cases: QuerySet[Case], period: Period) -> dict[str, Any]:
     by_month: dict[str, dict[str, Any]] = {
         m: {"month": m, "cases": 0, "visitors": 0} for m in period.months()
     }
-    for column in ("cases", "visitors"):
-        for month, count in counts.get((column, "month"), {}).items():
+    for source, column in (("cases", "cases"), ("people", "visitors")):
+        for month, count in counts.get((source, "month"), {}).items():
             if _month_key(month) in by_month:
                 by_month[_month_key(month)][column] += count
     by_agency = {int(pk): count for pk, count in counts.get(("cases", "agency"), {}).items()}
@@ -315,16 +347,21 @@ def _midnight(day: datetime.date, days_after: int = 0) -> datetime.datetime:
 def report_figures(user: AbstractBaseUser | AnonymousUser, period: Period) -> dict[str, Any]:
     """The report of ``period`` as ``user`` may see it, with the previous period's totals."""
     before = period.previous()
-    both = cases_visible_to(user).filter(
+    visible = visibility_condition(user)
+    # The visits of both periods that count, as a condition: the participants' read joins their
+    # visit once with it (a subquery of the visits would read them twice, at 100,000 cases).
+    counted = Q(
         start_date__range=(min(period.start, before.start), max(period.end, before.end)),
         status__in=Case.COUNTED,
-    )
-    now, then = _headlines(both, [period, before])
+    ) & (visible if visible is not None else Q(pk__in=[]))
+    both = Case.objects.filter(counted)
+    counts = _grouped_counts(counted_cases(user, period), counted, [period, before])
+    now, then = _headlines(both, [period, before], counts[("headline", "")])
     followups_now, followups_then = _follow_ups(user, [period, before])
     return {
         "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
         **now,
-        **_breakdowns(counted_cases(user, period), period),
+        **_breakdowns(counts, period),
         "follow_ups": followups_now,
         # The tables the apps beside the cases add (ttdn.reports.sections), those the user may read.
         "sections": {
