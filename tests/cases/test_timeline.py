@@ -144,3 +144,25 @@ def test_the_case_page_shows_the_newest_history_and_links_to_the_whole(
 
     client.force_login(make_user(Role.AGENCY))  # an agency that does not host it
     assert client.get(history_url).status_code == 404
+
+
+def test_the_history_names_who_acted_and_who_was_given_access_with_the_rows(protocol, make_user) -> None:
+    """Who acted and who holds a grant come named with the timeline's rows (no query of their
+    own): a user by their name, an agency in the page's language."""
+    from django.utils import translation
+
+    from tests.factories import make_agency
+    from ttdn.accounts.roles import Role
+    from ttdn.cases.services.access import case_grant_access
+
+    case = make_delegation(actor=protocol, access_level="restricted")
+    officer = make_user(Role.PROTOCOL, full_name="Trần Thị Mai")
+    agency = make_agency(name_vi="Sở Du lịch thử", name_en="Test tourism department")
+    case_grant_access(actor=protocol, case=case, users=[officer], agencies=[agency])
+
+    for language, agency_name in (("vi", "Sở Du lịch thử"), ("en", "Test tourism department")):
+        with translation.override(language):
+            granted = [e for e in timeline_for(user=protocol, case=case) if e.code == "access.granted"]
+        assert {e.label for e in granted} >= {"Trần Thị Mai", agency_name}
+        assert {str(e.user) for e in granted} == {str(protocol)}
+        assert all(e.user == protocol for e in granted)
