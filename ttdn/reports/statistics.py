@@ -26,7 +26,7 @@ from typing import Any
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection
-from django.db.models import BooleanField, CharField, Count, ExpressionWrapper, F, Q, QuerySet, When
+from django.db.models import BooleanField, CharField, Count, ExpressionWrapper, F, Q, QuerySet, Value, When
 from django.db.models import Case as CaseWhen
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
@@ -174,16 +174,16 @@ def _visitors() -> Q | None:
 
 
 # The grouped counts of ``_grouped_counts``: over the counted visits of the period (``cases``),
-# then over their foreign visitors (``people`` where ``visitor``, each person once per group). Every
-# key is text, so that every branch of the union has the same columns and types.
+# then over their foreign visitors (the ``people`` of the period who are visitors, each person once
+# per group). Every key is text, so that every branch of the union has the same columns and types.
 _GROUPINGS = (
     ("cases", "country", "countries", ""),
     ("cases", "sort", "sort", ""),
     ("cases", "month", "month", ""),
     ("cases", "agency", "lead_agency_id", ""),
-    ("people", "month", "month", "AND visitor"),
-    ("people", "sort", "sort", "AND visitor"),
-    ("people", "country", "country", "AND visitor"),
+    ("people", "month", "month", "AND this_period AND visitor"),
+    ("people", "sort", "sort", "AND this_period AND visitor"),
+    ("people", "country", "country", "AND this_period AND visitor"),
 )
 
 
@@ -193,8 +193,8 @@ def _grouped_counts(
     """In one statement: the counted visits of the first period (``cases``) by the countries they
     list, by sort, by month and by lead agency; their distinct foreign visitors by month, by sort
     and by country (of their nationality, among the visits that list that country); and the
-    headline figures of people of every period (``("headline", "p<period>")``: distinct people by
-    figure). The participants of the visits of all periods (``both``) are read once, a flag per
+    headline figures of people of every period (under ``("headline", "")``, by ``p<period>_<key>``:
+    distinct people). The participants of the visits of all periods (``both``) are read once, a flag per
     figure beside each (materialised common table expressions)."""
     visits = (
         cases.order_by()
@@ -210,7 +210,7 @@ def _grouped_counts(
         .values(
             "person_id",
             this_period=_as_flag(_on_case(_within(periods[0]))),
-            visitor=_as_flag(visitor if visitor is not None else Q(pk__in=[])),
+            visitor=_as_flag(visitor) if visitor is not None else Value(False),
             month=TruncMonth("case__start_date"),
             sort=sort_of("case__"),
             country=CaseWhen(
@@ -231,7 +231,6 @@ def _grouped_counts(
         f"FROM {source} WHERE {column} IS NOT NULL {more} GROUP BY {column}"
         for source, group, column, more in _GROUPINGS
     ]
-    branches[4:] = [branch.replace("AND visitor", "AND this_period AND visitor") for branch in branches[4:]]
     branches += [
         f"SELECT 'headline', '', '{index}', COUNT(DISTINCT CASE WHEN f{index} THEN person_id END) FROM people"  # nosec B608  # noqa: S608
         for index in range(len(flag))
