@@ -10,6 +10,8 @@ pages read through here: a decision (the threshold of a gift being recorded) rea
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -19,6 +21,7 @@ from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save
 
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 TIMEOUT = 300  # seconds
 _MISSING = object()
 
@@ -38,14 +41,22 @@ class Reference(Generic[T]):
         return f"ttdn:reference:{settings.DATABASES['default']['NAME']}:{self.name}"
 
     def get(self) -> T:
-        value: Any = cache.get(self.key, _MISSING)
+        try:
+            value: Any = cache.get(self.key, _MISSING)
+        except Exception:  # the cache is down (a lost connection): the page reads the database
+            logger.exception("The cache is unavailable: %s read from the database.", self.name)
+            return self.load()
         if value is _MISSING:
             value = self.load()
-            cache.set(self.key, value, TIMEOUT)
+            with contextlib.suppress(Exception):
+                cache.set(self.key, value, TIMEOUT)
         return value
 
     def forget(self) -> None:
-        cache.delete(self.key)
+        try:
+            cache.delete(self.key)
+        except Exception:  # shown again within TIMEOUT once the cache is back
+            logger.exception("The cache is unavailable: %s not forgotten.", self.name)
 
     def _changed(self, **kwargs: Any) -> None:
         self.forget()

@@ -156,8 +156,9 @@ LOGIN_URL = "login"
 # browser.
 SESSION_COOKIE_AGE = 30 * 60
 # Kept in the database and, for reading, in the shared cache (Redis): a page reads its session
-# without a query (issue 18). Nothing here deletes sessions behind the store's back.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# without a query (issue 18), and from the database while the cache is down. Nothing here deletes
+# sessions behind the store's back.
+SESSION_ENGINE = "ttdn.accounts.sessions"
 # The idle timeout slides: ttdn.accounts.middleware.SlidingSessionMiddleware renews it each minute.
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
