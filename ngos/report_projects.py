@@ -19,11 +19,12 @@ from typing import Any
 
 from django.db.models import CharField, Count, F, Q, QuerySet, Sum, Value
 from django.db.models.functions import Cast, Coalesce, ExtractYear
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ngos.models import AidProject, Ngo
 from ngos.selectors import projects_visible_to, reads_registry
+from ttdn.accounts.models import Agency
 from ttdn.cases.models import Organisation
 from ttdn.reports.periods import Period
 from ttdn.reports.sections import ReportSection, Row
@@ -123,11 +124,6 @@ def _sums(projects: QuerySet[AidProject]) -> dict[str, list[dict[str, Any]]]:
     return found
 
 
-def _agency_name(row: dict[str, Any]) -> str:
-    """A commune's name in the language of the page, as ``Agency.name`` gives it."""
-    return str(row["label_en"]) if get_language() == "en" and row["label_en"] else str(row["label"])
-
-
 def aid_rows(user: Any, period: Period) -> list[Row]:
     grouped = _sums(approved_in(user, period))
     # Each project has one year: the total is the years' sum.
@@ -148,7 +144,12 @@ def aid_rows(user: Any, period: Period) -> list[Row]:
         rows.append(
             (
                 f"commune:{row['key']}",
-                [_("Commune: %(name)s") % {"name": _agency_name(row)}, row["n"], row["c"], row["d"]],
+                [
+                    _("Commune: %(name)s") % {"name": Agency.name_of(str(row["label"]), row["label_en"])},
+                    row["n"],
+                    row["c"],
+                    row["d"],
+                ],
             )
         )
     return rows

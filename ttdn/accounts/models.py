@@ -83,9 +83,12 @@ class Agency(models.Model):
     @property
     def name(self) -> str:
         """The name in the language of the page, Vietnamese when there is no English one."""
-        if get_language() == "en" and self.name_en:
-            return self.name_en
-        return self.name_vi
+        return self.name_of(self.name_vi, self.name_en)
+
+    @staticmethod
+    def name_of(name_vi: str, name_en: str | None) -> str:
+        """``name`` from the two names alone (read with other rows, without the agency)."""
+        return name_en if get_language() == "en" and name_en else name_vi
 
     def name_in(self, language: str) -> str:
         """The name in a guests' language (ttdn.languages): its own translation where an admin gave

@@ -15,9 +15,9 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext_lazy
 
-from ttdn.accounts.models import User
+from ttdn.accounts.models import Agency, User
 from ttdn.cases import kinds
 from ttdn.cases.events import event_label
 from ttdn.cases.fields import EncryptedTextField, IdentityHashField
@@ -352,8 +352,7 @@ def _group_holder(fields: dict[str, Any]) -> str | None:
     """A group grant's holder as ``Agency.name`` says it (the page's language, Vietnamese when
     there is no English name), or the group's own name for a group of no agency."""
     if fields.get("agency_vi") is not None:
-        english = get_language() == "en" and fields.get("agency_en")
-        return str(fields["agency_en"] if english else fields["agency_vi"])
+        return Agency.name_of(str(fields["agency_vi"]), fields.get("agency_en"))
     return fields.get("group_name")
 
 
