@@ -204,17 +204,23 @@ def _grouped_counts(
     figures = _people_figures(periods)
     flag = {f"f{index}": condition for index, condition in enumerate(figures.values())}
     visitor = _visitors()
+    # The month and the country are grouped by for the first period only: not computed for the
+    # others' rows (half of them; the LIKE of the country is the dearest column).
+    this_period = _on_case(_within(periods[0]))
     people = (
         Participant.objects.filter(_on_case(both))
         .order_by()
         .values(
             "person_id",
-            this_period=_as_flag(_on_case(_within(periods[0]))),
+            this_period=_as_flag(this_period),
             visitor=_as_flag(visitor) if visitor is not None else Value(False),
-            month=TruncMonth("case__start_date"),
+            month=CaseWhen(When(this_period, then=TruncMonth("case__start_date")), default=None),
             sort=sort_of("case__"),
             country=CaseWhen(
-                When(case__countries__contains=F("person__nationality"), then=F("person__nationality")),
+                When(
+                    this_period & Q(case__countries__contains=F("person__nationality")),
+                    then=F("person__nationality"),
+                ),
                 default=None,
                 output_field=CharField(),
             ),
@@ -231,14 +237,14 @@ def _grouped_counts(
         f"FROM {source} WHERE {column} IS NOT NULL {more} GROUP BY {column}"
         for source, group, column, more in _GROUPINGS
     ]
-    branches += [
-        f"SELECT 'headline', '', '{index}', COUNT(DISTINCT CASE WHEN f{index} THEN person_id END) FROM people"  # nosec B608  # noqa: S608
-        for index in range(len(flag))
-    ]
-    statement = (
-        f"WITH cases AS MATERIALIZED ({visits_sql}), people AS MATERIALIZED ({people_sql}) "
-        + " UNION ALL ".join(branches)
-    )
+    # The headline's figures in one pass over the people, each figure's distinct people counted
+    # among its own rows (FILTER): a pass per figure over every row cost 30 ms each at 100,000 cases.
+    tables = [f"cases AS MATERIALIZED ({visits_sql})", f"people AS MATERIALIZED ({people_sql})"]
+    if flag:
+        distinct = ", ".join(f"COUNT(DISTINCT person_id) FILTER (WHERE {name}) AS {name}" for name in flag)
+        tables.append(f"headline AS MATERIALIZED (SELECT {distinct} FROM people)")  # nosec B608  # noqa: S608
+        branches += [f"SELECT 'headline', '', '{name[1:]}', {name} FROM headline" for name in flag]  # nosec B608  # noqa: S608
+    statement = f"WITH {', '.join(tables)} " + " UNION ALL ".join(branches)
     found: dict[tuple[str, str], dict[str, int]] = {}
     with connection.cursor() as cursor:
         cursor.execute(statement, (*visits_params, *people_params))
