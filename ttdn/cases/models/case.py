@@ -136,6 +136,9 @@ class Case(models.Model):
             models.Index(fields=["status", "start_date"]),
             models.Index(fields=["start_date"]),
             models.Index(fields=["end_date"], name="cases_case_end_date_idx"),
+            # The access policy's count reads each case's access level from this index instead of
+            # the table (an index-only scan; issue 18: an agency's list at 100,000 cases 46 -> 36 ms).
+            models.Index(fields=["access_level", "id"], name="cases_case_access_idx"),
         ]
         # Object permissions (ttdn/cases/permissions.py); view_case is the host agencies' grant.
         permissions = [
