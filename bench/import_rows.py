@@ -109,7 +109,8 @@ def _bulk_create(check: Any, actor: Any, cases_only: bool) -> None:
             person = persons.setdefault((data.nationality, data.passport_number), Person(
                 full_name=data.full_name, nationality=data.nationality, passport_number=data.passport_number,
                 organisation=case.counterpart))  # fmt: skip
-            participants.append(Participant(case=case, person=person, role=participant.role, order=order))
+            participants.append(Participant(case=case, person=person, role=participant.role, order=order,
+                                            nationality=data.nationality))  # fmt: skip
     Person.objects.bulk_create(list(persons.values()), batch_size=BATCH_SIZE)
     Participant.objects.bulk_create(participants, batch_size=BATCH_SIZE)
     view = Permission.objects.get(content_type__app_label="cases", codename="view_case")

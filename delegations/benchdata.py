@@ -240,13 +240,16 @@ def build(size: Size, *, say: Callable[[str], None] = print, seed: int = 2026) -
 
     with transaction.atomic():
         say(f"{_bulk(Person, persons())} persons")
-    person_ids = list(Person.objects.values_list("pk", flat=True))
+    nationalities = dict(Person.objects.values_list("pk", "nationality"))
+    person_ids = list(nationalities)
 
     def participants() -> Iterator[Participant]:
         for pk, *_ in rows:
             for order, person in enumerate(rng.sample(person_ids, size.participants_per_case)):
                 role = Participant.Role.HEAD if order == 0 else Participant.Role.MEMBER
-                yield Participant(case_id=pk, person_id=person, role=role, order=order)
+                yield Participant(
+                    case_id=pk, person_id=person, role=role, order=order, nationality=nationalities[person]
+                )
 
     def programme() -> Iterator[ProgrammeItem]:
         for pk, *_rest, start in rows:

@@ -218,8 +218,8 @@ def _grouped_counts(
             sort=sort_of("case__"),
             country=CaseWhen(
                 When(
-                    this_period & Q(case__countries__contains=F("person__nationality")),
-                    then=F("person__nationality"),
+                    this_period & Q(case__countries__contains=F("nationality")),
+                    then=F("nationality"),
                 ),
                 default=None,
                 output_field=CharField(),

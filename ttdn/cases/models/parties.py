@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any
 
 from django.db import models
 from django.db.models.functions import Lower
@@ -113,6 +114,8 @@ class Person(models.Model):
     history = HistoricalRecords()
 
     objects = PersonQuerySet.as_manager()
+    # The nationality as read from the database (None: a new person, or not read).
+    _nationality_loaded: str | None = None
 
     class Meta:
         verbose_name = _("foreign person")
@@ -129,6 +132,21 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        # Their participations keep a copy of the nationality (Participant.nationality): an edit of
+        # it (the admin's; the services keep it as registered) reaches them at once.
+        loaded = self._nationality_loaded
+        if loaded is not None and str(loaded) != str(self.nationality):
+            self.participations.update(nationality=str(self.nationality))
+        self._nationality_loaded = str(self.nationality)
+
+    @classmethod
+    def from_db(cls, db: str | None, field_names: Collection[str], values: Collection[Any]) -> Person:
+        person = super().from_db(db, field_names, values)
+        person._nationality_loaded = person.__dict__.get("nationality")
+        return person
 
     def clean(self) -> None:
         refresh_identity_hashes(self)
@@ -168,7 +186,11 @@ class Participant(models.Model):
         blank=True,
         help_text=_("Order of precedence on the guests' side: 1 is the head; empty comes after the ranked."),
     )
-    history = HistoricalRecords()
+    # A copy of the person's nationality, set on every save (and by Person.save when it changes;
+    # bulk creations give it themselves): the report counts foreign visitors of two years by it,
+    # without joining every participant to the persons (issue 18). Not a fact of the history.
+    nationality = models.CharField(_("nationality"), max_length=2, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["nationality"])
 
     class Meta:
         verbose_name = _("participant")
@@ -184,3 +206,8 @@ class Participant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_role_display()})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if kwargs.get("update_fields") is None or "nationality" in kwargs["update_fields"]:
+            self.nationality = str(self.person.nationality)
+        super().save(*args, **kwargs)

@@ -342,7 +342,14 @@ def _create_participants(
             raise RowError(_listed_twice(person).messages[0], index=index)
         in_case.add((index, person.pk))
         rank = None if row.keep_rank else row.rank
-        participant = Participant(case=cases[index], person=person, role=row.role, order=order, rank=rank)
+        participant = Participant(
+            case=cases[index],
+            person=person,
+            role=row.role,
+            order=order,
+            rank=rank,
+            nationality=str(person.nationality),
+        )  # the nationality given here: a bulk creation does not call save()
         try:
             participant.full_clean(
                 exclude=["case", "person"], validate_unique=False, validate_constraints=False
