@@ -72,3 +72,14 @@ def test_saving_a_person_without_changing_the_nationality_leaves_the_participati
 
     assert not [q for q in queries if q["sql"].startswith('UPDATE "cases_participant"')]
     assert set(person.participations.values_list("nationality", flat=True)) == {"JP"}
+
+
+def test_a_save_of_other_fields_only_copies_no_unsaved_nationality(protocol) -> None:
+    case = make_delegation(actor=protocol, participants=1)
+    person = Person.objects.get(pk=case.participants.get().person_id)
+
+    person.nationality = "KR"  # changed on the object, but only the position is saved
+    person.position = "Vụ trưởng"
+    person.save(update_fields=["position"])
+
+    assert set(person.participations.values_list("nationality", flat=True)) == {"JP"}

@@ -137,6 +137,8 @@ class Person(models.Model):
         super().save(*args, **kwargs)
         # Their participations keep a copy of the nationality (Participant.nationality): an edit of
         # it (the admin's; the services keep it as registered) reaches them at once.
+        if kwargs.get("update_fields") is not None and "nationality" not in kwargs["update_fields"]:
+            return  # the nationality was not saved: nothing to copy
         loaded = self._nationality_loaded
         if loaded is not None and str(loaded) != str(self.nationality):
             self.participations.update(nationality=str(self.nationality))
