@@ -18,7 +18,7 @@ from ttdn.accounts.models import Agency, User
 from ttdn.accounts.roles import Role
 from ttdn.cases import kinds
 from ttdn.cases.models import Case
-from ttdn.cases.selectors import cases_visible_to
+from ttdn.cases.selectors import cases_visible_to, visible_case_count
 from ttdn.cases.services.access import case_grant_access
 from ttdn.cases.services.cases import case_record_decision
 from ttdn.cases.services.workflow import case_transition
@@ -137,16 +137,21 @@ def test_each_user_lists_and_opens_exactly_what_the_policy_gives(world, client: 
     for user in users:
         policy = {b.case.pk for b in cases if expected(user, b)}
         listed = set(cases_visible_to(user).values_list("pk", flat=True))
+        # the unfiltered list's count: from the grants alone for agencies and the police
+        counted = visible_case_count(user)
         client.force_login(user)
         page = client.get(reverse("cases:list"), {"page": 1})
-        paged = set()
+        paged, total = set(), 0
         if page.status_code == 200:
             paged = {c.pk for c in page.context["page"].paginator.object_list}
+            total = page.context["page"].paginator.count
         opened = {b.case.pk for b in cases if client.get(b.case.get_absolute_url()).status_code == 200}
 
         assert listed == policy, user.username
         assert paged == policy, user.username
         assert opened == policy, user.username
+        assert counted == len(policy), user.username
+        assert total == len(policy) if page.status_code == 200 else not policy, user.username
 
 
 def test_a_model_level_view_permission_alone_opens_no_case(make_user, protocol) -> None:

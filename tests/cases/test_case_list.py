@@ -357,3 +357,40 @@ def test_the_list_works_as_a_plain_form(protocol) -> None:
     assert 'name="cases"' in page
     assert 'class="js-select-all" hidden' in page
     assert "<script>" not in page
+
+
+# --- the count ---------------------------------------------------------------------------------
+
+
+def _count_statement(client: Client, query: dict[str, str]) -> tuple[int, str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(LIST, query)
+    of_cases = ('SELECT COUNT(*) AS "__count" FROM "cases_case"', 'SELECT COUNT(*) FROM ((SELECT "cases_case')
+    counts = [q["sql"] for q in captured if q["sql"].startswith(of_cases)]
+    assert len(counts) == 1
+    return response.context["page"].paginator.count, counts[0]
+
+
+def test_an_agency_s_whole_list_is_counted_from_its_grants_a_filtered_one_from_its_cases(
+    protocol, make_user
+) -> None:
+    host = make_agency()
+    staff = make_user(Role.AGENCY, agency=host)
+    hosted = [make_delegation(actor=protocol, co_hosts=[host]) for _ in range(3)]
+    case_submit(actor=protocol, case=hosted[0])
+    make_delegation(actor=protocol, co_hosts=[host], access_level="restricted")  # no need to know
+    make_delegation(actor=protocol)  # not theirs
+    client = _client(staff)
+
+    whole, whole_sql = _count_statement(client, {"sort": "-start", "per_page": "50"})
+    submitted, submitted_sql = _count_statement(client, {"status": Case.Status.SUBMITTED})
+    ignored, _ = _count_statement(client, {"status": "no-such-status"})  # an invalid filter is left out
+    searched, _ = _count_statement(client, {"status": "no-such-status", "q": hosted[1].reference})
+
+    assert (whole, submitted, ignored, searched) == (3, 1, 3, 1)
+    # the whole list's count reads the grants, not every case; a filter needs the cases
+    assert whole_sql.startswith('SELECT COUNT(*) FROM ((SELECT "cases_case') and "UNION" in whole_sql
+    assert submitted_sql.startswith('SELECT COUNT(*) AS "__count" FROM "cases_case"')

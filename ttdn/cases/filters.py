@@ -8,6 +8,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Exists, OuterRef, Q, QuerySet, Value
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from django_filters.constants import EMPTY_VALUES
 
 from ttdn.accounts.models import Agency
 from ttdn.cases import kinds
@@ -91,6 +92,16 @@ class CaseFilter(django_filters.FilterSet):
     def filter_agency(self, queryset: QuerySet[Case], name: str, value: Agency) -> QuerySet[Case]:
         co_hosted = Case.co_host_agencies.through.objects.filter(case_id=OuterRef("pk"), agency_id=value.pk)
         return queryset.filter(Q(lead_agency=value) | Exists(co_hosted))
+
+    def narrows(self) -> bool:
+        """Whether a filter leaves out some of the cases it is given: one with a value that is valid
+        (django-filter leaves an invalid one out, as an empty one); the sort leaves out none."""
+        if not self.is_bound:
+            return False
+        self.form.is_valid()
+        return any(
+            value not in EMPTY_VALUES for name, value in self.form.cleaned_data.items() if name != "sort"
+        )
 
     @property
     def qs(self) -> Any:

@@ -45,6 +45,36 @@ S = Case.Status
 PROVINCE_WIDE_ROLES = frozenset({Role.PROTOCOL, Role.LEADER, Role.ADMIN})
 
 
+def _grants(user: User, codename: str) -> tuple[QuerySet[Any], QuerySet[Any]]:
+    """The grants of ``codename`` on cases to ``user`` and to their groups (guardian's direct
+    tables). The permission is a scalar subquery (computed once, then a constant of the plan) and
+    the groups are read from the membership table: both key the grants' unique index (group or
+    user, permission, case), where joining the permission and group tables made PostgreSQL read
+    every grant of the group, whatever its permission (at 100,000 cases, the police's list 370 ->
+    200 ms)."""
+    permission = _permission(codename)
+    to_user, to_group = _all_grants(user)
+    return to_user.filter(permission_id=permission), to_group.filter(permission_id=permission)
+
+
+def _permission(codename: str) -> Subquery:
+    return Subquery(
+        Permission.objects.filter(
+            content_type__app_label=Case._meta.app_label,
+            content_type__model=Case._meta.model_name,
+            codename=codename,
+        ).values("pk")[:1]
+    )
+
+
+def _all_grants(user: User) -> tuple[QuerySet[Any], QuerySet[Any]]:
+    groups = User.groups.through.objects.filter(user_id=user.pk).values("group_id")
+    return (
+        CaseUserObjectPermission.objects.filter(user_id=user.pk),
+        CaseGroupObjectPermission.objects.filter(group_id__in=groups),
+    )
+
+
 def _granted(user: User, codename: str, *, probe: bool = False) -> Q:
     """The case holds ``codename`` for ``user`` or one of their groups (guardian's direct tables).
 
@@ -53,22 +83,8 @@ def _granted(user: User, codename: str, *, probe: bool = False) -> Q:
     the ``EXISTS`` form made it do at 100,000 cases (issue 18). That set grows with the history, so
     reads that first narrow the cases to a few (a month, what is pending: ``probe``) test each
     case's grants by an index probe instead, and take as long at 100,000 cases as at 10,000.
-
-    The permission is a scalar subquery (computed once, then a constant of the plan) and the groups
-    are read from the membership table: both key the grants' unique index (group or user,
-    permission, case), where joining the permission and group tables made PostgreSQL read every
-    grant of the group, whatever its permission (at 100,000 cases, the police's list 370 -> 200 ms).
     """
-    permission = Subquery(
-        Permission.objects.filter(
-            content_type__app_label=Case._meta.app_label,
-            content_type__model=Case._meta.model_name,
-            codename=codename,
-        ).values("pk")[:1]
-    )
-    groups = User.groups.through.objects.filter(user_id=user.pk).values("group_id")
-    to_user = CaseUserObjectPermission.objects.filter(user_id=user.pk, permission_id=permission)
-    to_group = CaseGroupObjectPermission.objects.filter(group_id__in=groups, permission_id=permission)
+    to_user, to_group = _grants(user, codename)
     if probe:
         return Q(Exists(to_user.filter(content_object_id=OuterRef("pk")))) | Q(
             Exists(to_group.filter(content_object_id=OuterRef("pk")))
@@ -108,26 +124,80 @@ def of_visible_cases(user: AbstractBaseUser | AnonymousUser, *, case_field: str 
     return Q(Exists(Case.objects.filter(condition, pk=OuterRef(case_field))))
 
 
+# The access policy as data (the table of ``cases_visible_to``): for each role, the rules that
+# open a case to it, each an access level and the grants it needs (all of them; none: no grant).
+# ``visibility_condition`` and ``visible_case_count`` are both read from here.
+Rule = tuple[str, tuple[str, ...]]
+L = Case.AccessLevel
+RULES_OF_ROLE: dict[Role, tuple[Rule, ...]] = {
+    **dict.fromkeys(PROVINCE_WIDE_ROLES, ((L.NORMAL, ()), (L.RESTRICTED, (NEED_TO_KNOW,)))),
+    Role.AGENCY: ((L.NORMAL, (VIEW,)), (L.RESTRICTED, (NEED_TO_KNOW,))),
+    Role.POLICE: (
+        (L.NORMAL, (REVIEW,)),
+        (L.RESTRICTED, (REVIEW, NEED_TO_KNOW)),
+        (L.RESTRICTED, (REFERRAL_SIGHT,)),
+    ),
+}
+
+
+def _rules_of(user: AbstractBaseUser | AnonymousUser) -> list[Rule]:
+    """The rules of the user's roles, in a fixed order (the statements stay the same)."""
+    roles = roles_of(user) if isinstance(user, User) else set()
+    return sorted({rule for role in roles for rule in RULES_OF_ROLE.get(role, ())})
+
+
 def visibility_condition(user: AbstractBaseUser | AnonymousUser, *, probe: bool = False) -> Q | None:
     """The condition of ``cases_visible_to`` on a case (None: no case at all). It depends on the
     user's roles, their groups and the grants to the user or those groups, nothing else: what
     ``cases_visible_to_each`` relies on to decide for many users at once."""
-    roles = roles_of(user)
-    if not roles or not isinstance(user, User):
+    rules = _rules_of(user)
+    if not rules:
         return None
-    normal = Q(access_level=Case.AccessLevel.NORMAL)
-    restricted = Q(access_level=Case.AccessLevel.RESTRICTED) & _granted(user, NEED_TO_KNOW, probe=probe)
+    assert isinstance(user, User)  # noqa: S101 - _rules_of gives none to anyone else
+    # Rules that need the same (first) grant share its test: the police's review grant is read
+    # once for both access levels, not twice (at 100,000 cases, a set of 98,000 ids).
+    by_grant: dict[str, list[Q]] = {}
+    for level, codenames in rules:
+        condition = Q(access_level=level)
+        for codename in codenames[1:]:
+            condition &= _granted(user, codename, probe=probe)
+        by_grant.setdefault(codenames[0] if codenames else "", []).append(condition)
     parts = []
-    if not roles.isdisjoint(PROVINCE_WIDE_ROLES):
-        parts.append(normal | restricted)
-    if Role.AGENCY in roles:
-        parts.append((normal & _granted(user, VIEW, probe=probe)) | restricted)
-    if Role.POLICE in roles:
-        parts.append((normal | restricted) & _granted(user, REVIEW, probe=probe))
-        parts.append(
-            Q(access_level=Case.AccessLevel.RESTRICTED) & _granted(user, REFERRAL_SIGHT, probe=probe)
-        )
-    return functools.reduce(operator.or_, parts) if parts else None
+    for codename, conditions in by_grant.items():
+        either = functools.reduce(operator.or_, conditions)
+        parts.append(either & _granted(user, codename, probe=probe) if codename else either)
+    return functools.reduce(operator.or_, parts)
+
+
+# Roles whose grants open a small share of the cases (an agency: the visits it hosts), for whom
+# counting the grants is cheaper than testing every case. The police are referred nearly every
+# case: a union of their 98,000 grants at 100,000 cases is slower than the count (80 vs 71 ms).
+COUNTED_FROM_GRANTS = frozenset({Role.AGENCY})
+
+
+def visible_case_count(user: AbstractBaseUser | AnonymousUser) -> int:
+    """``cases_visible_to(user).count()``, in one query, for a list that no filter narrows. For the
+    roles of ``COUNTED_FROM_GRANTS`` the cases are counted from the grants alone: the ids each
+    rule grants, those of the other access level taken out by the (few) restricted cases' ids, in
+    one ``UNION``. At 100,000 cases an agency's count reads its 3,500 grants instead of testing
+    the grants of each of the 100,000 cases (13 -> 3 ms in SQL, issue 18).
+    """
+    rules = _rules_of(user)
+    one_grant_each = all(len(codenames) == 1 for _level, codenames in rules)
+    if not rules or not one_grant_each or not roles_of(user) <= COUNTED_FROM_GRANTS:
+        return cases_visible_to(user).count()
+    assert isinstance(user, User)  # noqa: S101 - _rules_of gives none to anyone else
+    # a case is normal or restricted: a normal rule's grants are those not on a restricted case
+    restricted = Q(content_object_id__in=Case.objects.filter(access_level=L.RESTRICTED).values("pk"))
+    opening = functools.reduce(
+        operator.or_,
+        (
+            Q(permission_id=_permission(codename)) & (restricted if level == L.RESTRICTED else ~restricted)
+            for level, (codename,) in rules
+        ),
+    )
+    to_user, to_group = (grants.filter(opening).values("content_object_id") for grants in _all_grants(user))
+    return to_user.union(to_group).count()
 
 
 # One statement decides for at most 200 users (a column each) and 15,000 cases (SQLite allows
