@@ -137,7 +137,7 @@ def test_each_user_lists_and_opens_exactly_what_the_policy_gives(world, client: 
     for user in users:
         policy = {b.case.pk for b in cases if expected(user, b)}
         listed = set(cases_visible_to(user).values_list("pk", flat=True))
-        # the unfiltered list's count: from the grants alone for agencies and the police
+        # the unfiltered list's count (an agency's read from its grants alone)
         counted = visible_case_count(user)
         client.force_login(user)
         page = client.get(reverse("cases:list"), {"page": 1})

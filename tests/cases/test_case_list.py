@@ -7,7 +7,9 @@ import datetime
 
 import pytest
 from django.contrib.messages import get_messages
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -363,9 +365,6 @@ def test_the_list_works_as_a_plain_form(protocol) -> None:
 
 
 def _count_statement(client: Client, query: dict[str, str]) -> tuple[int, str]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as captured:
         response = client.get(LIST, query)
     counts = [  # the list's count, beside the notification badge's
