@@ -260,3 +260,27 @@ def test_a_large_delegation_shows_its_first_participants_and_links_to_all(
     assert 'participants/"' not in client.get(small.get_absolute_url()).content.decode()
     client.force_login(make_user(Role.AGENCY))  # an agency that does not host it
     assert client.get(all_url).status_code == 404
+
+
+def test_a_long_programme_shows_its_first_items_and_links_to_all(client: Client, protocol, make_user) -> None:
+    from ttdn.cases.views.cases import PROGRAMME_ON_CASE_PAGE
+
+    case = make_delegation(actor=protocol, days=4, programme=PROGRAMME_ON_CASE_PAGE + 4)  # 10 a day
+    client.force_login(protocol)
+    all_url = reverse("cases:programme", kwargs={"pk": case.pk})
+
+    page = client.get(case.get_absolute_url()).content.decode()
+    listed = page.split('<section class="panel" id="programme">')[1].split("</section>")[0]
+    assert listed.count("<tr>") - 1 == PROGRAMME_ON_CASE_PAGE  # the header row aside
+    assert f'<span class="count">{PROGRAMME_ON_CASE_PAGE + 4}</span>' in listed  # the count is of all
+    assert f'href="{all_url}"' in listed
+    assert f"Tất cả {PROGRAMME_ON_CASE_PAGE + 4} mục của chương trình" in listed
+
+    whole = client.get(all_url).content.decode().split('id="programme"')[1]
+    assert whole.count("<tr>") - 1 == PROGRAMME_ON_CASE_PAGE + 4
+
+    short = make_delegation(actor=protocol, programme=2)
+    shown = client.get(short.get_absolute_url()).content.decode()
+    assert reverse("cases:programme", kwargs={"pk": short.pk}) not in shown
+    client.force_login(make_user(Role.AGENCY))  # an agency that does not host it
+    assert client.get(all_url).status_code == 404

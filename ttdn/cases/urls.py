@@ -21,6 +21,7 @@ urlpatterns = [
     path("<int:pk>/reviews/waive/", reviews.review_waive_view, name="review_waive"),
     path("<int:pk>/secrecy-marks/", reviews.secrecy_mark_add_view, name="secrecy_mark_add"),
     path("<int:pk>/programme/", reviews.programme_print, name="programme_print"),
+    path("<int:pk>/programme/items/", cases.case_programme, name="programme"),
     path("<int:pk>/follow-ups/", reviews.followup_add_view, name="followup_add"),
     path("<int:pk>/follow-ups/<int:followup_pk>/close/", reviews.followup_close_view, name="followup_close"),
     path("<int:pk>/follow-ups/<int:followup_pk>/report/", post_visit.report_view, name="post_visit_report"),

@@ -49,6 +49,8 @@ from ttdn.cases.warnings import warnings_for
 TIMELINE_ON_CASE_PAGE = 30
 # Likewise the first participants of a large delegation.
 PARTICIPANTS_ON_CASE_PAGE = 50
+# And the first items of a long programme (read whole, in one query, for their count).
+PROGRAMME_ON_CASE_PAGE = 30
 # The moves after which the registered checks' warnings are said again (creating and saving say
 # them too: ttdn/cases/views/edit.py).
 WARN_AFTER = frozenset({"submit"})
@@ -94,6 +96,7 @@ def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     transitions = abilities.transitions()
     manages_access = bool(abilities["manage_access"])
     timeline, timeline_count = newest_of_timeline(user=user, case=case, count=TIMELINE_ON_CASE_PAGE)
+    programme = list(case.programme_items.all())
     return render(
         request,
         "cases/case_detail.html",
@@ -126,7 +129,9 @@ def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
             "need_to_know": need_to_know_of(case=case) if manages_access and case.is_restricted else None,
             "access_form": AccessForm() if manages_access and case.is_restricted else None,
             "police_sight": referral_sight_of(case=case) if case.is_restricted else None,
-            "programme": case.programme_items.all(),
+            # the first ones; the whole programme has its own page
+            "programme": programme[:PROGRAMME_ON_CASE_PAGE],
+            "programme_count": len(programme),
             "attachments": case.attachments.select_related("uploaded_by").all(),
             # the newest entries; the whole history has its own page
             "timeline": timeline,
@@ -166,6 +171,15 @@ def case_history(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     access_log_restricted_reads(request=request, user=user, cases=[case])
     timeline = timeline_for(user=user, case=case)
     return _section_page(request, case, _("History"), "history", rows=timeline, name="timeline")
+
+
+@require_GET
+@case_view()
+def case_programme(request: HttpRequest, user: User, case: Case) -> HttpResponse:
+    """The whole programme of the case, as the case page shows its first items."""
+    access_log_restricted_reads(request=request, user=user, cases=[case])
+    rows = list(case.programme_items.all())
+    return _section_page(request, case, _("Programme"), "programme", rows=rows, name="programme")
 
 
 def _section_page(
