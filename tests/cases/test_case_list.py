@@ -397,3 +397,23 @@ def test_an_agency_s_whole_list_is_counted_from_its_grants_a_filtered_one_from_i
     counting_the_cases = 'SELECT COUNT(*) AS "__count" FROM "cases_case"'
     assert "UNION" in whole_sql and not whole_sql.startswith(counting_the_cases)
     assert submitted_sql.startswith(counting_the_cases)
+
+
+def test_the_whole_list_s_count_is_compiled_once_for_users_alike_and_counts_each_one_s_cases(
+    protocol, make_user
+) -> None:
+    from ttdn.cases.selectors import _count_statement as compiled
+    from ttdn.cases.selectors import visible_case_count
+
+    first, second = make_agency(), make_agency()
+    staff, other = make_user(Role.AGENCY, agency=first), make_user(Role.AGENCY, agency=second)
+    for _ in range(2):
+        make_delegation(actor=protocol, co_hosts=[first])
+    make_delegation(actor=protocol, co_hosts=[second])
+    compiled.cache_clear()
+
+    counts = [visible_case_count(staff), visible_case_count(other), visible_case_count(protocol)]
+
+    assert counts == [2, 1, Case.objects.filter(access_level=Case.AccessLevel.NORMAL).count()]
+    info = compiled.cache_info()
+    assert (info.misses, info.hits) == (2, 1)  # the agencies' statement once, the protocol's once

@@ -9,6 +9,7 @@ from collections.abc import Collection, Iterable
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Permission
+from django.db import router
 from django.db.models import (
     BooleanField,
     Count,
@@ -39,6 +40,7 @@ from ttdn.cases.models import (
 )
 from ttdn.cases.permissions import NEED_TO_KNOW, REFERRAL_SIGHT, REVIEW, VIEW
 from ttdn.cases.text import fold
+from ttdn.statements import STAND_IN, CompiledStatement, compile_once
 
 S = Case.Status
 # Roles that work on every (normal) case of the province.
@@ -154,6 +156,11 @@ def visibility_condition(user: AbstractBaseUser | AnonymousUser, *, probe: bool 
     if not rules:
         return None
     assert isinstance(user, User)  # noqa: S101 - _rules_of gives none to anyone else
+    return _condition_of_rules(user, rules, probe=probe)
+
+
+def _condition_of_rules(user: User, rules: list[Rule], *, probe: bool) -> Q:
+    """The condition that ``rules`` open a case to ``user`` (of whom only the id is read)."""
     # Rules that need the same (first) grant share its test: the police's review grant is read
     # once for both access levels, not twice (at 100,000 cases, a set of 98,000 ids).
     by_grant: dict[str, list[Q]] = {}
@@ -181,23 +188,43 @@ def visible_case_count(user: AbstractBaseUser | AnonymousUser) -> int:
     rule grants, those of the other access level taken out by the (few) restricted cases' ids, in
     one ``UNION``. At 100,000 cases an agency's count reads its 3,500 grants instead of testing
     the grants of each of the 100,000 cases (13 -> 3 ms in SQL, issue 18).
+
+    The statement is the same for every user of the same rules but for their id: it is compiled
+    once per process (``_count_statement``), not on every list (3.6 ms of the agency's 6).
     """
     rules = _rules_of(user)
-    one_grant_each = all(len(codenames) == 1 for _level, codenames in rules)
-    if not rules or not one_grant_each or not roles_of(user) <= COUNTED_FROM_GRANTS:
-        return cases_visible_to(user).count()
+    if not rules:
+        return 0
     assert isinstance(user, User)  # noqa: S101 - _rules_of gives none to anyone else
-    # a case is normal or restricted: a normal rule's grants are those not on a restricted case
-    restricted = Q(content_object_id__in=Case.objects.filter(access_level=L.RESTRICTED).values("pk"))
-    opening = functools.reduce(
-        operator.or_,
-        (
-            Q(permission_id=_permission(codename)) & (restricted if level == L.RESTRICTED else ~restricted)
-            for level, (codename,) in rules
-        ),
-    )
-    to_user, to_group = (grants.filter(opening).values("content_object_id") for grants in _all_grants(user))
-    return to_user.union(to_group).count()
+    one_grant_each = all(len(codenames) == 1 for _level, codenames in rules)
+    from_grants = one_grant_each and roles_of(user) <= COUNTED_FROM_GRANTS
+    statement = _count_statement(tuple(rules), from_grants=from_grants, alias=router.db_for_read(Case))
+    return statement.count(user.pk)
+
+
+@functools.lru_cache(maxsize=32)
+def _count_statement(rules: tuple[Rule, ...], *, from_grants: bool, alias: str) -> CompiledStatement:
+    """The rows that ``visible_case_count`` counts for users of ``rules``, compiled with the stand-in
+    for the user's id. It names permissions by codename, never by id: it holds for as long as the
+    process runs (a test database made anew included)."""
+    stand_in = User(pk=STAND_IN)
+    if from_grants:
+        # a case is normal or restricted: a normal rule's grants are those not on a restricted case
+        restricted = Q(content_object_id__in=Case.objects.filter(access_level=L.RESTRICTED).values("pk"))
+        opening = functools.reduce(
+            operator.or_,
+            (
+                Q(permission_id=_permission(codenames[0]))
+                & (restricted if level == L.RESTRICTED else ~restricted)
+                for level, codenames in rules
+            ),
+        )
+        to_user, to_group = (
+            grants.filter(opening).values("content_object_id") for grants in _all_grants(stand_in)
+        )
+        return compile_once(to_user.union(to_group), alias)
+    visible = Case.objects.filter(_condition_of_rules(stand_in, list(rules), probe=False))
+    return compile_once(visible.order_by().values("pk"), alias)
 
 
 # One statement decides for at most 200 users (a column each) and 15,000 cases (SQLite allows
