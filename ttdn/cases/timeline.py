@@ -84,18 +84,21 @@ def _timeline_options(user: AbstractBaseUser | AnonymousUser, case: Case) -> dic
     }
 
 
-def _history_sources(extension_models: list[str]) -> list[HistorySource]:
+@functools.cache
+def _history_sources(extension_models: tuple[str, ...]) -> tuple[HistorySource, ...]:
+    """The histories read for a case of a kind whose records extend the case's with
+    ``extension_models`` (the same for every case of the kind: worked out once)."""
     from ttdn.cases.models import Attachment, FollowUp, Participant, ProgrammeItem, Review, SecrecyMark
 
     models_ = [FollowUp, Review, SecrecyMark, Case, Participant, ProgrammeItem, Attachment]
     models_ += [apps.get_model(label) for label in extension_models]
-    return [HistorySource(model, _shown_fields(model)) for model in models_]
+    return tuple(HistorySource(model, _shown_fields(model)) for model in models_)
 
 
-def _shown_fields(model: Any) -> list[Any]:
+def _shown_fields(model: Any) -> tuple[Any, ...]:
     stated = _STATED_BY_EVENTS.get(model, set())
     kept = {f.attname for f in model.history.model._meta.concrete_fields}  # excluded from history
-    return [
+    return tuple(
         f
         for f in model._meta.concrete_fields
         if f.attname in kept
@@ -103,7 +106,7 @@ def _shown_fields(model: Any) -> list[Any]:
         and f.name != "case"
         and f.name not in stated
         and not isinstance(f, IdentityHashField)
-    ]
+    )
 
 
 _SKIPPED = {
@@ -147,7 +150,7 @@ def timeline_newest(
     count: int | None,
 ) -> tuple[list[TimelineEntry], int]:
     """The newest ``count`` entries of ``case_timeline`` (all for None), and how many there are."""
-    histories = _history_sources(extension_models)
+    histories = _history_sources(tuple(extension_models))
     rows = timeline_rows(case_id=case_id, histories=histories, include_access=include_access)
     events = [row for row in rows if row.source == "event"]
     records = _record_entries(
@@ -218,7 +221,7 @@ def _users_of(rows: list[Row]) -> dict[Any, User]:
 
 
 def _record_entries(
-    rows: list[Row], histories: list[HistorySource], *, created_by_event: bool
+    rows: list[Row], histories: tuple[HistorySource, ...], *, created_by_event: bool
 ) -> dict[int, tuple[TimelineEntry, int | None, Callable[[], str]]]:
     """The entries of the records' history with their raw changes, by ``id`` of the entry: each
     with the id of who made it and how to name its record (done for the entries shown only)."""

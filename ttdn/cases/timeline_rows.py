@@ -15,14 +15,17 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection, models
+from django.db import connection, models, router
 from django.db.models import F, OuterRef, Subquery, Value
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 
+from ttdn.statements import STAND_IN, CompiledStatement, compile_once
+
 KEY = "__key"  # the record's own primary key, in a history row's fields
 TYPE = "__type"  # simple-history's +, ~ or -
 PERSON = "__person"  # a participant's name, in a participant's history row
+COLUMNS = ("t_when", "t_sequence", "t_source", "t_user", "t_user_names", "t_fields")
 
 
 @dataclass
@@ -39,7 +42,7 @@ class Row:
 @dataclass(frozen=True)
 class HistorySource:
     model: Any
-    fields: list[Any]  # the model's fields shown in a change (they are converted back)
+    fields: tuple[Any, ...]  # the model's fields shown in a change (they are converted back)
 
 
 def _user_names(user: str | OuterRef) -> dict[str, Any]:
@@ -63,12 +66,16 @@ def _part(
             t_user_names=JSONObject(**_user_names(user)),
             t_fields=JSONObject(**fields),
         )
-        .values("t_when", "t_sequence", "t_source", "t_user", "t_user_names", "t_fields")
+        .values(*COLUMNS)
     )
 
 
-def timeline_rows(*, case_id: int, histories: list[HistorySource], include_access: bool) -> list[Row]:
-    """Every row of the case's timeline, grouped by source and in the order each is shown."""
+@functools.lru_cache(maxsize=32)
+def _statement(
+    histories: tuple[HistorySource, ...], include_access: bool, alias: str
+) -> tuple[CompiledStatement, tuple[tuple[str, Any], ...]]:
+    """The timeline's one statement, compiled once for every case of the same kind and reader
+    (``STAND_IN`` for the case's id), and the source of each of its parts."""
     from django.contrib.auth.models import Group
 
     from ttdn.accounts.models import Agency
@@ -81,6 +88,7 @@ def timeline_rows(*, case_id: int, histories: list[HistorySource], include_acces
     )
     from ttdn.cases.permissions import NEED_TO_KNOW, REFERRAL_SIGHT, REVIEW
 
+    case_id = STAND_IN
     sources: list[tuple[str, Any]] = []
     parts = []
 
@@ -135,8 +143,17 @@ def timeline_rows(*, case_id: int, histories: list[HistorySource], include_acces
         fields = {"action": F("action"), "detail": F("detail"), "address": F("ip_address")}
         add("access", None, _part(logs, len(parts), "at", "pk", "user_id", fields))
 
+    return compile_once(parts[0].union(*parts[1:], all=True), alias), tuple(sources)
+
+
+def timeline_rows(*, case_id: int, histories: tuple[HistorySource, ...], include_access: bool) -> list[Row]:
+    """Every row of the case's timeline, grouped by source and in the order each is shown."""
+    from ttdn.cases.models import CaseEvent
+
+    statement, sources = _statement(histories, include_access, router.db_for_read(CaseEvent))
     rows = []
-    for raw in parts[0].union(*parts[1:], all=True):
+    for values in statement.rows(case_id):
+        raw = dict(zip(COLUMNS, values, strict=True))
         source, model = sources[raw["t_source"]]
         names = raw["t_user_names"]
         row = Row(source, raw["t_when"], raw["t_sequence"], raw["t_user"], raw["t_fields"], model, names)
@@ -152,7 +169,7 @@ def timeline_rows(*, case_id: int, histories: list[HistorySource], include_acces
     ]
 
 
-def history_values(row: Row, fields: list[Any]) -> dict[str, Any]:
+def history_values(row: Row, fields: tuple[Any, ...]) -> dict[str, Any]:
     """The shown fields' values a history row holds (by attname), as the fields' Python values:
     compared between versions as they are, made a model only for a record the page names."""
     return {f.attname: from_json(f, row.fields.get(f.attname)) for f in fields}
