@@ -4,7 +4,9 @@ The event log, the history tables of the case's records, the history of its gran
 access log have different columns; each part of one ``UNION ALL`` carries its row's fields as a
 JSON object beside the columns they share (when, a sequence number, the user), and the fields'
 own converters make them Python values again. The case page then costs as many queries whatever
-kinds of records a case has and however long its history.
+kinds of records a case has and however long its history. The statement is the same for every
+case of a kind and reader but for the case's id: it is compiled once per process
+(``ttdn/statements.py``), which Django would otherwise do on every page (20 of its 25 ms).
 """
 
 from __future__ import annotations
