@@ -85,23 +85,38 @@ def mask_date(value: datetime.date | None) -> str:
 
 @dataclass(frozen=True)
 class ParticipantRow:
-    """A participant as this user may see them."""
+    """A participant as this user may see them, with the labels of their role and nationality."""
 
     participant: Participant
     passport_number: str
     passport_expiry: datetime.date | str | None
     date_of_birth: datetime.date | str | None
     masked: bool
+    role: str = ""
+    nationality: str = ""
 
 
 def participant_rows(*, participants: list[Participant], visible: bool) -> list[ParticipantRow]:
+    # The labels are looked up once per role and country, not per row: the model's
+    # get_role_display hashes every choice (a translation each) on each call.
+    roles = {value: str(label) for value, label in Participant.Role.choices}
+    countries: dict[str, str] = {}
     rows = []
     for participant in participants:
         person = participant.person
+        code = str(person.nationality)
+        if code not in countries:
+            countries[code] = str(person.nationality.name)
+        labels = {"role": roles.get(participant.role, participant.role), "nationality": countries[code]}
         if visible:
             rows.append(
                 ParticipantRow(
-                    participant, person.passport_number, person.passport_expiry, person.date_of_birth, False
+                    participant,
+                    person.passport_number,
+                    person.passport_expiry,
+                    person.date_of_birth,
+                    False,
+                    **labels,
                 )
             )
         else:
@@ -112,6 +127,7 @@ def participant_rows(*, participants: list[Participant], visible: bool) -> list[
                     mask_date(person.passport_expiry),
                     mask_date(person.date_of_birth),
                     True,
+                    **labels,
                 )
             )
     return rows
