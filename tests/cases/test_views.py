@@ -250,6 +250,9 @@ def test_a_large_delegation_shows_its_first_participants_and_links_to_all(
     page = client.get(case.get_absolute_url()).content.decode()
     listed = page.split('id="participants"')[1].split("</section>")[0]
     assert listed.count("<tr>") - 1 == PARTICIPANTS_ON_CASE_PAGE  # the header row aside
+    # each row says the role and the nationality in the reader's language
+    assert listed.count("<td>Thành viên</td>") == PARTICIPANTS_ON_CASE_PAGE
+    assert listed.count("<td>Nhật Bản</td>") == PARTICIPANTS_ON_CASE_PAGE
     assert f'href="{all_url}"' in page
     assert f"Tất cả {PARTICIPANTS_ON_CASE_PAGE + 5} thành viên" in page
 
@@ -272,6 +275,7 @@ def test_a_long_programme_shows_its_first_items_and_links_to_all(client: Client,
     page = client.get(case.get_absolute_url()).content.decode()
     listed = page.split('<section class="panel" id="programme">')[1].split("</section>")[0]
     assert listed.count("<tr>") - 1 == PROGRAMME_ON_CASE_PAGE  # the header row aside
+    assert listed.count(">Hội đàm, làm việc") == PROGRAMME_ON_CASE_PAGE  # each item's activity
     assert f'<span class="count">{PROGRAMME_ON_CASE_PAGE + 4}</span>' in listed  # the count is of all
     assert f'href="{all_url}"' in listed
     assert f"Tất cả {PROGRAMME_ON_CASE_PAGE + 4} mục của chương trình" in listed

@@ -19,7 +19,7 @@ from ttdn.cases.downloads import attachment_response
 from ttdn.cases.forms import AccessForm, AttachmentForm, ReasonForm
 from ttdn.cases.forms_review import AnswerForm, FollowUpCloseForm, SecrecyMarkForm, WaiverForm
 from ttdn.cases.identity import identity_visible, participant_rows
-from ttdn.cases.models import AccessLog, Case, FollowUp, Participant, Review, ReviewQuestion
+from ttdn.cases.models import AccessLog, Case, FollowUp, Participant, ProgrammeItem, Review, ReviewQuestion
 from ttdn.cases.panels import ShownPanel, panels_for
 from ttdn.cases.permissions import need_to_know_of, referral_sight_of
 from ttdn.cases.policy import (
@@ -54,6 +54,20 @@ PROGRAMME_ON_CASE_PAGE = 30
 # The moves after which the registered checks' warnings are said again (creating and saving say
 # them too: ttdn/cases/views/edit.py).
 WARN_AFTER = frozenset({"submit"})
+
+
+@dataclass(frozen=True)
+class ProgrammeRow:
+    """A programme item with the label of its activity."""
+
+    item: ProgrammeItem
+    activity: str
+
+
+def _programme_rows(items: list[ProgrammeItem]) -> list[ProgrammeRow]:
+    # each activity's label looked up once: get_activity_display hashes every choice on each call
+    labels = {value: str(label) for value, label in ProgrammeItem.Activity.choices}
+    return [ProgrammeRow(item, labels.get(item.activity, item.activity)) for item in items]
 
 
 @dataclass(frozen=True)
@@ -130,7 +144,7 @@ def case_detail(request: HttpRequest, user: User, case: Case) -> HttpResponse:
             "access_form": AccessForm() if manages_access and case.is_restricted else None,
             "police_sight": referral_sight_of(case=case) if case.is_restricted else None,
             # the first ones; the whole programme has its own page
-            "programme": programme[:PROGRAMME_ON_CASE_PAGE],
+            "programme": _programme_rows(programme[:PROGRAMME_ON_CASE_PAGE]),
             "programme_count": len(programme),
             "attachments": case.attachments.select_related("uploaded_by").all(),
             # the newest entries; the whole history has its own page
@@ -178,7 +192,7 @@ def case_history(request: HttpRequest, user: User, case: Case) -> HttpResponse:
 def case_programme(request: HttpRequest, user: User, case: Case) -> HttpResponse:
     """The whole programme of the case, as the case page shows its first items."""
     access_log_restricted_reads(request=request, user=user, cases=[case])
-    rows = list(case.programme_items.all())
+    rows = _programme_rows(list(case.programme_items.all()))
     return _section_page(request, case, _("Programme"), "programme", rows=rows, name="programme")
 
 
