@@ -226,19 +226,30 @@ def _record_entries(
     """The entries of the records' history with their raw changes, by ``id`` of the entry: each
     with the id of who made it and how to name its record (done for the entries shown only)."""
     fields_of = {history.model: history.fields for history in histories}
+    # each kind of record named once, not once per row (a translation each: 200 participants)
+    subjects = {history.model: str(history.model._meta.verbose_name) for history in histories}
     records: dict[int, tuple[TimelineEntry, int | None, Callable[[], str]]] = {}
-    previous: dict[tuple[Any, Any], dict[str, Any]] = {}
+    # A row's values are made only when they are compared or name a shown entry: most rows (a
+    # participant added, never changed) need neither.
+    values_of: dict[int, dict[str, Any]] = {}
+
+    def values(row: Row) -> dict[str, Any]:
+        if id(row) not in values_of:
+            values_of[id(row)] = history_values(row, fields_of[row.model])
+        return values_of[id(row)]
+
+    previous: dict[tuple[Any, Any], Row] = {}
     for row in rows:
         model = row.model
-        values = history_values(row, fields_of[model])
         key = (model, row.fields[KEY])
         before = previous.get(key)
-        previous[key] = values
+        previous[key] = row
         history_type = row.fields[TYPE]
         changes = []
         if history_type == "~" and before is not None:
+            old_values, new_values = values(before), values(row)
             for f in fields_of[model]:
-                old, new = before.get(f.attname), values.get(f.attname)
+                old, new = old_values.get(f.attname), new_values.get(f.attname)
                 if old != new:
                     changes.append((f, old, new))
         action = {"+": "created", "~": "changed", "-": "deleted"}[history_type]
@@ -251,21 +262,21 @@ def _record_entries(
             user=None,
             action=action,
             code=f"record.{action}",
-            subject=str(model._meta.verbose_name),
+            subject=subjects[model],
             changes=changes,
         )
         if PERSON in row.fields:
             label = functools.partial(str, row.fields[PERSON])
         else:
-            label = functools.partial(_label, model, values)
+            label = functools.partial(_label, model, functools.partial(values, row))
         records[id(entry)] = (entry, row.user_id, label)
     return records
 
 
-def _label(model: Any, values: dict[str, Any]) -> str:
+def _label(model: Any, values: Callable[[], dict[str, Any]]) -> str:
     """What the record was called then, from its history row alone: simple-history's ``instance``
     would read the fields history does not keep from the live row, one query per row."""
-    return str(model(**values))
+    return str(model(**values()))
 
 
 def _event_entries(rows: list[Row], users: dict[Any, User], identity_shown: bool) -> list[TimelineEntry]:

@@ -27,7 +27,7 @@ from ttdn.statements import STAND_IN, CompiledStatement, compile_once
 KEY = "__key"  # the record's own primary key, in a history row's fields
 TYPE = "__type"  # simple-history's +, ~ or -
 PERSON = "__person"  # a participant's name, in a participant's history row
-COLUMNS = ("t_when", "t_sequence", "t_source", "t_user", "t_user_names", "t_fields")
+COLUMNS = ("t_when", "t_sequence", "t_source", "t_user", "t_username", "t_full_name", "t_fields")
 
 
 @dataclass
@@ -65,7 +65,9 @@ def _part(
             t_sequence=F(sequence),
             t_source=Value(index, output_field=models.IntegerField()),
             t_user=F(user),
-            t_user_names=JSONObject(**_user_names(user)),
+            # who acted, named by a join of the row's user (not a JSON object to decode per row)
+            t_username=F(f"{user.removesuffix('_id')}__username"),
+            t_full_name=F(f"{user.removesuffix('_id')}__full_name"),
             t_fields=JSONObject(**fields),
         )
         .values(*COLUMNS)
@@ -157,7 +159,7 @@ def timeline_rows(*, case_id: int, histories: tuple[HistorySource, ...], include
     for values in statement.rows(case_id):
         raw = dict(zip(COLUMNS, values, strict=True))
         source, model = sources[raw["t_source"]]
-        names = raw["t_user_names"]
+        names = {"username": raw["t_username"], "full_name": raw["t_full_name"]}
         row = Row(source, raw["t_when"], raw["t_sequence"], raw["t_user"], raw["t_fields"], model, names)
         for parent, key in ((row.fields, "data"), (row.fields, "holder_names")):
             if isinstance(parent.get(key), str):
