@@ -4,8 +4,9 @@ but for one value (a user's id, a case's id).
 Django compiles a queryset anew on each evaluation; for a statement of many subqueries that costs
 more than running it (the case page's timeline: ten history tables in one ``UNION``, 20 ms of
 Python for 4 ms of SQL at 100,000 cases). ``compile_once`` compiles the queryset built with
-``STAND_IN`` where the value goes; ``run`` executes it with the value in its place and makes the
-columns Python values by the compiled query's own converters, as the queryset would have.
+``STAND_IN`` where the value goes; ``CompiledStatement.rows`` runs it with the value in its place
+and makes the columns Python values by the compiled query's own converters, as the queryset would
+have; ``CompiledStatement.count`` counts its rows.
 
 Only for statements built from constants and that one value: anything else in the parameters (a
 date of today, an id read from the database) would be frozen with the first request.
